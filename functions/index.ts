@@ -1,0 +1,18 @@
+/**
+ * The Functions entry point (package.json "main") and the route table: every HTTP function,
+ * which the local development host serves exactly as registered here.
+ */
+import type { HttpRoute } from '../shared/http/routes';
+import { jobRoute } from './job';
+import { jobByEditLinkRoute } from './job-by-edit-link';
+import { notFoundRoute } from './not-found';
+import { operatorCertificateRoute } from './operator-certificate';
+import { operatorCertificatesRoute } from './operator-certificates';
+
+export const routes: readonly HttpRoute[] = [
+  jobRoute,
+  jobByEditLinkRoute,
+  operatorCertificatesRoute,
+  operatorCertificateRoute,
+  notFoundRoute,
+];

@@ -1,0 +1,13 @@
+import { app } from '@azure/functions';
+import { getJobOperation } from '../shared/http/operations/job-operations';
+import { customerApi } from '../shared/http/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+
+/** Get Job through its `odata.editLink` (SPEC A.1). */
+export const jobByEditLinkRoute = httpRoute(
+  'job-by-edit-link',
+  `${CUSTOMER_BASE}/jobs/{job}`,
+  customerApi({ GET: getJobOperation, HEAD: getJobOperation }),
+);
+
+app.http(jobByEditLinkRoute.name, jobByEditLinkRoute);

@@ -1,0 +1,181 @@
+import { z } from 'zod';
+
+/**
+ * The job model. Property names are the classic API's own (SPEC A.5/A.6, the EDMX of the
+ * reference), so the model, the wire and the stored shape speak one vocabulary.
+ * Secrets (Credential, BitLockerKey) are plain text here; storage encrypts them (SPEC D.2).
+ */
+
+export const JOB_STATES = [
+  'Creating',
+  'Shipping',
+  'Received',
+  'Transferring',
+  'Packaging',
+  'Completed',
+  'Closed',
+  'Faulted',
+] as const;
+export const JobStateSchema = z.enum(JOB_STATES);
+export type JobState = z.infer<typeof JobStateSchema>;
+
+export const DRIVE_STATES = [
+  'Specified',
+  'Received',
+  'NeverReceived',
+  'Transferring',
+  'Completed',
+  'CompletedMoreInfo',
+  'ShippedBack',
+  'Faulted',
+] as const;
+export const DriveStateSchema = z.enum(DRIVE_STATES);
+export type DriveState = z.infer<typeof DriveStateSchema>;
+
+/** Get Job's CopyStatus list (seed 000). */
+export const COPY_STATUSES = [
+  'None',
+  'InProgress',
+  'Completed',
+  'CompletedWithWarnings',
+  'CompletedWithErrors',
+  'InternalError',
+  'ManifestCorrupted',
+  'ManifestNameInvalid',
+  'ManifestNameTooLong',
+  'ManifestNotFound',
+  'ManifestAccessDenied',
+  'ManifestFormatInvalid',
+  'ReadManifestFailed',
+  'ManifestDriveIdMismatch',
+  'BlobListFormatInvalid',
+  'DiskNotFound',
+  'VolumeNotNtfs',
+  'DiskOperationFailed',
+  'BitLockerNotActivated',
+  'BitLockerProtectorNotFound',
+  'BitLockerKeyInvalid',
+  'BitLockerUnlockVolumeFailed',
+  'BitLockerFailed',
+] as const;
+export const CopyStatusSchema = z.enum(COPY_STATUSES);
+export type CopyStatus = z.infer<typeof CopyStatusSchema>;
+
+export const JobTypeSchema = z.enum(['Import', 'Export']);
+export type JobType = z.infer<typeof JobTypeSchema>;
+
+const text = (max: number) => z.string().min(1).max(max);
+
+export const ReturnAddressSchema = z.strictObject({
+  Name: text(256),
+  Address: text(1024),
+  Phone: text(64),
+  Email: text(256),
+});
+export type ReturnAddress = z.infer<typeof ReturnAddressSchema>;
+
+export const ReturnShippingSchema = z.strictObject({
+  CarrierName: text(128),
+  CarrierAccountNumber: text(128),
+});
+export type ReturnShipping = z.infer<typeof ReturnShippingSchema>;
+
+export const PackageSchema = z.strictObject({
+  CarrierName: text(128),
+  TrackingNumber: text(128),
+  DriveCount: z.number().int().min(0).max(1000).optional(),
+  ShipDate: z.string().max(128).optional(),
+});
+export type Package = z.infer<typeof PackageSchema>;
+
+export const ShippingInformationSchema = z.object({ Name: z.string(), Address: z.string() });
+export type ShippingInformation = z.infer<typeof ShippingInformationSchema>;
+
+export const BlobListSchema = z.strictObject({
+  BlobPath: z.array(z.string()).optional(),
+  BlobPathPrefix: z.array(z.string()).optional(),
+});
+export const ExportSelectionSchema = z.union([
+  z.strictObject({ BlobList: BlobListSchema }),
+  z.strictObject({ BlobListBlobPath: z.string() }),
+]);
+export type ExportSelection = z.infer<typeof ExportSelectionSchema>;
+
+export const CredentialSchema = z.discriminatedUnion('Kind', [
+  z.object({ Kind: z.literal('StorageAccountKey'), Key: z.string() }),
+  /** `Container` is the SAS's container, `Token` the query string after the `?`. */
+  z.object({ Kind: z.literal('ContainerSas'), Container: z.string(), Token: z.string() }),
+]);
+export type Credential = z.infer<typeof CredentialSchema>;
+
+export const DriveSchema = z.object({
+  DriveId: z.string(),
+  BitLockerKey: z.string().optional(),
+  ManifestFile: z.string().optional(),
+  ManifestHash: z.string().optional(),
+  State: DriveStateSchema,
+  /** Where a Faulted drive was, so resolve can return it there (SPEC C.1). */
+  FaultedFrom: DriveStateSchema.optional(),
+  FaultReason: z.string().optional(),
+  CopyStatus: CopyStatusSchema.optional(),
+  PercentComplete: z.number().int().min(0).max(100).optional(),
+  /** Bytes the copy has to move and has moved: the weights of the job's PercentComplete. */
+  BytesTotal: z.number().int().min(0).optional(),
+  BytesSucceeded: z.number().int().min(0).optional(),
+  /** Export only: the blank drive's size, as received. */
+  CapacityBytes: z.number().int().min(0).optional(),
+  ErrorLogUri: z.string().optional(),
+  VerboseLogUri: z.string().optional(),
+  ManifestUri: z.string().optional(),
+});
+export type Drive = z.infer<typeof DriveSchema>;
+
+export const AlertSchema = z.object({ Kind: z.string(), Time: z.string(), Message: z.string() });
+export type Alert = z.infer<typeof AlertSchema>;
+
+export const JobSchema = z.object({
+  /** Lower-case GUID: the job's partition. */
+  SubscriptionId: z.string(),
+  Name: z.string(),
+  StorageAccountName: z.string(),
+  Type: JobTypeSchema,
+  Location: z.string(),
+  ShippingInformation: ShippingInformationSchema,
+  State: JobStateSchema,
+  FaultedFrom: JobStateSchema.optional(),
+  FaultReason: z.string().optional(),
+  CancelRequested: z.boolean(),
+  FriendlyName: z.string().optional(),
+  Description: z.string().optional(),
+  Metadata: z.string().optional(),
+  ReturnAddress: ReturnAddressSchema.optional(),
+  ReturnShipping: ReturnShippingSchema.optional(),
+  DeliveryPackage: PackageSchema.optional(),
+  ReturnPackage: PackageSchema.optional(),
+  Credential: CredentialSchema,
+  ImportExportStatesPath: z.string(),
+  EnableVerboseLog: z.boolean(),
+  BackupDriveManifest: z.boolean(),
+  PercentComplete: z.number().int().min(0).max(100).optional(),
+  IncompleteBlobListUri: z.string().optional(),
+  DriveList: z.array(DriveSchema),
+  Export: ExportSelectionSchema.optional(),
+  /** Drives that arrived in the package but belong to no drive of the job (SPEC B, Receive). */
+  ExtraDrives: z.array(z.string()).optional(),
+  Alerts: z.array(AlertSchema).optional(),
+  /** ISO 8601. CreatedTime orders List Jobs; ClockStart starts the timers of SPEC C.2. */
+  CreatedTime: z.string(),
+  ClockStart: z.string(),
+});
+export type Job = z.infer<typeof JobSchema>;
+
+/** What List Jobs returns per job: no drives, no export selection, no credential (SPEC A.10). */
+export type JobSummary = Omit<Job, 'DriveList' | 'Export' | 'Credential'>;
+
+/** A job as read from or written to the store, with its version. */
+export interface Versioned<T> {
+  value: T;
+  /** The classic `W/"datetime'...'"` ETag. */
+  etag: string;
+  lastModified: Date;
+}

@@ -1,0 +1,53 @@
+import type { Job, JobState, JobSummary, JobType, Versioned } from './model';
+import type { Locations } from './locations';
+
+/**
+ * A write to the job store. Every write but `create` is conditional on the version it read
+ * (SPEC D.4) and fails with ConcurrencyConflict when that version is no longer current; `create`
+ * fails the same way when the name is taken meanwhile. The store keeps the subscription's
+ * active-job count in the same atomic write (SPEC D.3): a write that would raise it above
+ * `activeJobLimit` fails with ActiveJobQuotaExceeded and changes nothing.
+ */
+export type JobWrite =
+  | { kind: 'create'; job: Job; activeJobLimit: number }
+  | { kind: 'update'; job: Job; previous: Versioned<Job>; activeJobLimit: number }
+  | { kind: 'delete'; previous: Versioned<Job> };
+
+export interface JobListQuery {
+  subscriptionId: string;
+  storageAccountName: string;
+  type?: JobType;
+  states?: readonly JobState[];
+  /** Inclusive bounds on CreatedTime. */
+  from?: Date;
+  to?: Date;
+  /** Jobs the service would already have deleted at this instant are left out (SPEC C.2). */
+  now: Date;
+  /** Resume after this store position (from a previous page's `cursor`). */
+  after?: string;
+  limit: number;
+}
+
+export interface JobListPage {
+  jobs: Versioned<JobSummary>[];
+  /** The store position of the last job returned, present when more jobs remain. */
+  cursor?: string;
+}
+
+export interface JobStore {
+  /** Case-insensitive on the name. */
+  get(subscriptionId: string, name: string): Promise<Versioned<Job> | undefined>;
+  write(w: JobWrite): Promise<Versioned<Job> | undefined>;
+  /** Ordered by CreatedTime, oldest first; filters run in the store's query. */
+  list(q: JobListQuery): Promise<JobListPage>;
+  /** The storage accounts that have at least one job in the subscription, sorted. */
+  storageAccounts(subscriptionId: string): Promise<string[]>;
+}
+
+/** What the job use cases need from the outside world. */
+export interface JobDeps {
+  store: JobStore;
+  now: () => Date;
+  locations: Locations;
+  activeJobLimit: number;
+}

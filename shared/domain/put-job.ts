@@ -1,0 +1,62 @@
+import type { Conditions } from './conditions';
+import { conditionsMet } from './conditions';
+import { ServiceError } from './errors';
+import type { ApiVersion, JobAddress, JobDefinition } from './job-definition';
+import { defineJob } from './job-definition';
+import type { Job, Versioned } from './model';
+import type { JobDeps } from './ports';
+import { retryOnConflict } from './retry';
+import { isExpired } from './timers';
+
+export interface PutJobCommand extends JobAddress {
+  version: ApiVersion;
+  definition: JobDefinition;
+  conditions: Conditions;
+}
+
+/**
+ * Put Job (SPEC A.5). A new name takes a quota slot; a name whose job is still Creating is
+ * replaced, keeping its slot, its creation time and its first spelling, with its clock restarted;
+ * any other state is 409 whatever the conditional headers.
+ */
+export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Versioned<Job>> {
+  const now = deps.now();
+  const fresh = defineJob(cmd.definition, cmd, cmd.version, deps.locations, now);
+  return retryOnConflict(async () => {
+    const current = await deps.store.get(cmd.subscriptionId, cmd.jobName);
+    if (current && current.value.State !== 'Creating') {
+      throw new ServiceError(
+        'JobAlreadyExists',
+        `A job named ${current.value.Name} already exists and is ${current.value.State}.`,
+        current.value.Name,
+      );
+    }
+    if (current && current.value.StorageAccountName !== cmd.storageAccountName) {
+      throw new ServiceError(
+        'JobAlreadyExists',
+        `A job named ${current.value.Name} already exists for storage account ${current.value.StorageAccountName}.`,
+        current.value.Name,
+      );
+    }
+    const live = current && !isExpired(current.value, now) ? current : undefined;
+    const target = live
+      ? { exists: true, etag: live.etag, lastModified: live.lastModified }
+      : { exists: false };
+    if (!conditionsMet(cmd.conditions, target)) {
+      throw new ServiceError(
+        'ConditionNotMet',
+        'The condition specified by the conditional headers is not met.',
+      );
+    }
+    const written = current
+      ? await deps.store.write({
+          kind: 'update',
+          previous: current,
+          job: { ...fresh, Name: current.value.Name, CreatedTime: current.value.CreatedTime },
+          activeJobLimit: deps.activeJobLimit,
+        })
+      : await deps.store.write({ kind: 'create', job: fresh, activeJobLimit: deps.activeJobLimit });
+    if (!written) throw new Error('the store returned no version for a written job');
+    return written;
+  });
+}

@@ -1,0 +1,63 @@
+import type { MetadataLevel } from './negotiation';
+
+/** OData JSON Light framing (SPEC A.3). */
+export const NAMESPACE = 'Microsoft.Cis.Services.ImportExport.Public';
+export type EntitySet = 'Jobs' | 'Locations' | 'StorageAccounts';
+export type EntityType = 'Job' | 'Location' | 'StorageAccount';
+
+export interface EntityRef {
+  type: EntityType;
+  /** The entity's key, its `odata.id`. */
+  id: string;
+  /** Path under the base, e.g. `jobs/MyJob`. */
+  editPath: string;
+}
+
+export interface Framing {
+  level: MetadataLevel;
+  /** Absolute URL of `/{sub}/services/importexport` as the client addressed it. */
+  base: string;
+}
+
+const metadataUrl = (f: Framing, set: EntitySet) =>
+  `${f.base}/$metadata#${NAMESPACE}.ImportExportData.${set}`;
+
+/** An entity's annotations, in the order of the classic samples, followed by its properties. */
+function annotate(f: Framing, ref: EntityRef, props: Record<string, unknown>): Record<string, unknown> {
+  if (f.level === 'nometadata') return props;
+  return {
+    ...(f.level === 'fullmetadata' && { 'odata.type': `${NAMESPACE}.${ref.type}` }),
+    'odata.id': ref.id,
+    'odata.editLink': `${f.base}/${ref.editPath}`,
+    ...props,
+  };
+}
+
+export function entity(
+  f: Framing,
+  set: EntitySet,
+  ref: EntityRef,
+  props: Record<string, unknown>,
+): Record<string, unknown> {
+  const body = annotate(f, ref, props);
+  return f.level === 'nometadata' ? body : { 'odata.metadata': `${metadataUrl(f, set)}/@Element`, ...body };
+}
+
+/**
+ * A feed. `odata.count` is a string, as in the samples. `odata.nextLink` is kept even without
+ * metadata: it is paging control, and without it such a client could not read past one page.
+ */
+export function feed(
+  f: Framing,
+  set: EntitySet,
+  items: readonly { ref: EntityRef; props: Record<string, unknown> }[],
+  nextLink?: string,
+): Record<string, unknown> {
+  const value = items.map((i) => annotate(f, i.ref, i.props));
+  const link = nextLink !== undefined ? { 'odata.nextLink': nextLink } : {};
+  if (f.level === 'nometadata') return { value, ...link };
+  return { 'odata.metadata': metadataUrl(f, set), 'odata.count': String(items.length), value, ...link };
+}
+
+/** JSON as the classic service wrote it, with `/` escaped as `\/`. */
+export const serialize = (body: unknown): string => JSON.stringify(body).replace(/\//g, '\\/');

@@ -1,0 +1,70 @@
+import { getJob } from '../../domain/get-job';
+import { checkJobName, checkStorageAccountName } from '../../domain/names';
+import type { Job, Versioned } from '../../domain/model';
+import { putJob } from '../../domain/put-job';
+import { PutJobBodySchema } from '../../schemas/put-job.schema';
+import { jobBody, jobRef } from '../job-presenter';
+import type { CustomerRequest } from '../pipeline';
+import { customerOp } from '../pipeline';
+import { entity } from '../odata';
+import type { Reply } from '../reply';
+
+/** ETag, Last-Modified and DataServiceId of a job (SPEC A.5, A.6, A.7). */
+export function versionHeaders(req: CustomerRequest<unknown>, job: Versioned<Job>): Record<string, string> {
+  return {
+    ETag: job.etag,
+    'Last-Modified': job.lastModified.toUTCString(),
+    DataServiceId: `${req.framing.base}/${jobRef(job.value.Name).editPath}`,
+  };
+}
+
+/** The job address of a `/storageaccounts/{account}/jobs/{job}` request. */
+export function jobAddress(req: CustomerRequest<unknown>): {
+  subscriptionId: string;
+  storageAccountName: string;
+  jobName: string;
+} {
+  return {
+    subscriptionId: req.subscriptionId,
+    storageAccountName: checkStorageAccountName(req.params.account ?? ''),
+    jobName: checkJobName(req.params.job ?? ''),
+  };
+}
+
+/** A job as Get Job answers it. */
+export function jobReply(req: CustomerRequest<unknown>, job: Versioned<Job>): Reply {
+  return {
+    status: 200,
+    json: entity(req.framing, 'Jobs', jobRef(job.value.Name), jobBody(job.value, req.version)),
+    headers: { ETag: job.etag, 'Last-Modified': job.lastModified.toUTCString() },
+  };
+}
+
+export const putJobOperation = customerOp({
+  body: PutJobBodySchema,
+  conditional: true,
+  async run(req) {
+    const written = await putJob(req.rt.jobs, {
+      ...jobAddress(req),
+      version: req.version,
+      definition: req.body,
+      conditions: req.conditions,
+    });
+    return { status: 201, headers: versionHeaders(req, written) };
+  },
+});
+
+/** Get Job, under its storage account or through its edit link (`/jobs/{job}`, no account). */
+export const getJobOperation = customerOp({
+  conditional: true,
+  async run(req) {
+    const account = req.params.account;
+    const job = await getJob(req.rt.jobs, {
+      subscriptionId: req.subscriptionId,
+      jobName: checkJobName(req.params.job ?? ''),
+      ...(account !== undefined && { storageAccountName: checkStorageAccountName(account) }),
+      conditions: req.conditions,
+    });
+    return jobReply(req, job);
+  },
+});

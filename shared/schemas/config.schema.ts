@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { LocationSchema } from '../domain/locations';
+
+const positiveInt = (name: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `${name} must be a whole number`)
+    .transform(Number)
+    .pipe(z.number().int().positive());
+
+const base64Key = z
+  .string()
+  .transform((s) => Buffer.from(s, 'base64'))
+  .refine((b) => b.length === 32, 'SECRETS_KEY must be the base64 of exactly 32 bytes');
+
+/** Six-field NCRONTAB, or a TimeSpan (hh:mm:ss) as the Functions timer trigger also accepts. */
+const schedule = z
+  .string()
+  .refine(
+    (s) => /^(\S+\s+){5}\S+$/.test(s.trim()) || /^\d{1,2}:\d{2}:\d{2}$/.test(s),
+    'SWEEP_SCHEDULE must be a six-field NCRONTAB expression such as "0 */5 * * * *"',
+  );
+
+/** The app settings of SPEC D.7, as environment variables. Parsed once, at start-up. */
+export const ConfigEnvSchema = z.object({
+  AzureWebJobsStorage: z.string().min(1).optional(),
+  AzureWebJobsStorage__accountName: z
+    .string()
+    .regex(/^[a-z0-9]{3,24}$/)
+    .optional(),
+  AzureWebJobsStorage__tableServiceUri: z.url().optional(),
+  AzureWebJobsStorage__blobServiceUri: z.url().optional(),
+  AzureWebJobsStorage__clientId: z.string().optional(),
+  STORAGE_PREFIX: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9]{0,39}$/,
+      'STORAGE_PREFIX must be up to 40 lower-case letters and digits, starting with a letter',
+    )
+    .default('importexport'),
+  OPERATOR_KEYS: z
+    .string()
+    .optional()
+    .transform((s) =>
+      (s ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k.length > 0),
+    )
+    .refine(
+      (keys) => keys.every((k) => k.length >= 16),
+      'every key in OPERATOR_KEYS must have at least 16 characters',
+    ),
+  SECRETS_KEY: base64Key,
+  CUSTOMER_BLOB_ENDPOINT: z
+    .string()
+    .default('https://{account}.blob.core.windows.net')
+    .refine(
+      (s) => s.includes('{account}') && URL.canParse(s.replace('{account}', 'account')),
+      'CUSTOMER_BLOB_ENDPOINT must be a URL with {account} in it',
+    ),
+  ACTIVE_JOB_LIMIT: positiveInt('ACTIVE_JOB_LIMIT').default(20),
+  SWEEP_SCHEDULE: schedule.default('0 */5 * * * *'),
+  LOCATIONS: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined) return undefined;
+      try {
+        return JSON.parse(s) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'LOCATIONS must be a JSON array of locations' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(LocationSchema).min(1).optional()),
+  TRUST_FORWARDED_CLIENT_CERT: z.enum(['true', 'false']).optional(),
+  /** Set by the App Service platform, never by hand: its front end is what fills X-ARR-ClientCert. */
+  WEBSITE_SITE_NAME: z.string().optional(),
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { CredentialSchema, DriveSchema, JobSchema } from '../domain/model';
+
+/**
+ * The rows of the jobs table, per subscription partition (SPEC D.3, D.4):
+ *  - `job_<name>`: the job, point-read by Get Job; secrets sealed in `Secret` (SPEC D.2);
+ *  - `list_<account>_<created>_<name>`: its List Jobs projection, ordered by creation time;
+ *  - `meta`: the subscription's active-job count and per-account job counts.
+ * Job and list rows change in one entity-group transaction, with `meta` when the counts change.
+ * Nested objects are JSON, in `Data` (continued in `Data1`, `Data2`... past 30,000 characters).
+ */
+export const StoredDriveSchema = DriveSchema.omit({ BitLockerKey: true });
+export const StoredJobSchema = JobSchema.omit({ Credential: true, DriveList: true }).extend({
+  DriveList: z.array(StoredDriveSchema),
+});
+export const StoredSummarySchema = JobSchema.omit({ Credential: true, DriveList: true, Export: true });
+
+/** The sealed part of a job row: its credential and its drives' BitLocker keys by DriveId. */
+export const SealedSecretsSchema = z.object({
+  Credential: CredentialSchema,
+  BitLockerKeys: z.record(z.string(), z.string()),
+});
+
+const RowBase = z.looseObject({
+  partitionKey: z.string(),
+  rowKey: z.string(),
+  etag: z.string(),
+});
+
+export const JobRowSchema = RowBase.extend({
+  Data: z.string().optional(),
+  Secret: z.string().optional(),
+  Tombstone: z.boolean().optional(),
+});
+
+export const ListRowSchema = RowBase.extend({ Data: z.string() });
+
+export const MetaRowSchema = RowBase.extend({
+  ActiveJobs: z.number().int().min(0),
+  Accounts: z.string(),
+});
+
+export const AccountCountsSchema = z.record(z.string(), z.number().int().min(0));

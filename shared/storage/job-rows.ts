@@ -1,0 +1,86 @@
+import type { TableEntity } from '@azure/data-tables';
+import type { Job, JobSummary, Versioned } from '../domain/model';
+import { deletionTime } from '../domain/timers';
+import {
+  JobRowSchema,
+  ListRowSchema,
+  SealedSecretsSchema,
+  StoredJobSchema,
+  StoredSummarySchema,
+} from '../schemas/job-entity.schema';
+import { fromChunks, toChunks } from './chunks';
+import { lastModifiedOf } from './etag';
+import type { SecretBox } from './secret-box';
+
+/** Rows without a deletion time sort after every real one in `ExpireAt gt <now>` filters. */
+const NEVER = new Date('9999-12-31T00:00:00.000Z');
+
+export const jobRowKey = (name: string): string => `job_${name.toLowerCase()}`;
+export const listRowPrefix = (account: string): string => `list_${account}_`;
+export const listRowKey = (job: Pick<Job, 'StorageAccountName' | 'CreatedTime' | 'Name'>): string =>
+  `${listRowPrefix(job.StorageAccountName)}${job.CreatedTime}_${job.Name.toLowerCase()}`;
+
+const summaryOf = ({ DriveList: _d, Export: _e, Credential: _c, ...summary }: Job): JobSummary => summary;
+
+/** Maps jobs to the rows of the jobs table and back, sealing and opening the secrets (SPEC D.2). */
+export class JobRows {
+  constructor(private readonly box: SecretBox) {}
+
+  private aad = (job: Pick<Job, 'SubscriptionId' | 'Name'>) =>
+    `${job.SubscriptionId}/${job.Name.toLowerCase()}`;
+
+  toRows(job: Job): { job: TableEntity; list: TableEntity } {
+    const bitLockerKeys: Record<string, string> = {};
+    const drives = job.DriveList.map(({ BitLockerKey, ...drive }) => {
+      if (BitLockerKey !== undefined) bitLockerKeys[drive.DriveId] = BitLockerKey;
+      return drive;
+    });
+    const { Credential, ...rest } = job;
+    const common = { State: job.State, Type: job.Type, ExpireAt: deletionTime(job) ?? NEVER };
+    return {
+      job: {
+        partitionKey: job.SubscriptionId,
+        rowKey: jobRowKey(job.Name),
+        ...common,
+        StorageAccountName: job.StorageAccountName,
+        Secret: this.box.seal(JSON.stringify({ Credential, BitLockerKeys: bitLockerKeys }), this.aad(job)),
+        ...toChunks('Data', JSON.stringify({ ...rest, DriveList: drives })),
+      },
+      list: {
+        partitionKey: job.SubscriptionId,
+        rowKey: listRowKey(job),
+        ...common,
+        ...toChunks('Data', JSON.stringify(summaryOf(job))),
+      },
+    };
+  }
+
+  /** A deleted job whose row could not be removed yet: it holds nothing and reads as absent. */
+  tombstone(job: Job): TableEntity {
+    return { partitionKey: job.SubscriptionId, rowKey: jobRowKey(job.Name), Tombstone: true };
+  }
+
+  /** The job of a job row, or `undefined` for a tombstone. */
+  fromJobRow(raw: unknown): Versioned<Job> | undefined {
+    const row = JobRowSchema.parse(raw);
+    const data = fromChunks('Data', row);
+    if (row.Tombstone || data === undefined || row.Secret === undefined) return undefined;
+    const stored = StoredJobSchema.parse(JSON.parse(data));
+    const secrets = SealedSecretsSchema.parse(JSON.parse(this.box.open(row.Secret, this.aad(stored))));
+    const value: Job = {
+      ...stored,
+      Credential: secrets.Credential,
+      DriveList: stored.DriveList.map((d) => {
+        const key = secrets.BitLockerKeys[d.DriveId];
+        return key === undefined ? d : { ...d, BitLockerKey: key };
+      }),
+    };
+    return { value, etag: row.etag, lastModified: lastModifiedOf(row.etag) };
+  }
+
+  fromListRow(raw: unknown): Versioned<JobSummary> {
+    const row = ListRowSchema.parse(raw);
+    const value = StoredSummarySchema.parse(JSON.parse(fromChunks('Data', row) ?? ''));
+    return { value, etag: row.etag, lastModified: lastModifiedOf(row.etag) };
+  }
+}

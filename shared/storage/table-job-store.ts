@@ -1,0 +1,217 @@
+import type {
+  TableClient,
+  TableEntity,
+  TableTransactionResponse,
+  TransactionAction,
+} from '@azure/data-tables';
+import { ConcurrencyConflict } from '../domain/errors';
+import { isActive } from '../domain/job-states';
+import type { Job, Versioned } from '../domain/model';
+import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
+import { jobRowKey, listRowKey, type JobRows } from './job-rows';
+import { listFilter } from './list-filter';
+import { lastModifiedOf } from './etag';
+import {
+  changesMeta,
+  META_ROW,
+  type Meta,
+  type MetaChange,
+  type SubscriptionMeta,
+} from './subscription-meta';
+import { guarded, isNotFound, statusOf } from './store-errors';
+
+type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
+
+/** How often a write re-reads a stale `meta` row before leaving the race to the use case. */
+const META_ATTEMPTS = 8;
+
+/**
+ * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
+ * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4).
+ */
+export class TableJobStore implements JobStore {
+  constructor(
+    private readonly table: () => Promise<TableClient>,
+    private readonly rows: JobRows,
+    private readonly meta: SubscriptionMeta,
+  ) {}
+
+  async get(subscriptionId: string, name: string): Promise<Versioned<Job> | undefined> {
+    const raw = await this.readJobRow(subscriptionId, name);
+    return raw && this.rows.fromJobRow(raw);
+  }
+
+  async write(w: JobWrite): Promise<Versioned<Job> | undefined> {
+    switch (w.kind) {
+      case 'create':
+        return this.create(w.job, w.activeJobLimit);
+      case 'update':
+        return this.update(w.job, w.previous, w.activeJobLimit);
+      case 'delete':
+        await this.remove(w.previous);
+        return undefined;
+    }
+  }
+
+  async list(q: JobListQuery): Promise<JobListPage> {
+    const client = await this.table();
+    const found: { rowKey: string; job: ReturnType<JobRows['fromListRow']> }[] = [];
+    const pages = client
+      .listEntities({ queryOptions: { filter: listFilter(q) } })
+      .byPage({ maxPageSize: Math.min(q.limit + 1, 1000) });
+    await guarded(async () => {
+      for await (const page of pages) {
+        for (const entity of page)
+          found.push({ rowKey: entity.rowKey ?? '', job: this.rows.fromListRow(entity) });
+        if (found.length > q.limit) break;
+      }
+    });
+    const more = found.length > q.limit;
+    const jobs = found.slice(0, q.limit);
+    const last = jobs[jobs.length - 1];
+    return { jobs: jobs.map((f) => f.job), ...(more && last && { cursor: last.rowKey }) };
+  }
+
+  async storageAccounts(subscriptionId: string): Promise<string[]> {
+    this.meta.forget(subscriptionId);
+    const meta = await this.meta.current(subscriptionId);
+    return Object.keys(meta.accounts).sort();
+  }
+
+  private async create(job: Job, activeJobLimit: number): Promise<Versioned<Job>> {
+    const rows = this.rows.toRows(job);
+    const change = {
+      activeDelta: isActive(job.State) ? 1 : 0,
+      account: job.StorageAccountName,
+      accountDelta: 1,
+      activeJobLimit,
+    };
+    let tombstoneEtag: string | undefined;
+    for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
+      const jobAction: TransactionAction =
+        tombstoneEtag === undefined
+          ? ['create', rows.job]
+          : ['update', rows.job, 'Replace', { etag: tombstoneEtag }];
+      const result = await this.commit(
+        job.SubscriptionId,
+        [jobAction, ['upsert', rows.list, 'Replace']],
+        change,
+      );
+      if (result) return this.versioned(job, result, rows.job);
+      // The name is taken, the meta row moved on, or a tombstone is in the way: find out which.
+      const existing = await this.readJobRow(job.SubscriptionId, job.Name);
+      if (existing && existing.Tombstone !== true) throw new ConcurrencyConflict(`job ${job.Name}`);
+      tombstoneEtag = existing?.etag;
+    }
+    throw new ConcurrencyConflict(`subscription ${job.SubscriptionId}`);
+  }
+
+  private async update(job: Job, previous: Versioned<Job>, activeJobLimit: number): Promise<Versioned<Job>> {
+    const rows = this.rows.toRows(job);
+    const actions: TransactionAction[] = [
+      ['update', rows.job, 'Replace', { etag: previous.etag }],
+      ['upsert', rows.list, 'Replace'],
+    ];
+    const oldListKey = listRowKey(previous.value);
+    if (oldListKey !== rows.list.rowKey)
+      actions.push(['delete', { partitionKey: job.SubscriptionId, rowKey: oldListKey }]);
+    const change = {
+      activeDelta: Number(isActive(job.State)) - Number(isActive(previous.value.State)),
+      account: job.StorageAccountName,
+      accountDelta: 0,
+      activeJobLimit,
+    };
+    const result = await this.retryMeta(previous, actions, change);
+    return this.versioned(job, result, rows.job);
+  }
+
+  /** Replaces the row by a tombstone in the transaction, then removes it (see JobRows.tombstone). */
+  private async remove(previous: Versioned<Job>): Promise<void> {
+    const job = previous.value;
+    const tombstone = this.rows.tombstone(job);
+    const actions: TransactionAction[] = [
+      ['update', tombstone, 'Replace', { etag: previous.etag }],
+      ['delete', { partitionKey: job.SubscriptionId, rowKey: listRowKey(job) }],
+    ];
+    const change = {
+      activeDelta: isActive(job.State) ? -1 : 0,
+      account: job.StorageAccountName,
+      accountDelta: -1,
+      activeJobLimit: Infinity,
+    };
+    const result = await this.retryMeta(previous, actions, change);
+    const etag = result.getResponseForEntity(tombstone.rowKey)?.etag;
+    const client = await this.table();
+    await client
+      .deleteEntity(job.SubscriptionId, tombstone.rowKey, etag ? { etag } : {})
+      .catch(() => undefined);
+  }
+
+  /** Commits a write of an existing job, re-reading `meta` while only it is stale. */
+  private async retryMeta(
+    previous: Versioned<Job>,
+    actions: TransactionAction[],
+    change: MetaChange,
+  ): Promise<TableTransactionResponse> {
+    for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
+      const result = await this.commit(previous.value.SubscriptionId, actions, change);
+      if (result) return result;
+      const current = await this.readJobRow(previous.value.SubscriptionId, previous.value.Name);
+      if (!changesMeta(change) || current?.etag !== previous.etag)
+        throw new ConcurrencyConflict(`job ${previous.value.Name}`);
+    }
+    throw new ConcurrencyConflict(`subscription ${previous.value.SubscriptionId}`);
+  }
+
+  /**
+   * Submits the actions, with the `meta` row when the change moves its counters. Answers
+   * undefined when a condition failed (409/412/404 of the transaction), so the caller can tell
+   * which row moved on; the meta cache is then dropped.
+   */
+  private async commit(
+    subscriptionId: string,
+    actions: TransactionAction[],
+    change: MetaChange,
+  ): Promise<TableTransactionResponse | undefined> {
+    let after: Meta | undefined;
+    const all = [...actions];
+    if (changesMeta(change)) {
+      const before = await this.meta.current(subscriptionId);
+      after = this.meta.apply(before, change);
+      all.push(this.meta.action(subscriptionId, before, after));
+    }
+    const client = await this.table();
+    try {
+      const result = await guarded(() => client.submitTransaction(all));
+      if (after)
+        this.meta.remember(subscriptionId, {
+          ...after,
+          etag: result.getResponseForEntity(META_ROW)?.etag ?? '',
+        });
+      return result;
+    } catch (err) {
+      const status = statusOf(err);
+      if (status !== 409 && status !== 412 && status !== 404) throw err;
+      this.meta.forget(subscriptionId);
+      return undefined;
+    }
+  }
+
+  private versioned(job: Job, result: TableTransactionResponse, row: TableEntity): Versioned<Job> {
+    const etag = result.getResponseForEntity(row.rowKey)?.etag;
+    if (!etag) throw new Error('the transaction response has no ETag for the job row');
+    return { value: job, etag, lastModified: lastModifiedOf(etag) };
+  }
+
+  private async readJobRow(subscriptionId: string, name: string): Promise<JobRowRead | undefined> {
+    const client = await this.table();
+    return guarded(async () => {
+      try {
+        return await client.getEntity<{ Tombstone?: boolean }>(subscriptionId, jobRowKey(name));
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+}
