@@ -1,9 +1,4 @@
-import type {
-  TableClient,
-  TableEntity,
-  TableTransactionResponse,
-  TransactionAction,
-} from '@azure/data-tables';
+import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../domain/errors';
 import { isActive } from '../domain/job-states';
 import type { Job, Versioned } from '../domain/model';
@@ -11,13 +6,7 @@ import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/po
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
 import { listFilter } from './list-filter';
 import { lastModifiedOf } from './etag';
-import {
-  changesMeta,
-  META_ROW,
-  type Meta,
-  type MetaChange,
-  type SubscriptionMeta,
-} from './subscription-meta';
+import { changesMeta, type Meta, type MetaChange, type SubscriptionMeta } from './subscription-meta';
 import { guarded, isNotFound, statusOf } from './store-errors';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
@@ -97,7 +86,7 @@ export class TableJobStore implements JobStore {
         [jobAction, ['upsert', rows.list, 'Replace']],
         change,
       );
-      if (result) return this.versioned(job, result, rows.job);
+      if (result) return this.versioned(job, result);
       // The name is taken, the meta row moved on, or a tombstone is in the way: find out which.
       const existing = await this.readJobRow(job.SubscriptionId, job.Name);
       if (existing && existing.Tombstone !== true) throw new ConcurrencyConflict(`job ${job.Name}`);
@@ -122,7 +111,7 @@ export class TableJobStore implements JobStore {
       activeJobLimit,
     };
     const result = await this.retryMeta(previous, actions, change);
-    return this.versioned(job, result, rows.job);
+    return this.versioned(job, result);
   }
 
   /** Replaces the row by a tombstone in the transaction, then removes it (see JobRows.tombstone). */
@@ -140,7 +129,7 @@ export class TableJobStore implements JobStore {
       activeJobLimit: Infinity,
     };
     const result = await this.retryMeta(previous, actions, change);
-    const etag = result.getResponseForEntity(tombstone.rowKey)?.etag;
+    const etag = result.subResponses[0]?.etag;
     const client = await this.table();
     await client
       .deleteEntity(job.SubscriptionId, tombstone.rowKey, etag ? { etag } : {})
@@ -183,11 +172,9 @@ export class TableJobStore implements JobStore {
     const client = await this.table();
     try {
       const result = await guarded(() => client.submitTransaction(all));
-      if (after)
-        this.meta.remember(subscriptionId, {
-          ...after,
-          etag: result.getResponseForEntity(META_ROW)?.etag ?? '',
-        });
+      // Sub-responses come in the order of the actions; only inserts name their row.
+      const metaEtag = result.subResponses[all.length - 1]?.etag;
+      if (after && metaEtag) this.meta.remember(subscriptionId, { ...after, etag: metaEtag });
       return result;
     } catch (err) {
       const status = statusOf(err);
@@ -197,8 +184,9 @@ export class TableJobStore implements JobStore {
     }
   }
 
-  private versioned(job: Job, result: TableTransactionResponse, row: TableEntity): Versioned<Job> {
-    const etag = result.getResponseForEntity(row.rowKey)?.etag;
+  /** The job row is always the transaction's first action. */
+  private versioned(job: Job, result: TableTransactionResponse): Versioned<Job> {
+    const etag = result.subResponses[0]?.etag;
     if (!etag) throw new Error('the transaction response has no ETag for the job row');
     return { value: job, etag, lastModified: lastModifiedOf(etag) };
   }
