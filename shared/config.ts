@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DEFAULT_LOCATIONS } from './domain/locations';
+import { DEFAULT_LOCATIONS, Locations } from './domain/locations';
 import type { Location } from './domain/locations';
 import { ConfigEnvSchema } from './schemas/config.schema';
 
@@ -50,9 +50,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const setting = String(issue?.path[0] ?? 'configuration');
+    if (env[setting] === undefined) throw new ConfigError(`App setting ${setting} is required.`);
     throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
+  try {
+    new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
+  } catch (err) {
+    throw new ConfigError(`App setting LOCATIONS is invalid: ${(err as Error).message}`);
+  }
   return {
     storage: storageOf(e),
     storagePrefix: e.STORAGE_PREFIX,
