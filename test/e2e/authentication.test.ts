@@ -31,16 +31,32 @@ describe('customer authentication', () => {
   });
 
   it('refuses an unregistered certificate', async () => {
-    await forbidden(await svc.call('GET', JOB, { cert: issueCertificate({ commonName: 'stranger' }).derBase64 }));
+    await forbidden(
+      await svc.call('GET', JOB, { cert: issueCertificate({ commonName: 'stranger' }).derBase64 }),
+    );
   });
 
   it('refuses expired and not-yet-valid certificates even when registered', async () => {
     const day = 86400e3;
     for (const c of [
-      issueCertificate({ commonName: 'expired', notBefore: new Date(Date.now() - 10 * day), notAfter: new Date(Date.now() - day) }),
-      issueCertificate({ commonName: 'future', notBefore: new Date(Date.now() + day), notAfter: new Date(Date.now() + 10 * day) }),
+      issueCertificate({
+        commonName: 'expired',
+        notBefore: new Date(Date.now() - 10 * day),
+        notAfter: new Date(Date.now() - day),
+      }),
+      issueCertificate({
+        commonName: 'future',
+        notBefore: new Date(Date.now() + day),
+        notAfter: new Date(Date.now() + 10 * day),
+      }),
     ]) {
-      expect((await svc.operator('PUT', `/subscriptions/${svc.sub}/certificates/${c.thumbprint}`, { Certificate: c.derBase64 })).status).toBe(201);
+      expect(
+        (
+          await svc.operator('PUT', `/subscriptions/${svc.sub}/certificates/${c.thumbprint}`, {
+            Certificate: c.derBase64,
+          })
+        ).status,
+      ).toBe(201);
       await forbidden(await svc.call('GET', JOB, { cert: c.derBase64 }));
     }
   });
@@ -48,13 +64,23 @@ describe('customer authentication', () => {
   it('refuses a certificate registered to another subscription', async () => {
     const other = newSubscription();
     const c = issueCertificate({ commonName: 'other-sub' });
-    await svc.operator('PUT', `/subscriptions/${other}/certificates/${c.thumbprint}`, { Certificate: c.derBase64 });
-    expect((await svc.call('GET', '/storageaccounts/xttest/jobs/AuthJob', { sub: other, cert: c.derBase64 })).status).toBe(404);
+    await svc.operator('PUT', `/subscriptions/${other}/certificates/${c.thumbprint}`, {
+      Certificate: c.derBase64,
+    });
+    expect(
+      (await svc.call('GET', '/storageaccounts/xttest/jobs/AuthJob', { sub: other, cert: c.derBase64 }))
+        .status,
+    ).toBe(404);
     await forbidden(await svc.call('GET', JOB, { cert: c.derBase64 }));
   });
 
   it('changes nothing when refused', async () => {
-    await forbidden(await svc.call('PUT', '/storageaccounts/xttest/jobs/Sneaky', { body: samplePutJob('Sneaky'), cert: null }));
+    await forbidden(
+      await svc.call('PUT', '/storageaccounts/xttest/jobs/Sneaky', {
+        body: samplePutJob('Sneaky'),
+        cert: null,
+      }),
+    );
     expect((await svc.call('GET', '/storageaccounts/xttest/jobs/Sneaky')).status).toBe(404);
   });
 });
@@ -67,17 +93,24 @@ describe('the operator certificate endpoints', () => {
     const sub = newSubscription();
     const put = await svc.operator('PUT', path(sub, c.thumbprint.toLowerCase()), { Certificate: c.certPem });
     expect(put.status).toBe(201);
-    expect(await put.json()).toMatchObject({ Thumbprint: c.thumbprint, Subject: 'CN=registered-by-operator' });
-    const list = (await (await svc.operator('GET', `/subscriptions/${sub}/certificates`)).json()) as { value: { Thumbprint: string }[] };
+    expect(await put.json()).toMatchObject({
+      Thumbprint: c.thumbprint,
+      Subject: 'CN=registered-by-operator',
+    });
+    const list = (await (await svc.operator('GET', `/subscriptions/${sub}/certificates`)).json()) as {
+      value: { Thumbprint: string }[];
+    };
     expect(list.value.map((v) => v.Thumbprint)).toEqual([c.thumbprint]);
     expect(JSON.stringify(list)).not.toContain(c.derBase64.slice(0, 40));
-    expect((await svc.call('GET', '/storageaccounts/xttest/jobs/None', { sub, cert: c.derBase64 })).status).toBe(404);
+    expect(
+      (await svc.call('GET', '/storageaccounts/xttest/jobs/None', { sub, cert: c.derBase64 })).status,
+    ).toBe(404);
     expect((await svc.operator('DELETE', path(sub))).status).toBe(200);
     await forbidden(await svc.call('GET', '/storageaccounts/xttest/jobs/None', { sub, cert: c.derBase64 }));
     expect((await svc.operator('DELETE', path(sub))).status).toBe(404);
   });
 
-  it('refuses a thumbprint that is not the certificate\'s, and a body that is no certificate', async () => {
+  it("refuses a thumbprint that is not the certificate's, and a body that is no certificate", async () => {
     const sub = newSubscription();
     const wrong = await svc.operator('PUT', path(sub, 'A'.repeat(40)), { Certificate: c.derBase64 });
     expect(wrong.status).toBe(400);
@@ -90,7 +123,11 @@ describe('the operator certificate endpoints', () => {
 
   it('refuses a missing or wrong operator key with 403', async () => {
     const sub = newSubscription();
-    await forbidden(await svc.operator('GET', `/subscriptions/${sub}/certificates`, undefined, { 'x-operator-key': 'wrong-key-0123456789' }));
+    await forbidden(
+      await svc.operator('GET', `/subscriptions/${sub}/certificates`, undefined, {
+        'x-operator-key': 'wrong-key-0123456789',
+      }),
+    );
     const none = await fetch(`${svc.url}/operator/subscriptions/${sub}/certificates`);
     await forbidden(none);
     expect(TEST_OPERATOR_KEY).not.toBe('wrong-key-0123456789');

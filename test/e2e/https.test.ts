@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 afterAll(() => svc.stop());
 
-function get(path: string, opts: { cert?: { certPem: string; keyPem: string }; headers?: Record<string, string> } = {}) {
+function get(
+  path: string,
+  opts: { cert?: { certPem: string; keyPem: string }; headers?: Record<string, string> } = {},
+) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const req = request(
       `${svc.base()}${path}`,
@@ -39,7 +42,14 @@ describe('the local host over HTTPS', () => {
     const { parseJsonBody } = await import('../../shared/http/body');
     const { PutJobBodySchema } = await import('../../shared/schemas/put-job.schema');
     const definition = parseJsonBody(Buffer.from(JSON.stringify(samplePutJob('TlsJob'))), PutJobBodySchema);
-    await putJob(svc.rt.jobs, { subscriptionId: svc.sub, storageAccountName: 'xttest', jobName: 'TlsJob', version: '2014-11-01', definition, conditions: { kind: 'none' } });
+    await putJob(svc.rt.jobs, {
+      subscriptionId: svc.sub,
+      storageAccountName: 'xttest',
+      jobName: 'TlsJob',
+      version: '2014-11-01',
+      definition,
+      conditions: { kind: 'none' },
+    });
   });
 
   it('authenticates the TLS client certificate', async () => {
@@ -50,12 +60,21 @@ describe('the local host over HTTPS', () => {
 
   it('refuses a connection without a client certificate, and ignores a forged X-ARR-ClientCert', async () => {
     expect((await get('/storageaccounts/xttest/jobs/TlsJob')).status).toBe(403);
-    expect((await get('/storageaccounts/xttest/jobs/TlsJob', { headers: { 'x-arr-clientcert': svc.cert.derBase64 } })).status).toBe(403);
+    expect(
+      (
+        await get('/storageaccounts/xttest/jobs/TlsJob', {
+          headers: { 'x-arr-clientcert': svc.cert.derBase64 },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it('takes the TLS certificate over a forged header naming another one', async () => {
     const stranger = issueCertificate({ commonName: 'stranger' });
-    const res = await get('/storageaccounts/xttest/jobs/TlsJob', { cert: stranger, headers: { 'x-arr-clientcert': svc.cert.derBase64 } });
+    const res = await get('/storageaccounts/xttest/jobs/TlsJob', {
+      cert: stranger,
+      headers: { 'x-arr-clientcert': svc.cert.derBase64 },
+    });
     expect(res.status).toBe(403);
   });
 });

@@ -12,13 +12,20 @@ describe('the Table Storage adapter under concurrency', () => {
     const sub = newSubscription();
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
-        retryOnConflict(() => store.write({ kind: 'create', job: sampleJob(sub, `Job${i}`), activeJobLimit: 20 })),
+        retryOnConflict(() =>
+          store.write({ kind: 'create', job: sampleJob(sub, `Job${i}`), activeJobLimit: 20 }),
+        ),
       ),
     );
-    const codes = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code?: string }).code] : []));
+    const codes = results.flatMap((r) =>
+      r.status === 'rejected' ? [(r.reason as { code?: string }).code] : [],
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(20);
     expect(codes).toEqual(Array(30).fill('ActiveJobQuotaExceeded'));
-    expect((await store.list({ subscriptionId: sub, storageAccountName: 'xttest', now: new Date(), limit: 1000 })).jobs).toHaveLength(20);
+    expect(
+      (await store.list({ subscriptionId: sub, storageAccountName: 'xttest', now: new Date(), limit: 1000 }))
+        .jobs,
+    ).toHaveLength(20);
   });
 
   it('keeps both of two concurrent updates of one job when each re-reads (SPEC D.4)', async () => {
@@ -27,7 +34,12 @@ describe('the Table Storage adapter under concurrency', () => {
     const change = (field: 'FriendlyName' | 'Metadata') =>
       retryOnConflict(async () => {
         const current = (await store.get(sub, 'Both'))!;
-        return store.write({ kind: 'update', previous: current, job: { ...current.value, [field]: field }, activeJobLimit: 20 });
+        return store.write({
+          kind: 'update',
+          previous: current,
+          job: { ...current.value, [field]: field },
+          activeJobLimit: 20,
+        });
       });
     await Promise.all([change('FriendlyName'), change('Metadata')]);
     const job = (await store.get(sub, 'Both'))!.value;

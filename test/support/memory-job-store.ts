@@ -1,11 +1,15 @@
 import { ConcurrencyConflict, ServiceError } from '../../shared/domain/errors';
 import { isActive } from '../../shared/domain/job-states';
-import type { Job, JobSummary, Versioned } from '../../shared/domain/model';
+import type { Job, Versioned } from '../../shared/domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../shared/domain/ports';
 import { deletionTime } from '../../shared/domain/timers';
 
 /** A deep copy (jobs are plain JSON); the Date is rebuilt in this realm. */
-const copy = (v: Versioned<Job>): Versioned<Job> => ({ value: JSON.parse(JSON.stringify(v.value)) as Job, etag: v.etag, lastModified: new Date(v.lastModified) });
+const copy = (v: Versioned<Job>): Versioned<Job> => ({
+  value: JSON.parse(JSON.stringify(v.value)) as Job,
+  etag: v.etag,
+  lastModified: new Date(v.lastModified),
+});
 
 /**
  * An in-memory JobStore for pure unit tests of the use cases. The contract suite
@@ -19,7 +23,11 @@ export class MemoryJobStore implements JobStore {
 
   private version(job: Job): Versioned<Job> {
     const at = new Date(Date.now() + this.tick++);
-    return { value: JSON.parse(JSON.stringify(job)) as Job, etag: `W/"datetime'${encodeURIComponent(at.toISOString())}'"`, lastModified: at };
+    return {
+      value: JSON.parse(JSON.stringify(job)) as Job,
+      etag: `W/"datetime'${encodeURIComponent(at.toISOString())}'"`,
+      lastModified: at,
+    };
   }
 
   get(sub: string, name: string): Promise<Versioned<Job> | undefined> {
@@ -66,18 +74,21 @@ export class MemoryJobStore implements JobStore {
     const page = rows.slice(0, q.limit);
     const jobs = page.map(({ j }) => {
       const { DriveList: _d, Export: _e, Credential: _c, ...summary } = j;
-      return { ...this.version(j), value: summary as JobSummary };
+      return { ...this.version(j), value: summary };
     });
     const last = page[page.length - 1];
     return Promise.resolve({ jobs, ...(rows.length > q.limit && last && { cursor: last.at }) });
   }
 
   storageAccounts(sub: string): Promise<string[]> {
-    const names = [...this.jobs.values()].filter((v) => v.value.SubscriptionId === sub).map((v) => v.value.StorageAccountName);
+    const names = [...this.jobs.values()]
+      .filter((v) => v.value.SubscriptionId === sub)
+      .map((v) => v.value.StorageAccountName);
     return Promise.resolve([...new Set(names)].sort());
   }
 
   private active(sub: string): number {
-    return [...this.jobs.values()].filter((v) => v.value.SubscriptionId === sub && isActive(v.value.State)).length;
+    return [...this.jobs.values()].filter((v) => v.value.SubscriptionId === sub && isActive(v.value.State))
+      .length;
   }
 }

@@ -24,23 +24,32 @@ describe('conditional headers (SPEC A.6)', () => {
     expect(parseConditions(headers(h)).kind).toBe(kind);
   });
 
-  it.each([
+  it.each<Record<string, string>>([
     { 'If-Match': ETAG, 'If-None-Match': ETAG },
     { 'If-Match': ETAG, 'If-Modified-Since': MODIFIED.toUTCString() },
     { 'If-None-Match': ETAG, 'If-Unmodified-Since': MODIFIED.toUTCString() },
     { 'If-Modified-Since': MODIFIED.toUTCString(), 'If-Unmodified-Since': MODIFIED.toUTCString() },
     { 'If-Match': ETAG, 'If-None-Match': '*', 'If-Modified-Since': MODIFIED.toUTCString() },
   ])('refuses the combination %j with MultipleConditionHeadersNotSupported', (h) => {
-    expect(() => parseConditions(headers(h))).toThrow(expect.objectContaining({ code: 'MultipleConditionHeadersNotSupported' }));
+    expect(() => parseConditions(headers(h))).toThrow(
+      expect.objectContaining({ code: 'MultipleConditionHeadersNotSupported' }),
+    );
   });
 
   it('refuses a malformed ETag list or date with InvalidHeaderValue', () => {
-    expect(() => parseConditions(headers({ 'If-Match': 'no-quotes' }))).toThrow(expect.objectContaining({ code: 'InvalidHeaderValue' }));
-    expect(() => parseConditions(headers({ 'If-Modified-Since': 'yesterday' }))).toThrow(expect.objectContaining({ code: 'InvalidHeaderValue' }));
+    expect(() => parseConditions(headers({ 'If-Match': 'no-quotes' }))).toThrow(
+      expect.objectContaining({ code: 'InvalidHeaderValue' }),
+    );
+    expect(() => parseConditions(headers({ 'If-Modified-Since': 'yesterday' }))).toThrow(
+      expect.objectContaining({ code: 'InvalidHeaderValue' }),
+    );
   });
 
   it('reads an ETag list, with weak and strong tags', () => {
-    expect(parseConditions(headers({ 'If-Match': `${OTHER}, "strong", ${ETAG}` }))).toEqual({ kind: 'ifMatch', etags: [OTHER, '"strong"', ETAG] });
+    expect(parseConditions(headers({ 'If-Match': `${OTHER}, "strong", ${ETAG}` }))).toEqual({
+      kind: 'ifMatch',
+      etags: [OTHER, '"strong"', ETAG],
+    });
   });
 
   it('If-Match meets the current ETag (weakly), * on any version, and nothing on a missing job', () => {

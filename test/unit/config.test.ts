@@ -1,7 +1,10 @@
 import { ConfigError, parseConfig } from '../../shared/config';
 import { DEFAULT_LOCATIONS } from '../../shared/domain/locations';
 
-const base = { AzureWebJobsStorage: 'UseDevelopmentStorage=true', SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
+const base = {
+  AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+  SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
+};
 
 describe('configuration (SPEC D.7)', () => {
   it('applies the defaults', () => {
@@ -54,7 +57,10 @@ describe('configuration (SPEC D.7)', () => {
     [{ LOCATIONS: 'not json' }, 'LOCATIONS'],
     [{ LOCATIONS: '[{"Name":"x"}]' }, 'LOCATIONS'],
     [{ STORAGE_PREFIX: 'Bad-Prefix' }, 'STORAGE_PREFIX'],
-    [{ LOCATIONS: JSON.stringify([DEFAULT_LOCATIONS[0], { ...DEFAULT_LOCATIONS[0], Name: 'Twin' }]) }, 'LOCATIONS'],
+    [
+      { LOCATIONS: JSON.stringify([DEFAULT_LOCATIONS[0], { ...DEFAULT_LOCATIONS[0], Name: 'Twin' }]) },
+      'LOCATIONS',
+    ],
     [{ AzureWebJobsStorage: undefined }, 'AzureWebJobsStorage'],
   ])('stops on a bad value with a message naming the setting: %j', (change, setting) => {
     expect(() => parseConfig({ ...base, ...change })).toThrow(ConfigError);

@@ -18,7 +18,9 @@ class MemoryCertificates implements CertificateStore {
     return Promise.resolve(this.rows.get(`${sub}/${t}`));
   }
   list(sub: string) {
-    return Promise.resolve([...this.rows.entries()].filter(([k]) => k.startsWith(`${sub}/`)).map(([, v]) => v));
+    return Promise.resolve(
+      [...this.rows.entries()].filter(([k]) => k.startsWith(`${sub}/`)).map(([, v]) => v),
+    );
   }
   delete(sub: string, t: string) {
     return Promise.resolve(this.rows.delete(`${sub}/${t}`));
@@ -43,31 +45,46 @@ describe('management certificates (SPEC D.1)', () => {
     const store = new MemoryCertificates();
     const colons = cert.thumbprint.toLowerCase().match(/../g)!.join(':');
     await expect(registerCertificate(store, SUB, colons, parsed)).resolves.toBeDefined();
-    await expect(registerCertificate(store, SUB, 'A'.repeat(40), parsed)).rejects.toThrow(code('InvalidCertificate'));
+    await expect(registerCertificate(store, SUB, 'A'.repeat(40), parsed)).rejects.toThrow(
+      code('InvalidCertificate'),
+    );
     await expect(registerCertificate(store, SUB, 'xyz', parsed)).rejects.toThrow(code('InvalidCertificate'));
   });
 
   it('authenticates a registered certificate that is valid now', async () => {
     const store = new MemoryCertificates();
     await store.put(SUB, parsed);
-    await expect(new CustomerAuthenticator(store, () => new Date()).authenticate(SUB, cert.derBase64)).resolves.toBeUndefined();
+    await expect(
+      new CustomerAuthenticator(store, () => new Date()).authenticate(SUB, cert.derBase64),
+    ).resolves.toBeUndefined();
   });
 
   it.each([
     ['no certificate', undefined],
     ['a malformed certificate', 'AAAA'],
   ])('refuses %s with AuthenticationFailed', async (_why, header) => {
-    await expect(new CustomerAuthenticator(new MemoryCertificates(), () => new Date()).authenticate(SUB, header)).rejects.toThrow(code('AuthenticationFailed'));
+    await expect(
+      new CustomerAuthenticator(new MemoryCertificates(), () => new Date()).authenticate(SUB, header),
+    ).rejects.toThrow(code('AuthenticationFailed'));
   });
 
-  it('refuses an expired, a not-yet-valid, an unregistered and another subscription\'s certificate', async () => {
+  it("refuses an expired, a not-yet-valid, an unregistered and another subscription's certificate", async () => {
     const store = new MemoryCertificates();
-    const expired = issueCertificate({ commonName: 'old', notBefore: new Date(Date.now() - 10 * 86400e3), notAfter: new Date(Date.now() - 86400e3) });
-    const future = issueCertificate({ commonName: 'new', notBefore: new Date(Date.now() + 86400e3), notAfter: new Date(Date.now() + 10 * 86400e3) });
+    const expired = issueCertificate({
+      commonName: 'old',
+      notBefore: new Date(Date.now() - 10 * 86400e3),
+      notAfter: new Date(Date.now() - 86400e3),
+    });
+    const future = issueCertificate({
+      commonName: 'new',
+      notBefore: new Date(Date.now() + 86400e3),
+      notAfter: new Date(Date.now() + 10 * 86400e3),
+    });
     for (const c of [expired, future]) await store.put(SUB, readCertificate(c.derBase64)!);
     await store.put('11111111-2222-3333-4444-555555555555', parsed);
     const auth = new CustomerAuthenticator(store, () => new Date());
-    for (const c of [expired, future, cert]) await expect(auth.authenticate(SUB, c.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
+    for (const c of [expired, future, cert])
+      await expect(auth.authenticate(SUB, c.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
   });
 
   it('caches a registration for 30 seconds at most', async () => {

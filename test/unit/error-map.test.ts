@@ -27,7 +27,9 @@ describe('error mapping (SPEC A.4)', () => {
   const ctx = { requestId: '0123456789abcdef0123456789abcdef', version: '2014-11-01', head: false };
 
   it('renders the OData error body with the ExtendedCode and ExtendedInformation', () => {
-    const res = renderError(new ServiceError('InvalidJobName', 'Bad name.', 'x y'), ctx, { error: () => undefined });
+    const res = renderError(new ServiceError('InvalidJobName', 'Bad name.', 'x y'), ctx, {
+      error: () => undefined,
+    });
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body as string)).toEqual({
       'odata.error': {
@@ -36,12 +38,18 @@ describe('error mapping (SPEC A.4)', () => {
         'azure.values': [{ ExtendedCode: 'InvalidJobName' }, { ExtendedInformation: 'x y' }],
       },
     });
-    expect(res.headers).toMatchObject({ 'x-ms-request-id': ctx.requestId, 'x-ms-version': '2014-11-01', 'Cache-Control': 'no-cache' });
+    expect(res.headers).toMatchObject({
+      'x-ms-request-id': ctx.requestId,
+      'x-ms-version': '2014-11-01',
+      'Cache-Control': 'no-cache',
+    });
   });
 
   it('turns an unknown error into a logged 500 that says nothing of it, quoting the request id', () => {
     const logged: string[] = [];
-    const res = renderError(new Error('boom at AccountKey=abc123;'), ctx, { error: (...a: unknown[]) => void logged.push(a.map(String).join(' ')) });
+    const res = renderError(new Error('boom at AccountKey=abc123;'), ctx, {
+      error: (...a: unknown[]) => void logged.push(a.map(String).join(' ')),
+    });
     expect(res.status).toBe(500);
     expect(res.body).not.toContain('boom');
     expect(res.body).toContain(ctx.requestId);
@@ -56,6 +64,12 @@ describe('error mapping (SPEC A.4)', () => {
   });
 
   it('sends no body on HEAD', () => {
-    expect(renderError(new ServiceError('ResourceNotFound', 'no'), { ...ctx, head: true }, { error: () => undefined }).body).toBeUndefined();
+    expect(
+      renderError(
+        new ServiceError('ResourceNotFound', 'no'),
+        { ...ctx, head: true },
+        { error: () => undefined },
+      ).body,
+    ).toBeUndefined();
   });
 });

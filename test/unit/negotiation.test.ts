@@ -31,9 +31,12 @@ describe('content negotiation (SPEC A.2)', () => {
     expect(negotiate('json', 'text/html', 'json')).toBe('minimalmetadata');
   });
 
-  it.each(['xml', 'application/xml', 'application/json;odata=verbose', '*/*', 'garbage'])('$format=%s is 400 InvalidQueryParameterValue', (f) => {
-    expect(() => negotiate('json', null, f)).toThrow(code('InvalidQueryParameterValue'));
-  });
+  it.each(['xml', 'application/xml', 'application/json;odata=verbose', '*/*', 'garbage'])(
+    '$format=%s is 400 InvalidQueryParameterValue',
+    (f) => {
+      expect(() => negotiate('json', null, f)).toThrow(code('InvalidQueryParameterValue'));
+    },
+  );
 
   it('serves $metadata as XML', () => {
     expect(() => negotiate('xml', 'application/xml', null)).not.toThrow();

@@ -15,7 +15,17 @@ const job: Job = {
   ImportExportStatesPath: 'waimportexport',
   EnableVerboseLog: false,
   BackupDriveManifest: false,
-  DriveList: [{ DriveId: 'D1', BitLockerKey: 'key', ManifestFile: '\\m.xml', ManifestHash: 'AB', State: 'Specified', CopyStatus: 'InProgress', PercentComplete: 5 }],
+  DriveList: [
+    {
+      DriveId: 'D1',
+      BitLockerKey: 'key',
+      ManifestFile: '\\m.xml',
+      ManifestHash: 'AB',
+      State: 'Specified',
+      CopyStatus: 'InProgress',
+      PercentComplete: 5,
+    },
+  ],
   CreatedTime: '2026-01-01T00:00:00.000Z',
   ClockStart: '2026-01-01T00:00:00.000Z',
 };
@@ -46,21 +56,40 @@ describe('the job presenter (SPEC A.6)', () => {
 
   it('shows PercentComplete from Transferring on, also while Faulted from there', () => {
     expect(jobProperties(job, '2014-11-01')).not.toHaveProperty('PercentComplete');
-    expect(jobProperties({ ...job, State: 'Transferring', PercentComplete: 40 }, '2014-11-01')).toHaveProperty('PercentComplete', 40);
-    expect(jobProperties({ ...job, State: 'Faulted', FaultedFrom: 'Packaging' }, '2014-11-01')).toHaveProperty('PercentComplete', 0);
-    expect(jobProperties({ ...job, State: 'Faulted', FaultedFrom: 'Shipping' }, '2014-11-01')).not.toHaveProperty('PercentComplete');
+    expect(
+      jobProperties({ ...job, State: 'Transferring', PercentComplete: 40 }, '2014-11-01'),
+    ).toHaveProperty('PercentComplete', 40);
+    expect(
+      jobProperties({ ...job, State: 'Faulted', FaultedFrom: 'Packaging' }, '2014-11-01'),
+    ).toHaveProperty('PercentComplete', 0);
+    expect(
+      jobProperties({ ...job, State: 'Faulted', FaultedFrom: 'Shipping' }, '2014-11-01'),
+    ).not.toHaveProperty('PercentComplete');
   });
 
   it('shows IncompleteBlobListUri for exports only, and CreatedTime only in lists', () => {
-    expect(jobProperties({ ...job, IncompleteBlobListUri: 'u' }, '2014-11-01')).not.toHaveProperty('IncompleteBlobListUri');
-    expect(jobProperties({ ...job, Type: 'Export', IncompleteBlobListUri: 'u' }, '2014-11-01')).toHaveProperty('IncompleteBlobListUri', 'u');
+    expect(jobProperties({ ...job, IncompleteBlobListUri: 'u' }, '2014-11-01')).not.toHaveProperty(
+      'IncompleteBlobListUri',
+    );
+    expect(
+      jobProperties({ ...job, Type: 'Export', IncompleteBlobListUri: 'u' }, '2014-11-01'),
+    ).toHaveProperty('IncompleteBlobListUri', 'u');
     expect(jobProperties(job, '2014-11-01', true)).toHaveProperty('CreatedTime', job.CreatedTime);
   });
 
-  it('shows a drive\'s copy details from Transferring on, and an export drive\'s key only once shipped back', () => {
+  it("shows a drive's copy details from Transferring on, and an export drive's key only once shipped back", () => {
     const d: Drive = job.DriveList[0]!;
-    expect(driveProperties(d, 'Import')).toEqual({ DriveId: 'D1', BitLockerKey: 'key', ManifestFile: '\\m.xml', ManifestHash: 'AB', State: 'Specified' });
-    expect(driveProperties({ ...d, State: 'Transferring' }, 'Import')).toMatchObject({ CopyStatus: 'InProgress', PercentComplete: 5 });
+    expect(driveProperties(d, 'Import')).toEqual({
+      DriveId: 'D1',
+      BitLockerKey: 'key',
+      ManifestFile: '\\m.xml',
+      ManifestHash: 'AB',
+      State: 'Specified',
+    });
+    expect(driveProperties({ ...d, State: 'Transferring' }, 'Import')).toMatchObject({
+      CopyStatus: 'InProgress',
+      PercentComplete: 5,
+    });
     expect(driveProperties({ ...d, State: 'Received' }, 'Export')).not.toHaveProperty('BitLockerKey');
     expect(driveProperties({ ...d, State: 'ShippedBack' }, 'Export')).toHaveProperty('BitLockerKey', 'key');
   });
@@ -75,16 +104,35 @@ describe('the job presenter (SPEC A.6)', () => {
 describe('OData JSON Light framing (SPEC A.3)', () => {
   const props = { Name: 'MyJob' };
   it('frames an entity per metadata level', () => {
-    expect(Object.keys(entity({ level: 'minimalmetadata', base: BASE }, 'Jobs', jobRef('MyJob'), props))).toEqual(['odata.metadata', 'odata.id', 'odata.editLink', 'Name']);
+    expect(
+      Object.keys(entity({ level: 'minimalmetadata', base: BASE }, 'Jobs', jobRef('MyJob'), props)),
+    ).toEqual(['odata.metadata', 'odata.id', 'odata.editLink', 'Name']);
     const full = entity({ level: 'fullmetadata', base: BASE }, 'Jobs', jobRef('MyJob'), props);
-    expect(full).toMatchObject({ 'odata.type': 'Microsoft.Cis.Services.ImportExport.Public.Job', 'odata.editLink': `${BASE}/jobs/MyJob` });
+    expect(full).toMatchObject({
+      'odata.type': 'Microsoft.Cis.Services.ImportExport.Public.Job',
+      'odata.editLink': `${BASE}/jobs/MyJob`,
+    });
     expect(entity({ level: 'nometadata', base: BASE }, 'Jobs', jobRef('MyJob'), props)).toEqual(props);
   });
 
   it('frames a feed with a string count and a next link', () => {
-    const f = feed({ level: 'minimalmetadata', base: BASE }, 'Jobs', [{ ref: jobRef('A'), props }], `${BASE}/next`);
-    expect(f).toMatchObject({ 'odata.metadata': `${BASE}/$metadata#Microsoft.Cis.Services.ImportExport.Public.ImportExportData.Jobs`, 'odata.count': '1', 'odata.nextLink': `${BASE}/next` });
-    const bare = feed({ level: 'nometadata', base: BASE }, 'Jobs', [{ ref: jobRef('A'), props }], `${BASE}/next`);
+    const f = feed(
+      { level: 'minimalmetadata', base: BASE },
+      'Jobs',
+      [{ ref: jobRef('A'), props }],
+      `${BASE}/next`,
+    );
+    expect(f).toMatchObject({
+      'odata.metadata': `${BASE}/$metadata#Microsoft.Cis.Services.ImportExport.Public.ImportExportData.Jobs`,
+      'odata.count': '1',
+      'odata.nextLink': `${BASE}/next`,
+    });
+    const bare = feed(
+      { level: 'nometadata', base: BASE },
+      'Jobs',
+      [{ ref: jobRef('A'), props }],
+      `${BASE}/next`,
+    );
     expect(Object.keys(bare)).toEqual(['value', 'odata.nextLink']);
   });
 

@@ -29,7 +29,9 @@ describe('the local host route matcher', () => {
   });
 
   it('decodes parameters', () => {
-    expect(matcher.match('/s/services/importexport/locations/West%20US', 'GET')?.params.location).toBe('West US');
+    expect(matcher.match('/s/services/importexport/locations/West%20US', 'GET')?.params.location).toBe(
+      'West US',
+    );
   });
 
   it('prefers literals over parameters over the catch-all', () => {

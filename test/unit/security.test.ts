@@ -30,7 +30,11 @@ describe('secrets at rest (SPEC D.2)', () => {
 
 describe('log redaction (SPEC D.2)', () => {
   it.each([
-    ['an account key', 'key Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw== here', 'Eby8vdM02x'],
+    [
+      'an account key',
+      'key Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw== here',
+      'Eby8vdM02x',
+    ],
     ['a connection string key', 'AccountName=a;AccountKey=abc123;BlobEndpoint=x', 'abc123'],
     ['a SAS signature', 'https://a.blob.core.windows.net/c/b?sv=2014-02-14&sig=LiqEmV%2Fs1&sp=r', 'LiqEmV'],
     ['a BitLocker key', 'drive key 259358-100188-581471-154165-090552-296406-410091-426844', '259358-100188'],
@@ -40,19 +44,27 @@ describe('log redaction (SPEC D.2)', () => {
   });
 
   it('keeps ordinary text', () => {
-    expect(redact('request 5b6e failed: job MyJob not found')).toBe('request 5b6e failed: job MyJob not found');
+    expect(redact('request 5b6e failed: job MyJob not found')).toBe(
+      'request 5b6e failed: job MyJob not found',
+    );
   });
 });
 
 describe('the operator key (SPEC B)', () => {
   it('accepts any configured key, so keys can be rotated', () => {
-    expect(() => checkOperatorKey(['old-key-0123456789', 'new-key-0123456789'], 'new-key-0123456789')).not.toThrow();
-    expect(() => checkOperatorKey(['old-key-0123456789', 'new-key-0123456789'], 'old-key-0123456789')).not.toThrow();
+    expect(() =>
+      checkOperatorKey(['old-key-0123456789', 'new-key-0123456789'], 'new-key-0123456789'),
+    ).not.toThrow();
+    expect(() =>
+      checkOperatorKey(['old-key-0123456789', 'new-key-0123456789'], 'old-key-0123456789'),
+    ).not.toThrow();
   });
 
   it('refuses a missing or wrong key, and everything when no key is configured', () => {
     expect(() => checkOperatorKey(['key-0123456789abc'], null)).toThrow(code('AuthenticationFailed'));
-    expect(() => checkOperatorKey(['key-0123456789abc'], 'key-0123456789abd')).toThrow(code('AuthenticationFailed'));
+    expect(() => checkOperatorKey(['key-0123456789abc'], 'key-0123456789abd')).toThrow(
+      code('AuthenticationFailed'),
+    );
     expect(() => checkOperatorKey(['key-0123456789abc'], '')).toThrow(code('AuthenticationFailed'));
     expect(() => checkOperatorKey([], 'anything')).toThrow(code('AuthenticationFailed'));
   });
