@@ -86,7 +86,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      // Client certificates are negotiated over HTTP/1.1.
+      // HTTP/1.1, what the classic clients speak; the certificate handshake stays the plain one.
       http20Enabled: false
       appSettings: concat(
         [
