@@ -52,6 +52,15 @@ describe('infra/ Bicep: syntax and shape', () => {
     expect(BICEP_FILES.filter((f) => f !== 'main.bicep' && !used.has(f))).toEqual([]);
   });
 
+  it('uses one GA API version per resource type, in every file', () => {
+    const versions = new Map<string, Set<string>>();
+    for (const r of infra.all().flatMap((f) => f.resources)) {
+      expect(r.apiVersion).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      versions.set(r.type, (versions.get(r.type) ?? new Set()).add(r.apiVersion));
+    }
+    expect([...versions].filter(([, v]) => v.size > 1)).toEqual([]);
+  });
+
   it('declares the Flex Consumption plan, the function app, its storage, monitoring and Key Vault', () => {
     expect(infra.only('Microsoft.Web/serverfarms').body).toMatchObject({
       sku: { tier: 'FlexConsumption', name: 'FC1' },
