@@ -3,6 +3,7 @@ import { ConcurrencyConflict } from '../domain/errors';
 import { isActive } from '../domain/job-states';
 import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
+import type { TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
 import { listFilter } from './list-filter';
 import { lastModifiedOf } from './etag';
@@ -16,13 +17,15 @@ const META_ATTEMPTS = 8;
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4).
+ * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4), bracketed by the
+ * due-time index: the entry of the new due time before it, the old one removed after (SPEC C.2).
  */
 export class TableJobStore implements JobStore {
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly rows: JobRows,
     private readonly meta: SubscriptionMeta,
+    private readonly due: TableDueIndex,
   ) {}
 
   async get(subscriptionId: string, name: string): Promise<Versioned<Job> | undefined> {
@@ -31,6 +34,15 @@ export class TableJobStore implements JobStore {
   }
 
   async write(w: JobWrite): Promise<Versioned<Job> | undefined> {
+    const before = w.kind === 'create' ? undefined : w.previous.value;
+    const after = w.kind === 'delete' ? undefined : w.job;
+    await this.due.prepare(before, after);
+    const written = await this.commitWrite(w);
+    await this.due.settle(before, after);
+    return written;
+  }
+
+  private async commitWrite(w: JobWrite): Promise<Versioned<Job> | undefined> {
     switch (w.kind) {
       case 'create':
         return this.create(w.job, w.activeJobLimit);
