@@ -56,10 +56,9 @@ const etags = async () =>
 
 /** The subscription's `meta` row: active jobs (SPEC D.3) and jobs per account. */
 async function meta(sub: string) {
-  const row = await (await rt.tables.table('jobs')).getEntity<{ ActiveJobs: number; Accounts: string }>(
-    sub,
-    'meta',
-  );
+  const row = await (
+    await rt.tables.table('jobs')
+  ).getEntity<{ ActiveJobs: number; Accounts: string }>(sub, 'meta');
   return { active: row.ActiveJobs, accounts: JSON.parse(row.Accounts) as unknown };
 }
 
@@ -131,7 +130,8 @@ describe('sweeps are safe', () => {
     const store = rt.sweep.store;
     const failures: string[] = [];
     const picky: JobStore = {
-      get: (s, n) => (n === 'Fresh' && s === subs[0] ? Promise.reject(new Error('corrupt row')) : store.get(s, n)),
+      get: (s, n) =>
+        n === 'Fresh' && s === subs[0] ? Promise.reject(new Error('corrupt row')) : store.get(s, n),
       list: (q) => store.list(q),
       storageAccounts: (s) => store.storageAccounts(s),
       write: (w) => store.write(w),

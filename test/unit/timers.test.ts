@@ -29,10 +29,13 @@ describe('the timer rules of SPEC C.2 as pure functions of (job, now)', () => {
     expect(applyTimers(creating(), at(14))).toEqual({ kind: 'delete', rule: 'creatingDeleted' });
   });
 
-  it.each(['Completed', 'Closed'] as const)('a %s job is deleted 90 days after its clock started', (state) => {
-    expect(applyTimers(finished(state), at(90, -1))).toEqual({ kind: 'none' });
-    expect(applyTimers(finished(state), at(90))).toEqual({ kind: 'delete', rule: 'finishedDeleted' });
-  });
+  it.each(['Completed', 'Closed'] as const)(
+    'a %s job is deleted 90 days after its clock started',
+    (state) => {
+      expect(applyTimers(finished(state), at(90, -1))).toEqual({ kind: 'none' });
+      expect(applyTimers(finished(state), at(90))).toEqual({ kind: 'delete', rule: 'finishedDeleted' });
+    },
+  );
 
   it('a Shipping job 14 days late has its Specified drives NeverReceived and an alert, and keeps its clock', () => {
     expect(applyTimers(shipping(), at(14, -1))).toEqual({ kind: 'none' });
