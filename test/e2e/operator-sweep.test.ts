@@ -1,5 +1,6 @@
 import { samplePutJob } from '../support/samples';
 import { TestClock } from '../support/runtime';
+import { moveAlong } from '../support/timed-jobs';
 import { extendedCode, startService, type TestService } from '../support/service';
 
 /**
@@ -50,6 +51,12 @@ describe('POST /operator/sweep', () => {
     expect((await svc.call('GET', job('Past'))).status).toBe(200);
   });
 
+  it('a Now less than a minute behind (clock skew) sweeps as of the service clock', async () => {
+    const res = await sweepAt({ Now: new Date(clock.now().getTime() - 30_000).toISOString() });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ Now: clock.now().toISOString() });
+  });
+
   it.each([['tomorrow'], ['2030-01-01'], ['2030-01-01T00:00:00'], [42]])(
     'a Now of %p is 400 InvalidRequestBody',
     async (now) => {
@@ -90,5 +97,19 @@ describe('Get Job around the deletion time, with no sweep in between', () => {
     clock.advance(1);
     expect(await extendedCode(await svc.call('GET', job('Ticking')))).toBe('ResourceNotFound');
     expect(await extendedCode(await svc.call('GET', '/jobs/Ticking'))).toBe('ResourceNotFound');
+  });
+});
+
+describe('an overdue shipment, as the customer sees it', () => {
+  it('Get Job shows the drives NeverReceived, and nothing of the operator alert', async () => {
+    await sweepAt(); // frees the slot the previous test's expired job still holds
+    expect((await put('Shipped')).status).toBe(201);
+    await moveAlong(svc.rt.jobs, svc.sub, 'Shipped', ['Shipping'], clock.now());
+    const now = new Date(clock.now().getTime() + 14 * DAY).toISOString();
+    expect(await (await sweepAt({ Now: now })).json()).toEqual({ Now: now, ...zeros, ShippingOverdue: 1 });
+    const body = (await (await svc.call('GET', job('Shipped'))).json()) as any;
+    expect(body.Properties.State).toBe('Shipping');
+    expect(body.DriveList.map((d: { State: string }) => d.State)).toEqual(['NeverReceived', 'NeverReceived']);
+    expect(JSON.stringify(body)).not.toMatch(/Alert|Overdue/);
   });
 });
