@@ -1,18 +1,22 @@
 /**
  * The Functions entry point (package.json "main") and the route table: every HTTP function,
- * which the local development host serves exactly as registered here.
+ * which the local development host serves exactly as registered here. Timer functions register
+ * themselves on import; they are not routes.
  */
 import type { HttpRoute } from '../shared/http/routes';
+import './sweep-timer';
 import { jobRoute } from './job';
 import { jobByEditLinkRoute } from './job-by-edit-link';
 import { notFoundRoute } from './not-found';
 import { operatorCertificateRoute } from './operator-certificate';
 import { operatorCertificatesRoute } from './operator-certificates';
+import { operatorSweepRoute } from './operator-sweep';
 
 export const routes: readonly HttpRoute[] = [
   jobRoute,
   jobByEditLinkRoute,
   operatorCertificatesRoute,
   operatorCertificateRoute,
+  operatorSweepRoute,
   notFoundRoute,
 ];

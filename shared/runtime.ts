@@ -5,6 +5,8 @@ import { parseConfig } from './config';
 import type { CertificateStore } from './domain/certificates';
 import { Locations } from './domain/locations';
 import type { JobDeps } from './domain/ports';
+import type { SweepDeps } from './domain/sweeper';
+import { TableDueIndex } from './storage/due-index';
 import { JobRows } from './storage/job-rows';
 import { SecretBox } from './storage/secret-box';
 import { SubscriptionMeta } from './storage/subscription-meta';
@@ -18,6 +20,8 @@ export interface Runtime {
   now: () => Date;
   tables: TableClients;
   jobs: JobDeps;
+  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  sweep: SweepDeps;
   certificates: CertificateStore;
   authenticator: CustomerAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
@@ -28,20 +32,24 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const tables = new TableClients(config.storage, config.storagePrefix);
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
+  const due = new TableDueIndex(() => tables.table('due'));
+  const store = new TableJobStore(
+    jobsTable,
+    new JobRows(new SecretBox(config.secretsKey)),
+    new SubscriptionMeta(jobsTable),
+    due,
+  );
   return {
     config,
     now,
     tables,
     jobs: {
-      store: new TableJobStore(
-        jobsTable,
-        new JobRows(new SecretBox(config.secretsKey)),
-        new SubscriptionMeta(jobsTable),
-      ),
+      store,
       now,
       locations: new Locations(config.locations),
       activeJobLimit: config.activeJobLimit,
     },
+    sweep: { store, due },
     certificates,
     authenticator: new CustomerAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
