@@ -1,6 +1,7 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../domain/errors';
 import { isActive } from '../domain/job-states';
+import { trackingClaimOf } from '../domain/tracking-numbers';
 import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
@@ -8,6 +9,7 @@ import { listFilter } from './list-filter';
 import { lastModifiedOf } from './etag';
 import { changesMeta, type Meta, type MetaChange, type SubscriptionMeta } from './subscription-meta';
 import { guarded, isNotFound, statusOf } from './store-errors';
+import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
 
@@ -16,14 +18,22 @@ const META_ATTEMPTS = 8;
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4).
+ * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4), with the tracking
+ * number claims of tracking-claims.ts (SPEC A.7).
  */
 export class TableJobStore implements JobStore {
+  private readonly claims: TrackingClaims;
+
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly rows: JobRows,
     private readonly meta: SubscriptionMeta,
-  ) {}
+  ) {
+    this.claims = new TrackingClaims(table, async (sub, name, claim) => {
+      const holder = await this.get(sub, name);
+      return holder !== undefined && trackingClaimOf(holder.value) === claim;
+    });
+  }
 
   async get(subscriptionId: string, name: string): Promise<Versioned<Job> | undefined> {
     const raw = await this.readJobRow(subscriptionId, name);
@@ -81,9 +91,10 @@ export class TableJobStore implements JobStore {
         tombstoneEtag === undefined
           ? ['create', rows.job]
           : ['update', rows.job, 'Replace', { etag: tombstoneEtag }];
+      const claims = await this.claims.actions(undefined, job);
       const result = await this.commit(
         job.SubscriptionId,
-        [jobAction, ['upsert', rows.list, 'Replace']],
+        [jobAction, ['upsert', rows.list, 'Replace'], ...claims],
         change,
       );
       if (result) return this.versioned(job, result);
@@ -110,7 +121,7 @@ export class TableJobStore implements JobStore {
       accountDelta: 0,
       activeJobLimit,
     };
-    const result = await this.retryMeta(previous, actions, change);
+    const result = await this.retryMeta(previous, actions, change, job);
     return this.versioned(job, result);
   }
 
@@ -128,7 +139,7 @@ export class TableJobStore implements JobStore {
       accountDelta: -1,
       activeJobLimit: Infinity,
     };
-    const result = await this.retryMeta(previous, actions, change);
+    const result = await this.retryMeta(previous, actions, change, undefined);
     const etag = result.subResponses[0]?.etag;
     const client = await this.table();
     await client
@@ -136,18 +147,22 @@ export class TableJobStore implements JobStore {
       .catch(() => undefined);
   }
 
-  /** Commits a write of an existing job, re-reading `meta` while only it is stale. */
+  /**
+   * Commits a write of an existing job (into `job`, or a delete), re-reading `meta` and the
+   * tracking number claims while only they are stale.
+   */
   private async retryMeta(
     previous: Versioned<Job>,
     actions: TransactionAction[],
     change: MetaChange,
+    job: Job | undefined,
   ): Promise<TableTransactionResponse> {
     for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
-      const result = await this.commit(previous.value.SubscriptionId, actions, change);
+      const claims = await this.claims.actions(previous.value, job);
+      const result = await this.commit(previous.value.SubscriptionId, [...actions, ...claims], change);
       if (result) return result;
       const current = await this.readJobRow(previous.value.SubscriptionId, previous.value.Name);
-      if (!changesMeta(change) || current?.etag !== previous.etag)
-        throw new ConcurrencyConflict(`job ${previous.value.Name}`);
+      if (current?.etag !== previous.etag) throw new ConcurrencyConflict(`job ${previous.value.Name}`);
     }
     throw new ConcurrencyConflict(`subscription ${previous.value.SubscriptionId}`);
   }
