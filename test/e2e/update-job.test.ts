@@ -339,10 +339,11 @@ describe('Update Job Properties: addressing and conditions', () => {
 
   it('If-None-Match: * and a past If-Unmodified-Since are 412', async () => {
     const name = await fresh();
-    for (const headers of [
+    const conditions: Record<string, string>[] = [
       { 'If-None-Match': '*' },
       { 'If-Unmodified-Since': 'Mon, 01 Jan 2001 00:00:00 GMT' },
-    ]) {
+    ];
+    for (const headers of conditions) {
       expect((await failure(await patchJob(svc, name, { Description: 'x' }, { headers }))).code).toBe(
         'ConditionNotMet',
       );

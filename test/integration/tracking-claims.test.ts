@@ -28,7 +28,7 @@ const ship = (sub: string, name: string, trackingNumber: string) =>
 const codeOf = (p: Promise<unknown>) =>
   p.then(
     () => 'ok',
-    (e: { code?: string }) => e.code ?? String(e),
+    (e: { code?: string; message?: string }) => e.code ?? e.message,
   );
 
 describe('tracking number claims in the job store', () => {
