@@ -1,6 +1,6 @@
 import { startService, type TestService } from '../support/service';
 import { forceJobStateForTest } from '../support/jobs';
-import { deliveryPackage, jobPath, patchJob, putJob, shippedJob } from '../support/http-jobs';
+import { deliveryPackage, failure, jobPath, patchJob, putJob, shippedJob } from '../support/http-jobs';
 import { samplePutJob } from '../support/samples';
 
 /** Delete Job (SPEC A.9) and the name-reuse rule of SPEC A.5 end to end. */
@@ -16,12 +16,6 @@ const fresh = async (prefix = 'Del') => {
   await putJob(svc, name);
   return name;
 };
-
-async function failure(res: Response) {
-  const body = (await res.json()) as any;
-  const values = body['odata.error']['azure.values'];
-  return { status: res.status, code: values[0].ExtendedCode, info: values[1].ExtendedInformation };
-}
 
 const del = (name: string, opts: Parameters<TestService['call']>[2] = {}) =>
   svc.call('DELETE', jobPath(name), opts);

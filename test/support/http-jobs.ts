@@ -50,3 +50,10 @@ export async function shippedJob(svc: TestService, name: string, trackingNumber 
   });
   if (res.status !== 200) throw new Error(`ship ${name}: ${res.status} ${await res.text()}`);
 }
+
+/** The status, ExtendedCode and ExtendedInformation of an OData error response. */
+export async function failure(res: Response): Promise<{ status: number; code: string; info: string }> {
+  const body = (await res.json()) as any;
+  const values = body['odata.error']['azure.values'];
+  return { status: res.status, code: values[0].ExtendedCode, info: values[1].ExtendedInformation };
+}
