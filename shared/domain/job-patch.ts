@@ -1,7 +1,7 @@
 import { ServiceError, invalidState } from './errors';
-import { JOB_STATES, type Drive, type Job, type JobState, type Package } from './model';
-import type { ReturnAddress, ReturnShipping } from './model';
 import { moveJob } from './job-states';
+import { JOB_STATES } from './model';
+import type { Drive, Job, JobState, Package, ReturnAddress, ReturnShipping } from './model';
 
 /** The Properties of an Update Job Properties body (SPEC A.7), as the wire schema delivers them. */
 export interface JobPatch {
