@@ -6,7 +6,7 @@ import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
 import type { TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
-import { listFilter } from './list-filter';
+import { listJobs } from './table-job-list';
 import { lastModifiedOf } from './etag';
 import { changesMeta, type Meta, type MetaChange, type SubscriptionMeta } from './subscription-meta';
 import { guarded, isNotFound, statusOf } from './store-errors';
@@ -70,22 +70,7 @@ export class TableJobStore implements JobStore {
   }
 
   async list(q: JobListQuery): Promise<JobListPage> {
-    const client = await this.table();
-    const found: { rowKey: string; job: ReturnType<JobRows['fromListRow']> }[] = [];
-    const pages = client
-      .listEntities({ queryOptions: { filter: listFilter(q) } })
-      .byPage({ maxPageSize: Math.min(q.limit + 1, 1000) });
-    await guarded(async () => {
-      for await (const page of pages) {
-        for (const entity of page)
-          found.push({ rowKey: entity.rowKey ?? '', job: this.rows.fromListRow(entity) });
-        if (found.length > q.limit) break;
-      }
-    });
-    const more = found.length > q.limit;
-    const jobs = found.slice(0, q.limit);
-    const last = jobs[jobs.length - 1];
-    return { jobs: jobs.map((f) => f.job), ...(more && last && { cursor: last.rowKey }) };
+    return listJobs(await this.table(), this.rows, q);
   }
 
   async storageAccounts(subscriptionId: string): Promise<string[]> {
