@@ -31,7 +31,12 @@ export class DriveCompletion {
   }
 
   /** `synthetic`: the sandbox's clean copy of what was planned (SPEC B, advance). */
-  async complete(job: Job, driveId: string, report: CompletionReport, synthetic = false): Promise<Job | undefined> {
+  async complete(
+    job: Job,
+    driveId: string,
+    report: CompletionReport,
+    synthetic = false,
+  ): Promise<Job | undefined> {
     const drive = driveOf(job, driveId);
     if (isCopied(drive)) return undefined;
     requireJobState(job, ['Transferring'], "complete a drive's copy");
@@ -49,7 +54,9 @@ export class DriveCompletion {
     const { formats } = this.deps;
     const errorUri = await write('error', () => formats.driveLog(errorLogOf(log)));
     const verboseUri = job.EnableVerboseLog ? await write('verbose', () => formats.driveLog(log)) : undefined;
-    const manifest = job.BackupDriveManifest ? await this.manifestOf(job, drive, report, synthetic) : undefined;
+    const manifest = job.BackupDriveManifest
+      ? await this.manifestOf(job, drive, report, synthetic)
+      : undefined;
     const manifestUri = manifest !== undefined ? await write('manifest', () => manifest) : undefined;
     const bytes =
       job.Type === 'Import' && !synthetic && report.Blobs

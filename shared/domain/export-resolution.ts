@@ -14,8 +14,7 @@ import {
 import type { ExportPlanRecord, Job } from './model';
 
 export type Resolution =
-  | { items: BlobItem[] }
-  | { failure: NonNullable<ExportPlanRecord['Failure']>; detail: string };
+  { items: BlobItem[] } | { failure: NonNullable<ExportPlanRecord['Failure']>; detail: string };
 
 type Deps = Pick<DatacenterDeps, 'customer' | 'formats'>;
 

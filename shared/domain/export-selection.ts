@@ -25,7 +25,9 @@ export const splitBlobPath = (path: string): { container: string; blob: string }
 };
 
 /** The selection of a Put Job BlobList: "any snapshots of the specified blobs will also be exported". */
-export function selectionOfBlobList(list: Extract<ExportSelection, { BlobList: unknown }>['BlobList']): Selection {
+export function selectionOfBlobList(
+  list: Extract<ExportSelection, { BlobList: unknown }>['BlobList'],
+): Selection {
   return {
     paths: (list.BlobPath ?? []).map((p) => ({ ...splitBlobPath(p), snapshots: 'all' })),
     prefixes: list.BlobPathPrefix ?? [],
@@ -46,7 +48,8 @@ export function selectionOfDocument(doc: BlobListDocument, credential: Credentia
   const paths: PathEntry[] = [];
   for (const entry of doc.BlobPath) {
     if (!isBlobPath(entry.Path)) return `"${entry.Path}" is not a blob path`;
-    if (sas && splitBlobPath(entry.Path).container !== sas) return `"${entry.Path}" is outside the SAS container`;
+    if (sas && splitBlobPath(entry.Path).container !== sas)
+      return `"${entry.Path}" is outside the SAS container`;
     const include = entry.IncludeSnapshots?.toLowerCase();
     if (include !== undefined && include !== 'true' && include !== 'false')
       return `IncludeSnapshots="${entry.IncludeSnapshots}" is neither true nor false`;

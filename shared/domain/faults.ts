@@ -27,18 +27,20 @@ export function faultJob(job: Job, cmd: FaultCommand, now: Date): Job | undefine
   if (cmd.DriveId !== undefined) {
     const drive = driveOf(job, cmd.DriveId);
     if (drive.State === 'Faulted')
-      return drive.FaultReason === cmd.Reason ? undefined : withDrive(job, { ...drive, FaultReason: cmd.Reason });
+      return drive.FaultReason === cmd.Reason
+        ? undefined
+        : withDrive(job, { ...drive, FaultReason: cmd.Reason });
     return withDrive(job, { ...moveDrive(drive, 'Faulted'), FaultReason: cmd.Reason });
   }
-  if (job.State === 'Faulted') return job.FaultReason === cmd.Reason ? undefined : { ...job, FaultReason: cmd.Reason };
+  if (job.State === 'Faulted')
+    return job.FaultReason === cmd.Reason ? undefined : { ...job, FaultReason: cmd.Reason };
   return { ...moveJob(job, 'Faulted', now), FaultReason: cmd.Reason };
 }
 
 function stateOf<T>(schema: z.ZodType<T>, state: string | undefined): T | undefined {
   if (state === undefined) return undefined;
   const parsed = schema.safeParse(state);
-  if (!parsed.success)
-    throw new ServiceError('InvalidRequestBody', `"${state}" is not a state.`, 'State');
+  if (!parsed.success) throw new ServiceError('InvalidRequestBody', `"${state}" is not a state.`, 'State');
   return parsed.data;
 }
 

@@ -62,13 +62,16 @@ export function receiveImport(job: Job, cmd: ReceiveCommand, now: Date): Job | u
     return fromShipping && d.State === 'Specified' ? moveDrive(d, 'NeverReceived') : d;
   });
   const known = new Set((job.ExtraDrives ?? []).map(upper));
-  const newExtras = extras.filter((e, i) => !known.has(upper(e)) && extras.findIndex((x) => upper(x) === upper(e)) === i);
-  const unchanged =
-    !fromShipping && newExtras.length === 0 && drives.every((d, i) => d === job.DriveList[i]);
+  const newExtras = extras.filter(
+    (e, i) => !known.has(upper(e)) && extras.findIndex((x) => upper(x) === upper(e)) === i,
+  );
+  const unchanged = !fromShipping && newExtras.length === 0 && drives.every((d, i) => d === job.DriveList[i]);
   if (unchanged) return undefined;
   return {
     ...arrived(job, now),
     DriveList: drives,
-    ...((job.ExtraDrives || newExtras.length > 0) && { ExtraDrives: [...(job.ExtraDrives ?? []), ...newExtras] }),
+    ...((job.ExtraDrives || newExtras.length > 0) && {
+      ExtraDrives: [...(job.ExtraDrives ?? []), ...newExtras],
+    }),
   };
 }

@@ -38,10 +38,18 @@ export function shipJob(job: Job, returnPackage: Package, now: Date): Job | unde
     isCopied(d) || d.State === 'Received' ? moveDrive(d, 'ShippedBack') : d,
   );
   const closed = !job.CancelRequested && job.DriveList.some((d) => troubled(job, d));
-  return { ...moveJob(job, closed ? 'Closed' : 'Completed', now), DriveList: drives, ReturnPackage: returnPackage };
+  return {
+    ...moveJob(job, closed ? 'Closed' : 'Completed', now),
+    DriveList: drives,
+    ReturnPackage: returnPackage,
+  };
 }
 
-export function shipDrives(deps: JobDeps, at: OperatorJobAddress, returnPackage: Package): Promise<Versioned<Job>> {
+export function shipDrives(
+  deps: JobDeps,
+  at: OperatorJobAddress,
+  returnPackage: Package,
+): Promise<Versioned<Job>> {
   const now = deps.now();
   return changeJob(deps, at, ({ value }) => shipJob(value, returnPackage, now));
 }
