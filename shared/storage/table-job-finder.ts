@@ -5,8 +5,8 @@ import type { JobRows } from './job-rows';
 import { literal } from './list-filter';
 import { guarded } from './store-errors';
 
-/** List rows are keyed `list_...`; `` ` `` is the character after `_`. */
-const LIST_ROWS = `RowKey ge 'list_' and RowKey lt 'list\``;
+/** List rows are keyed `list_<account>_...`; account names are lower-case letters and digits, all before `~`. */
+const LIST_ROWS = "RowKey ge 'list_' and RowKey lt 'list_~'";
 
 /** The OData filter of one page of the operators' worklist. */
 export function attentionFilter(q: AttentionQuery): string {
