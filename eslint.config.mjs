@@ -2,7 +2,18 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', '.reports/**', 'coverage/**', '*.mjs', '*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      '.deploy/**',
+      'node_modules/**',
+      '.local/**',
+      '.reports/**',
+      'coverage/**',
+      '*.mjs',
+      '*.js',
+    ],
+  },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

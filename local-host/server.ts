@@ -13,9 +13,9 @@ export interface LocalHostOptions {
   /** PEM server certificate and key: serve HTTPS and ask clients for a certificate. */
   tls?: { cert: string; key: string };
   /**
-   * Whether a client's own X-ARR-ClientCert header is passed on (plain HTTP on a loopback address
-   * only). Otherwise the header is removed, and in HTTPS mode set from the TLS peer certificate,
-   * as App Service does (SPEC D.1).
+   * Whether, over plain HTTP, a client's own X-ARR-ClientCert header is passed on (meant for a
+   * loopback address only); otherwise it is removed. In HTTPS mode it is always replaced by the TLS
+   * peer certificate, or removed when there is none, as App Service does (SPEC D.1).
    */
   passClientCertHeader: boolean;
   log?: (line: string) => void;
@@ -40,7 +40,7 @@ function headersOf(req: IncomingMessage, opts: LocalHostOptions): Record<string,
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  if (!opts.passClientCertHeader) delete headers[CLIENT_CERT];
+  if (opts.tls || !opts.passClientCertHeader) delete headers[CLIENT_CERT];
   if (opts.tls) {
     const peer = (req.socket as TLSSocket).getPeerCertificate?.();
     if (peer?.raw) headers[CLIENT_CERT] = peer.raw.toString('base64');

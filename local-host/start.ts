@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   const defaultOperatorKey = env.OPERATOR_KEYS === undefined;
   env.OPERATOR_KEYS ??= 'dev-operator-key';
   let azurite: Azurite | undefined;
-  if (!env.AzureWebJobsStorage && !env.AzureWebJobsStorage__accountName) {
+  if (
+    !env.AzureWebJobsStorage &&
+    !env.AzureWebJobsStorage__accountName &&
+    !env.AzureWebJobsStorage__tableServiceUri
+  ) {
     azurite = await startAzurite({ location: join(DATA, 'azurite'), blobPort: 10000, tablePort: 10002 });
     env.AzureWebJobsStorage = azurite.connectionString;
   }

@@ -1,11 +1,19 @@
 import type { z } from 'zod';
-import { DEFAULT_LOCATIONS } from './domain/locations';
+import { DEFAULT_LOCATIONS, Locations } from './domain/locations';
 import type { Location } from './domain/locations';
 import { ConfigEnvSchema } from './schemas/config.schema';
 
+/**
+ * How the service authenticates to its own storage with identity-based settings, following the
+ * Functions host's conventions for `AzureWebJobsStorage__*`: a managed identity when
+ * `__credential` is `managedidentity` or an identity is named, the ambient login otherwise.
+ */
+export type StorageCredential =
+  { kind: 'managedIdentity'; clientId?: string; resourceId?: string } | { kind: 'default' };
+
 export type StorageConfig =
   | { kind: 'connectionString'; connectionString: string }
-  | { kind: 'identity'; tableEndpoint: string; blobEndpoint: string; clientId?: string };
+  | { kind: 'identity'; tableEndpoint: string; blobEndpoint: string; credential: StorageCredential };
 
 export interface Config {
   storage: StorageConfig;
@@ -24,7 +32,32 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-function storageOf(env: z.infer<typeof ConfigEnvSchema>): StorageConfig {
+type Env = z.infer<typeof ConfigEnvSchema>;
+
+function credentialOf(env: Env): StorageCredential {
+  const clientId = env.AzureWebJobsStorage__clientId;
+  const resourceId = env.AzureWebJobsStorage__managedIdentityResourceId;
+  if (clientId && resourceId) {
+    throw new ConfigError(
+      'App setting AzureWebJobsStorage__clientId is invalid: set it or AzureWebJobsStorage__managedIdentityResourceId, not both',
+    );
+  }
+  if (!clientId && !resourceId && env.AzureWebJobsStorage__credential !== 'managedidentity') {
+    return { kind: 'default' };
+  }
+  return {
+    kind: 'managedIdentity',
+    ...(clientId && { clientId }),
+    ...(resourceId && { resourceId }),
+  };
+}
+
+/**
+ * SPEC D.7: a connection string (Azurite, or a key) wins, as it does for the Functions host;
+ * otherwise the identity-based settings, with endpoints from the service URIs or, in public
+ * Azure, from the account name.
+ */
+function storageOf(env: Env): StorageConfig {
   if (env.AzureWebJobsStorage) return { kind: 'connectionString', connectionString: env.AzureWebJobsStorage };
   const account = env.AzureWebJobsStorage__accountName;
   const tableEndpoint =
@@ -33,15 +66,10 @@ function storageOf(env: z.infer<typeof ConfigEnvSchema>): StorageConfig {
     env.AzureWebJobsStorage__blobServiceUri ?? (account && `https://${account}.blob.core.windows.net`);
   if (!tableEndpoint || !blobEndpoint) {
     throw new ConfigError(
-      'AzureWebJobsStorage: set a connection string, or AzureWebJobsStorage__accountName (or __tableServiceUri and __blobServiceUri) for identity-based access',
+      'App setting AzureWebJobsStorage is missing: set a connection string, or AzureWebJobsStorage__accountName (or __tableServiceUri and __blobServiceUri) for identity-based access',
     );
   }
-  return {
-    kind: 'identity',
-    tableEndpoint,
-    blobEndpoint,
-    ...(env.AzureWebJobsStorage__clientId && { clientId: env.AzureWebJobsStorage__clientId }),
-  };
+  return { kind: 'identity', tableEndpoint, blobEndpoint, credential: credentialOf(env) };
 }
 
 /** Parses the app settings (SPEC D.7); a bad value throws a ConfigError that names the setting. */
@@ -50,9 +78,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const setting = String(issue?.path[0] ?? 'configuration');
+    if (env[setting] === undefined) throw new ConfigError(`App setting ${setting} is required.`);
     throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
+  try {
+    new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
+  } catch (err) {
+    throw new ConfigError(`App setting LOCATIONS is invalid: ${(err as Error).message}`);
+  }
   return {
     storage: storageOf(e),
     storagePrefix: e.STORAGE_PREFIX,

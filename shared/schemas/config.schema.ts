@@ -13,6 +13,16 @@ const base64Key = z
   .transform((s) => Buffer.from(s, 'base64'))
   .refine((b) => b.length === 32, 'SECRETS_KEY must be the base64 of exactly 32 bytes');
 
+/**
+ * An app setting present but empty counts as unset: templates commonly write
+ * `AzureWebJobsStorage = ""` next to the identity-based `AzureWebJobsStorage__*` settings.
+ */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema);
+
+/** Service URIs of the service's own storage; trailing slashes dropped (ARM's primaryEndpoints end in one). */
+const serviceUri = z.url().transform((s) => s.replace(/\/+$/, ''));
+
 /** Six-field NCRONTAB, or a TimeSpan (hh:mm:ss) as the Functions timer trigger also accepts. */
 const schedule = z
   .string()
@@ -23,14 +33,25 @@ const schedule = z
 
 /** The app settings of SPEC D.7, as environment variables. Parsed once, at start-up. */
 export const ConfigEnvSchema = z.object({
-  AzureWebJobsStorage: z.string().min(1).optional(),
-  AzureWebJobsStorage__accountName: z
-    .string()
-    .regex(/^[a-z0-9]{3,24}$/)
-    .optional(),
-  AzureWebJobsStorage__tableServiceUri: z.url().optional(),
-  AzureWebJobsStorage__blobServiceUri: z.url().optional(),
-  AzureWebJobsStorage__clientId: z.string().optional(),
+  AzureWebJobsStorage: unsetWhenEmpty(z.string().optional()),
+  AzureWebJobsStorage__accountName: unsetWhenEmpty(
+    z
+      .string()
+      .regex(/^[a-z0-9]{3,24}$/, 'a storage account name is 3 to 24 lower-case letters and digits')
+      .optional(),
+  ),
+  AzureWebJobsStorage__tableServiceUri: unsetWhenEmpty(serviceUri.optional()),
+  AzureWebJobsStorage__blobServiceUri: unsetWhenEmpty(serviceUri.optional()),
+  /** The Functions host's identity-based connection properties (`credential`, `clientId`, `managedIdentityResourceId`). */
+  AzureWebJobsStorage__credential: unsetWhenEmpty(
+    z
+      .string()
+      .transform((s) => s.trim().toLowerCase())
+      .pipe(z.literal('managedidentity', 'the only credential setting is "managedidentity"'))
+      .optional(),
+  ),
+  AzureWebJobsStorage__clientId: unsetWhenEmpty(z.string().trim().min(1).optional()),
+  AzureWebJobsStorage__managedIdentityResourceId: unsetWhenEmpty(z.string().trim().min(1).optional()),
   STORAGE_PREFIX: z
     .string()
     .regex(

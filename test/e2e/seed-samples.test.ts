@@ -145,3 +145,24 @@ describe('seed 000 Get Job sample', () => {
     expect(b.Properties).not.toHaveProperty('ImportExportStatesContainer');
   });
 });
+
+describe('the job edit link', () => {
+  it('serves Get Job (and HEAD) at odata.editLink, with odata.type under full metadata', async () => {
+    const link = `${svc.base()}/jobs/MySampleJob`;
+    const res = await svc.call('GET', '/jobs/mysamplejob', {
+      headers: { Accept: 'application/json;odata=fullmetadata' },
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body['odata.type']).toBe('Microsoft.Cis.Services.ImportExport.Public.Job');
+    expect(body['odata.editLink']).toBe(link);
+    expect(body.Name).toBe('MySampleJob');
+    const head = await svc.call('HEAD', '/jobs/MySampleJob');
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(res.headers.get('etag'));
+  });
+
+  it('a job looked up under another storage account is 404', async () => {
+    expect((await svc.call('GET', '/storageaccounts/otheracct/jobs/MySampleJob')).status).toBe(404);
+  });
+});
