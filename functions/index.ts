@@ -1,8 +1,10 @@
 /**
  * The Functions entry point (package.json "main") and the route table: every HTTP function,
- * which the local development host serves exactly as registered here.
+ * which the local development host serves exactly as registered here. Timer functions register
+ * themselves on import; they are not routes.
  */
 import type { HttpRoute } from '../shared/http/routes';
+import './sweep-timer';
 import { jobRoute } from './job';
 import { jobByEditLinkRoute } from './job-by-edit-link';
 import { notFoundRoute } from './not-found';
@@ -19,6 +21,7 @@ import { operatorResolveRoute } from './operator-resolve';
 import { operatorAdvanceRoute } from './operator-advance';
 import { operatorCertificateRoute } from './operator-certificate';
 import { operatorCertificatesRoute } from './operator-certificates';
+import { operatorSweepRoute } from './operator-sweep';
 
 export const routes: readonly HttpRoute[] = [
   jobRoute,
@@ -36,5 +39,6 @@ export const routes: readonly HttpRoute[] = [
   operatorFaultRoute,
   operatorResolveRoute,
   operatorAdvanceRoute,
+  operatorSweepRoute,
   notFoundRoute,
 ];

@@ -8,6 +8,9 @@ import { startAzurite } from './azurite';
 import { issueCertificate } from './certificates';
 import { loadRoutes } from './quiet-import';
 import { createLocalHost } from './server';
+import { startScheduler } from './sweep-scheduler';
+import { redact } from '../shared/http/redact';
+import { runSweep } from '../shared/sweep-runner';
 
 /** The subscription the development client certificate is registered for. */
 export const DEV_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
@@ -76,6 +79,12 @@ async function main(): Promise<void> {
   });
   server.listen(port, address);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
+  // The timer trigger's stand-in (SPEC C.2): the same sweep, on the same SWEEP_SCHEDULE.
+  const sweeps = startScheduler(
+    rt.config.sweepSchedule,
+    () => runSweep(rt),
+    (err) => console.error(redact(`sweep failed: ${err instanceof Error ? err.message : String(err)}`)),
+  );
   const scheme = tls ? 'https' : 'http';
   const url = `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const auth = tls
@@ -87,12 +96,14 @@ async function main(): Promise<void> {
       `  storage: ${azurite ? `embedded Azurite (blob :${azurite.blobPort}, table :${azurite.tablePort}, data in .local/azurite)` : 'from AzureWebJobsStorage'}`,
       `  operator key: ${env.OPERATOR_KEYS}${defaultOperatorKey ? ' (the development default; set OPERATOR_KEYS to change it)' : ''}`,
       `  development client certificate: .local/dev-client.pem, registered for subscription ${DEV_SUBSCRIPTION}`,
+      `  timers: sweeping on SWEEP_SCHEDULE "${rt.config.sweepSchedule}", next at ${sweeps.next.toISOString()} (POST /operator/sweep runs one now)`,
       '',
       'First call (list the locations drives can be shipped to):',
       `  curl ${auth} -H "x-ms-version: 2014-11-01" ${url}/${DEV_SUBSCRIPTION}/services/importexport/locations`,
     ].join('\n'),
   );
   const stop = () => {
+    sweeps.stop();
     server.close();
     void (azurite?.stop() ?? Promise.resolve()).then(() => process.exit(0));
   };

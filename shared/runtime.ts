@@ -8,6 +8,8 @@ import { Locations } from './domain/locations';
 import type { JobDeps } from './domain/ports';
 import { BlobPlanStore } from './storage/blob-plan-store';
 import { CustomerBlobStorage } from './storage/customer-blob-storage';
+import type { SweepDeps } from './domain/sweeper';
+import { TableDueIndex } from './storage/due-index';
 import { JobRows } from './storage/job-rows';
 import { SecretBox } from './storage/secret-box';
 import { ServiceBlobs } from './storage/service-blobs';
@@ -26,6 +28,8 @@ export interface Runtime {
   jobs: JobDeps;
   /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
   datacenter: DatacenterDeps;
+  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  sweep: SweepDeps;
   certificates: CertificateStore;
   authenticator: CustomerAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
@@ -37,8 +41,10 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
   const rows = new JobRows(new SecretBox(config.secretsKey));
+  const due = new TableDueIndex(() => tables.table('due'));
+  const store = new TableJobStore(jobsTable, rows, new SubscriptionMeta(jobsTable), due);
   const jobs: JobDeps = {
-    store: new TableJobStore(jobsTable, rows, new SubscriptionMeta(jobsTable)),
+    store,
     now,
     locations: new Locations(config.locations),
     activeJobLimit: config.activeJobLimit,
@@ -57,6 +63,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
       md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
       randomInt: (max) => randomInt(max),
     },
+    sweep: { store, due },
     certificates,
     authenticator: new CustomerAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),

@@ -2,6 +2,7 @@ import { invalidState, ServiceError } from './errors';
 import { moveDrive, moveJob } from './job-states';
 import type { Drive, Job } from './model';
 import { requireJobState } from './operator-job';
+import { SHIPPING_OVERDUE } from './timers';
 
 /** A package as the operator found it (SPEC B, Receive). */
 export interface ReceiveCommand {
@@ -18,7 +19,7 @@ const upper = (s: string) => s.toUpperCase();
 export function arrived(job: Job, now: Date): Job {
   if (job.State !== 'Shipping') return job;
   const { Alerts, ...rest } = moveJob(job, 'Received', now);
-  const kept = (Alerts ?? []).filter((a) => a.Kind !== 'ShippingOverdue');
+  const kept = (Alerts ?? []).filter((a) => a.Kind !== SHIPPING_OVERDUE);
   return kept.length > 0 ? { ...rest, Alerts: kept } : rest;
 }
 

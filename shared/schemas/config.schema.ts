@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocationSchema } from '../domain/locations';
+import { parseSchedule } from '../ncrontab';
 
 const positiveInt = (name: string) =>
   z
@@ -24,12 +25,16 @@ const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
 const serviceUri = z.url().transform((s) => s.replace(/\/+$/, ''));
 
 /** Six-field NCRONTAB, or a TimeSpan (hh:mm:ss) as the Functions timer trigger also accepts. */
-const schedule = z
-  .string()
-  .refine(
-    (s) => /^(\S+\s+){5}\S+$/.test(s.trim()) || /^\d{1,2}:\d{2}:\d{2}$/.test(s),
-    'SWEEP_SCHEDULE must be a six-field NCRONTAB expression such as "0 */5 * * * *"',
-  );
+const schedule = z.string().superRefine((s, ctx) => {
+  try {
+    parseSchedule(s);
+  } catch (err) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `SWEEP_SCHEDULE must be a six-field NCRONTAB expression such as "0 */5 * * * *" (${err instanceof Error ? err.message : String(err)})`,
+    });
+  }
+});
 
 /** The app settings of SPEC D.7, as environment variables. Parsed once, at start-up. */
 export const ConfigEnvSchema = z.object({

@@ -3,6 +3,7 @@ import { ConcurrencyConflict } from '../domain/errors';
 import { isActive } from '../domain/job-states';
 import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
+import type { TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
 import { listFilter } from './list-filter';
 import { lastModifiedOf } from './etag';
@@ -10,19 +11,23 @@ import { changesMeta, type Meta, type MetaChange, type SubscriptionMeta } from '
 import { guarded, isNotFound, statusOf } from './store-errors';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
+/** Runs once, right before a transaction is submitted (see `write`). */
+type Ready = () => Promise<void>;
 
 /** How often a write re-reads a stale `meta` row before leaving the race to the use case. */
 const META_ATTEMPTS = 8;
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4).
+ * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4), bracketed by the
+ * due-time index: the entry of the new due time before it, the old one removed after (SPEC C.2).
  */
 export class TableJobStore implements JobStore {
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly rows: JobRows,
     private readonly meta: SubscriptionMeta,
+    private readonly due: TableDueIndex,
   ) {}
 
   async get(subscriptionId: string, name: string): Promise<Versioned<Job> | undefined> {
@@ -31,11 +36,23 @@ export class TableJobStore implements JobStore {
   }
 
   async write(w: JobWrite): Promise<Versioned<Job> | undefined> {
+    const before = w.kind === 'create' ? undefined : w.previous.value;
+    const after = w.kind === 'delete' ? undefined : w.job;
+    let prepared: Promise<void> | undefined;
+    // The new due time's entry goes in just before the first transaction that may succeed (past the
+    // quota check), so a refused write leaves no stale entry behind.
+    const ready = () => (prepared ??= this.due.prepare(before, after));
+    const written = await this.commitWrite(w, ready);
+    await this.due.settle(before, after);
+    return written;
+  }
+
+  private async commitWrite(w: JobWrite, ready: Ready): Promise<Versioned<Job> | undefined> {
     switch (w.kind) {
       case 'create':
-        return this.create(w.job, w.activeJobLimit);
+        return this.create(w.job, w.activeJobLimit, ready);
       case 'update':
-        return this.update(w.job, w.previous, w.activeJobLimit);
+        return this.update(w.job, w.previous, w.activeJobLimit, ready);
       case 'delete':
         await this.remove(w.previous);
         return undefined;
@@ -67,7 +84,7 @@ export class TableJobStore implements JobStore {
     return Object.keys(meta.accounts).sort();
   }
 
-  private async create(job: Job, activeJobLimit: number): Promise<Versioned<Job>> {
+  private async create(job: Job, activeJobLimit: number, ready: Ready): Promise<Versioned<Job>> {
     const rows = this.rows.toRows(job);
     const change = {
       activeDelta: isActive(job.State) ? 1 : 0,
@@ -85,6 +102,7 @@ export class TableJobStore implements JobStore {
         job.SubscriptionId,
         [jobAction, ['upsert', rows.list, 'Replace']],
         change,
+        ready,
       );
       if (result) return this.versioned(job, result);
       // The name is taken, the meta row moved on, or a tombstone is in the way: find out which.
@@ -95,7 +113,12 @@ export class TableJobStore implements JobStore {
     throw new ConcurrencyConflict(`subscription ${job.SubscriptionId}`);
   }
 
-  private async update(job: Job, previous: Versioned<Job>, activeJobLimit: number): Promise<Versioned<Job>> {
+  private async update(
+    job: Job,
+    previous: Versioned<Job>,
+    activeJobLimit: number,
+    ready: Ready,
+  ): Promise<Versioned<Job>> {
     const rows = this.rows.toRows(job);
     const actions: TransactionAction[] = [
       ['update', rows.job, 'Replace', { etag: previous.etag }],
@@ -110,7 +133,7 @@ export class TableJobStore implements JobStore {
       accountDelta: 0,
       activeJobLimit,
     };
-    const result = await this.retryMeta(previous, actions, change);
+    const result = await this.retryMeta(previous, actions, change, ready);
     return this.versioned(job, result);
   }
 
@@ -141,9 +164,10 @@ export class TableJobStore implements JobStore {
     previous: Versioned<Job>,
     actions: TransactionAction[],
     change: MetaChange,
+    ready?: Ready,
   ): Promise<TableTransactionResponse> {
     for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
-      const result = await this.commit(previous.value.SubscriptionId, actions, change);
+      const result = await this.commit(previous.value.SubscriptionId, actions, change, ready);
       if (result) return result;
       const current = await this.readJobRow(previous.value.SubscriptionId, previous.value.Name);
       if (!changesMeta(change) || current?.etag !== previous.etag)
@@ -161,6 +185,7 @@ export class TableJobStore implements JobStore {
     subscriptionId: string,
     actions: TransactionAction[],
     change: MetaChange,
+    ready?: Ready,
   ): Promise<TableTransactionResponse | undefined> {
     let after: Meta | undefined;
     const all = [...actions];
@@ -169,6 +194,7 @@ export class TableJobStore implements JobStore {
       after = this.meta.apply(before, change);
       all.push(this.meta.action(subscriptionId, before, after));
     }
+    await ready?.();
     const client = await this.table();
     try {
       const result = await guarded(() => client.submitTransaction(all));

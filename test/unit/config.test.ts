@@ -43,6 +43,7 @@ describe('configuration (SPEC D.7)', () => {
       kind: 'identity',
       tableEndpoint: 'https://mystore.table.core.windows.net',
       blobEndpoint: 'https://mystore.blob.core.windows.net',
+      credential: { kind: 'default' },
     });
   });
 
