@@ -23,6 +23,8 @@ const upper = (s: string) => s.toUpperCase();
 export class ExportReceiving {
   private resolution?: Promise<Resolution>;
   private readonly keys = new Map<string, string>();
+  /** Plans saved by this call, by the drives they were made for: a retry saves no second copy. */
+  private readonly saved = new Map<string, Promise<string>>();
   private readonly writer: StateWriter;
 
   constructor(
@@ -90,7 +92,13 @@ export class ExportReceiving {
             this.deps.formats.blobList(incompleteList(plan.incomplete)),
           )
         : undefined;
-    const ref = await this.deps.plans.save(job, plan, this.now);
+    const key = JSON.stringify(blanks);
+    let saving = this.saved.get(key);
+    if (!saving) {
+      saving = this.deps.plans.save(job, plan, this.now);
+      this.saved.set(key, saving);
+    }
+    const ref = await saving;
     return {
       ...rest,
       ...(uri !== undefined && { IncompleteBlobListUri: uri }),

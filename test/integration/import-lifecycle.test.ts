@@ -2,7 +2,14 @@ import { completeCopy } from '../../shared/domain/complete-drive';
 import { progressCopy, startCopy } from '../../shared/domain/drive-copy';
 import { receivePackage } from '../../shared/domain/receive';
 import { shipDrives } from '../../shared/domain/ship';
-import { blobNames, CUSTOMER1, CUSTOMER2, downloadXml } from '../support/customer-blobs';
+import {
+  blobNames,
+  containerSas,
+  CUSTOMER1,
+  CUSTOMER2,
+  downloadXml,
+  serviceOf,
+} from '../support/customer-blobs';
 import { importDefinition, manifestFor, shippedJob, uniqueName } from '../support/datacenter';
 import { newSubscription, testRuntime } from '../support/runtime';
 
@@ -239,6 +246,39 @@ describe('an import job through receive, start, progress, complete and ship (SPE
       State: 'CompletedMoreInfo',
       CopyStatus: 'DiskNotFound',
     });
+  });
+});
+
+describe('an import job with a container SAS (SPEC B.2, B.3)', () => {
+  it('writes its logs beneath the SAS container, in the states path, and nowhere else', async () => {
+    const container = uniqueName('sasimp');
+    await serviceOf(CUSTOMER1.name).getContainerClient(container).create();
+    const sub = newSubscription();
+    const name = uniqueName('Sas');
+    const definition = importDefinition(['S1'], {
+      StorageAccountKey: undefined,
+      ContainerSas: containerSas(CUSTOMER1.name, container, { permissions: 'rwd' }),
+      ImportExportStatesPath: 'copylogs',
+      EnableVerboseLog: true,
+    });
+    await shippedJob(rt, sub, name, CUSTOMER1.name, definition);
+    const at = { subscriptionId: sub, jobName: name };
+    await receivePackage(deps, at, { Drives: [{ DriveId: 'S1' }] });
+    await startCopy(deps, at, 'S1');
+    const done = await completeCopy(deps, at, 'S1', {
+      CopyStatus: 'Completed',
+      Manifest: manifestFor('S1').xml,
+    });
+    const d = done.value.DriveList[0]!;
+    expect(d.ErrorLogUri).toMatch(
+      new RegExp(`/customer1/${container}/copylogs/waies/${name}_S1_[\\d-]+_error\\.xml$`),
+    );
+    expect(d.ErrorLogUri).not.toContain('sig=');
+    expect((await downloadXml(d.VerboseLogUri!)).DriveLog.DriveId).toBe('S1');
+    const names = await blobNames(CUSTOMER1.name, container);
+    expect(names).toHaveLength(2);
+    expect(names.every((n) => n.startsWith('copylogs/waies/'))).toBe(true);
+    expect(await blobNames(CUSTOMER1.name, 'copylogs')).toEqual([]);
   });
 });
 
