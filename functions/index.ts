@@ -7,6 +7,10 @@ import type { HttpRoute } from '../shared/http/routes';
 import './sweep-timer';
 import { jobRoute } from './job';
 import { jobByEditLinkRoute } from './job-by-edit-link';
+import { jobsRoute } from './jobs';
+import { locationRoute } from './location';
+import { locationsRoute } from './locations';
+import { metadataDocumentRoute } from './metadata-document';
 import { notFoundRoute } from './not-found';
 import { operatorJobsRoute } from './operator-jobs';
 import { operatorJobRoute } from './operator-job';
@@ -22,8 +26,16 @@ import { operatorAdvanceRoute } from './operator-advance';
 import { operatorCertificateRoute } from './operator-certificate';
 import { operatorCertificatesRoute } from './operator-certificates';
 import { operatorSweepRoute } from './operator-sweep';
+import { serviceDocumentRoute } from './service-document';
+import { storageAccountsRoute } from './storage-accounts';
 
 export const routes: readonly HttpRoute[] = [
+  serviceDocumentRoute,
+  metadataDocumentRoute,
+  locationsRoute,
+  locationRoute,
+  storageAccountsRoute,
+  jobsRoute,
   jobRoute,
   jobByEditLinkRoute,
   operatorCertificatesRoute,

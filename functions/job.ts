@@ -1,13 +1,20 @@
 import { app } from '@azure/functions';
+import { deleteJobOperation, updateJobOperation } from '../shared/http/operations/job-change-operations';
 import { getJobOperation, putJobOperation } from '../shared/http/operations/job-operations';
 import { customerApi } from '../shared/http/pipeline';
 import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
 
-/** Put Job and Get Job (SPEC A.5, A.6). */
+/** Put, Get, Update (PATCH or MERGE) and Delete Job (SPEC A.5-A.9); tunnelled verbs arrive as these. */
 export const jobRoute = httpRoute(
   'job',
   `${CUSTOMER_BASE}/storageaccounts/{account}/jobs/{job}`,
-  customerApi({ GET: getJobOperation, HEAD: getJobOperation, PUT: putJobOperation }),
+  customerApi({
+    GET: getJobOperation,
+    HEAD: getJobOperation,
+    PUT: putJobOperation,
+    PATCH: updateJobOperation,
+    DELETE: deleteJobOperation,
+  }),
 );
 
 app.http(jobRoute.name, jobRoute);

@@ -1,6 +1,7 @@
 import type { Conditions } from './conditions';
 import { conditionsMet } from './conditions';
 import { notFound, ServiceError } from './errors';
+import type { JobAddress } from './job-definition';
 import type { Job, Versioned } from './model';
 import type { JobDeps } from './ports';
 import { isExpired } from './timers';
@@ -36,3 +37,12 @@ export async function getJob(
   }
   return found;
 }
+
+/** Reads the job at its `/storageaccounts/{account}/jobs/{job}` address, conditions checked (404, 412). */
+export const jobAt = (deps: Pick<JobDeps, 'store' | 'now'>, at: JobAddress, conditions: Conditions) =>
+  getJob(deps, {
+    subscriptionId: at.subscriptionId,
+    jobName: at.jobName,
+    storageAccountName: at.storageAccountName,
+    conditions,
+  });

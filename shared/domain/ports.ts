@@ -6,7 +6,9 @@ import type { Locations } from './locations';
  * (SPEC D.4) and fails with ConcurrencyConflict when that version is no longer current; `create`
  * fails the same way when the name is taken meanwhile. The store keeps the subscription's
  * active-job count in the same atomic write (SPEC D.3): a write that would raise it above
- * `activeJobLimit` fails with ActiveJobQuotaExceeded and changes nothing.
+ * `activeJobLimit` fails with ActiveJobQuotaExceeded and changes nothing. Likewise, a write that
+ * would give an active job a DeliveryPackage tracking number another active job of the
+ * subscription holds fails with InvalidJobState (SPEC A.7; see tracking-numbers.ts).
  */
 export type JobWrite =
   | { kind: 'create'; job: Job; activeJobLimit: number }

@@ -5,8 +5,11 @@ import { CredentialSchema, DriveSchema, JobSchema } from '../domain/model';
  * The rows of the jobs table, per subscription partition (SPEC D.3, D.4):
  *  - `job_<name>`: the job, point-read by Get Job; secrets sealed in `Secret` (SPEC D.2);
  *  - `list_<account>_<created>_<name>`: its List Jobs projection, ordered by creation time;
- *  - `meta`: the subscription's active-job count and per-account job counts.
- * Job and list rows change in one entity-group transaction, with `meta` when the counts change.
+ *  - `meta`: the subscription's active-job count and per-account job counts;
+ *  - `track_<sha256 of the tracking number>`: the active job holding a DeliveryPackage tracking
+ *    number (SPEC A.7; storage/tracking-claims.ts).
+ * Job and list rows change in one entity-group transaction, with `meta` when the counts change
+ * and the `track_` rows when the job's tracking number is taken or given back.
  * Nested objects are JSON, in `Data` (continued in `Data1`, `Data2`... past 30,000 characters).
  */
 export const StoredDriveSchema = DriveSchema.omit({ BitLockerKey: true });

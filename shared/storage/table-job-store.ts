@@ -1,14 +1,16 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../domain/errors';
 import { isActive } from '../domain/job-states';
+import { trackingClaimOf } from '../domain/tracking-numbers';
 import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
 import type { TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
-import { listFilter } from './list-filter';
+import { listJobs } from './table-job-list';
 import { lastModifiedOf } from './etag';
 import { changesMeta, type Meta, type MetaChange, type SubscriptionMeta } from './subscription-meta';
 import { guarded, isNotFound, statusOf } from './store-errors';
+import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
 /** Runs once, right before a transaction is submitted (see `write`). */
@@ -19,16 +21,24 @@ const META_ATTEMPTS = 8;
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4), bracketed by the
- * due-time index: the entry of the new due time before it, the old one removed after (SPEC C.2).
+ * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4), with the tracking
+ * number claims of tracking-claims.ts (SPEC A.7), and bracketed by the due-time index: the entry
+ * of the new due time before it, the old one removed after (SPEC C.2).
  */
 export class TableJobStore implements JobStore {
+  private readonly claims: TrackingClaims;
+
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly rows: JobRows,
     private readonly meta: SubscriptionMeta,
     private readonly due: TableDueIndex,
-  ) {}
+  ) {
+    this.claims = new TrackingClaims(table, async (sub, name, claim) => {
+      const holder = await this.get(sub, name);
+      return holder !== undefined && trackingClaimOf(holder.value) === claim;
+    });
+  }
 
   async get(subscriptionId: string, name: string): Promise<Versioned<Job> | undefined> {
     const raw = await this.readJobRow(subscriptionId, name);
@@ -60,22 +70,7 @@ export class TableJobStore implements JobStore {
   }
 
   async list(q: JobListQuery): Promise<JobListPage> {
-    const client = await this.table();
-    const found: { rowKey: string; job: ReturnType<JobRows['fromListRow']> }[] = [];
-    const pages = client
-      .listEntities({ queryOptions: { filter: listFilter(q) } })
-      .byPage({ maxPageSize: Math.min(q.limit + 1, 1000) });
-    await guarded(async () => {
-      for await (const page of pages) {
-        for (const entity of page)
-          found.push({ rowKey: entity.rowKey ?? '', job: this.rows.fromListRow(entity) });
-        if (found.length > q.limit) break;
-      }
-    });
-    const more = found.length > q.limit;
-    const jobs = found.slice(0, q.limit);
-    const last = jobs[jobs.length - 1];
-    return { jobs: jobs.map((f) => f.job), ...(more && last && { cursor: last.rowKey }) };
+    return listJobs(await this.table(), this.rows, q);
   }
 
   async storageAccounts(subscriptionId: string): Promise<string[]> {
@@ -98,9 +93,10 @@ export class TableJobStore implements JobStore {
         tombstoneEtag === undefined
           ? ['create', rows.job]
           : ['update', rows.job, 'Replace', { etag: tombstoneEtag }];
+      const claims = await this.claims.actions(undefined, job);
       const result = await this.commit(
         job.SubscriptionId,
-        [jobAction, ['upsert', rows.list, 'Replace']],
+        [jobAction, ['upsert', rows.list, 'Replace'], ...claims],
         change,
         ready,
       );
@@ -133,7 +129,7 @@ export class TableJobStore implements JobStore {
       accountDelta: 0,
       activeJobLimit,
     };
-    const result = await this.retryMeta(previous, actions, change, ready);
+    const result = await this.retryMeta(previous, actions, change, job, ready);
     return this.versioned(job, result);
   }
 
@@ -151,7 +147,7 @@ export class TableJobStore implements JobStore {
       accountDelta: -1,
       activeJobLimit: Infinity,
     };
-    const result = await this.retryMeta(previous, actions, change);
+    const result = await this.retryMeta(previous, actions, change, undefined);
     const etag = result.subResponses[0]?.etag;
     const client = await this.table();
     await client
@@ -159,19 +155,23 @@ export class TableJobStore implements JobStore {
       .catch(() => undefined);
   }
 
-  /** Commits a write of an existing job, re-reading `meta` while only it is stale. */
+  /**
+   * Commits a write of an existing job (into `job`, or a delete), re-reading `meta` and the
+   * tracking number claims while only they are stale.
+   */
   private async retryMeta(
     previous: Versioned<Job>,
     actions: TransactionAction[],
     change: MetaChange,
+    job: Job | undefined,
     ready?: Ready,
   ): Promise<TableTransactionResponse> {
     for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
-      const result = await this.commit(previous.value.SubscriptionId, actions, change, ready);
+      const claims = await this.claims.actions(previous.value, job);
+      const result = await this.commit(previous.value.SubscriptionId, [...actions, ...claims], change, ready);
       if (result) return result;
       const current = await this.readJobRow(previous.value.SubscriptionId, previous.value.Name);
-      if (!changesMeta(change) || current?.etag !== previous.etag)
-        throw new ConcurrencyConflict(`job ${previous.value.Name}`);
+      if (current?.etag !== previous.etag) throw new ConcurrencyConflict(`job ${previous.value.Name}`);
     }
     throw new ConcurrencyConflict(`subscription ${previous.value.SubscriptionId}`);
   }

@@ -1,7 +1,7 @@
 import { CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
 import { KEYS, manifestFor, uniqueName } from '../support/datacenter';
 import { extendedCode, startService, type TestService } from '../support/service';
-import { DELIVERY, RETURN_ADDRESS, shipThroughStore } from '../support/shipping';
+import { delivery, RETURN_ADDRESS } from '../support/shipping';
 
 /**
  * Whole lives over real HTTP (SPEC B): an import and an export job, each driven by customer calls
@@ -33,12 +33,13 @@ async function refused(res: Response, status: number, code: string) {
   expect(await extendedCode(res)).toBe(code);
 }
 
-/**
- * The customer's Update Job Properties to State Shipping (SPEC A.7) is not on this branch yet:
- * the job moves to Shipping through the store, with the ReturnAddress and DeliveryPackage it sets.
- */
-async function customerMarksShipping(name: string) {
-  await shipThroughStore(svc.rt, svc.sub, name, DELIVERY);
+/** The customer's Update Job Properties (SPEC A.7): the package is on its way. */
+async function customerMarksShipping(account: string, name: string, DeliveryPackage = delivery()) {
+  const res = await svc.call('PATCH', jobPath(account, name), {
+    body: { Properties: { State: 'Shipping', DeliveryPackage } },
+  });
+  expect(res.status).toBe(200);
+  return DeliveryPackage;
 }
 
 const BLOB = (path: string, length: number, status = 'Completed') => ({
@@ -90,9 +91,9 @@ describe('an import job from Put Job to Completed', () => {
     await refused(await svc.operator('POST', opPath(name, '/advance')), 409, 'InvalidJobState');
     expect((await job()).Properties.State).toBe('Creating');
 
-    await customerMarksShipping(name);
+    const sent = await customerMarksShipping(CUSTOMER1.name, name);
     got = await job();
-    expect(got.Properties).toMatchObject({ State: 'Shipping', DeliveryPackage: DELIVERY });
+    expect(got.Properties).toMatchObject({ State: 'Shipping', DeliveryPackage: sent });
     const worklist = await operator('GET', '/jobs');
     expect(worklist.value.map((j: any) => j.Name)).toContain(name);
 
@@ -222,7 +223,7 @@ describe('an export job from Put Job to Completed', () => {
     let got = await job();
     expect(got).not.toHaveProperty('DriveList');
 
-    await customerMarksShipping(name);
+    await customerMarksShipping(CUSTOMER2.name, name);
     expect((await job()).Properties.State).toBe('Shipping');
 
     await operator('POST', opPath(name, '/receive'), {
@@ -275,6 +276,52 @@ describe('an export job from Put Job to Completed', () => {
   });
 });
 
+describe('a job cancelled by its customer (SPEC A.8)', () => {
+  it('never starts another drive, finishes the one in flight, and ends Completed', async () => {
+    const name = uniqueName('Cancel');
+    const drives = ['CAN-1', 'CAN-2'];
+    await svc.call('PUT', jobPath(CUSTOMER1.name, name), {
+      body: {
+        Properties: {
+          StorageAccountKey: CUSTOMER1.key,
+          Location: 'West US',
+          Type: 'Import',
+          ReturnAddress: RETURN_ADDRESS,
+        },
+        DriveList: drives.map((DriveId, i) => ({
+          DriveId,
+          BitLockerKey: KEYS[i]!,
+          ManifestFile: '\\m.xml',
+          ManifestHash: manifestFor(DriveId).hash,
+        })),
+      },
+    });
+    await customerMarksShipping(CUSTOMER1.name, name);
+    await operator('POST', opPath(name, '/receive'), { Drives: drives.map((DriveId) => ({ DriveId })) });
+    await operator('POST', opPath(name, '/drives/CAN-1/start'));
+    const cancel = await svc.call('PATCH', jobPath(CUSTOMER1.name, name), {
+      body: { Properties: { CancelRequested: true } },
+    });
+    expect(cancel.status).toBe(200);
+    let got = await getJob(CUSTOMER1.name, name);
+    expect(got.Properties).toMatchObject({ State: 'Transferring', CancelRequested: true });
+
+    await refused(await svc.operator('POST', opPath(name, '/drives/CAN-2/start')), 409, 'InvalidJobState');
+    await operator('POST', opPath(name, '/drives/CAN-1/complete'), {
+      CopyStatus: 'Completed',
+      Manifest: manifestFor('CAN-1').xml,
+    });
+    got = await getJob(CUSTOMER1.name, name);
+    expect(got.Properties).toMatchObject({ State: 'Packaging', PercentComplete: 100 });
+    expect(got.DriveList.map((d: any) => d.State)).toEqual(['Completed', 'Received']);
+
+    await operator('POST', opPath(name, '/advance'));
+    got = await getJob(CUSTOMER1.name, name);
+    expect(got.Properties.State).toBe('Completed');
+    expect(got.DriveList.map((d: any) => d.State)).toEqual(['ShippedBack', 'ShippedBack']);
+  });
+});
+
 describe('operator errors over HTTP', () => {
   it('answers 502 StorageWriteFailed with the reason when the customer’s storage refuses, and changes nothing', async () => {
     const name = uniqueName('Denied');
@@ -296,7 +343,7 @@ describe('operator errors over HTTP', () => {
         ],
       },
     });
-    await customerMarksShipping(name);
+    await customerMarksShipping(CUSTOMER1.name, name);
     await operator('POST', opPath(name, '/advance'));
     await operator('POST', opPath(name, '/advance'));
     const before = await svc.call('GET', jobPath(CUSTOMER1.name, name));
@@ -386,7 +433,7 @@ describe('overdue shipments in the worklist (SPEC B, C.2)', () => {
         ],
       },
     });
-    await customerMarksShipping(name);
+    await customerMarksShipping(CUSTOMER1.name, name);
     const now = new Date(Date.now() + 15 * 24 * 3600 * 1000).toISOString();
     expect((await operator('POST', '/sweep', { Now: now })).ShippingOverdue).toBe(1);
     const item = (await operator('GET', '/jobs')).value.find((j: any) => j.Name === name);

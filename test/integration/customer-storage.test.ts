@@ -11,7 +11,7 @@ import {
   putBlob,
   serviceOf,
 } from '../support/customer-blobs';
-import { importJob } from '../support/jobs';
+import { importJob } from '../support/job-values';
 
 const storage = new CustomerBlobStorage(process.env.CUSTOMER_BLOB_ENDPOINT ?? '');
 const unique = (p: string) => `${p}${randomBytes(4).toString('hex')}`;

@@ -12,6 +12,7 @@ import {
 } from '../support/customer-blobs';
 import { importDefinition, manifestFor, shippedJob, uniqueName } from '../support/datacenter';
 import { newSubscription, testRuntime } from '../support/runtime';
+import { customerCancels } from '../support/shipping';
 
 const rt = testRuntime();
 const deps = rt.datacenter;
@@ -286,13 +287,7 @@ describe('cancellation (SPEC A.8)', () => {
   it('a cancelled job never starts a drive, finishes the one in flight, and ends Completed', async () => {
     const { at, sub, name } = await receivedJob(['K1', 'K2']);
     await startCopy(deps, at, 'K1');
-    const current = (await rt.jobs.store.get(sub, name))!;
-    await rt.jobs.store.write({
-      kind: 'update',
-      previous: current,
-      job: { ...current.value, CancelRequested: true },
-      activeJobLimit: 20,
-    });
+    await customerCancels(rt, { subscriptionId: sub, storageAccountName: CUSTOMER1.name, jobName: name });
     await expect(startCopy(deps, at, 'K2')).rejects.toMatchObject({ code: 'InvalidJobState' });
     const done = await completeCopy(deps, at, 'K1', {
       CopyStatus: 'CompletedWithErrors',

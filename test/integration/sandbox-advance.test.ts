@@ -3,7 +3,7 @@ import { putJob } from '../../shared/domain/put-job';
 import { CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
 import { importDefinition, shippedJob, uniqueName } from '../support/datacenter';
 import { newSubscription, testRuntime } from '../support/runtime';
-import { RETURN_ADDRESS } from '../support/shipping';
+import { customerCancels, RETURN_ADDRESS } from '../support/shipping';
 
 const rt = testRuntime();
 const deps = rt.datacenter;
@@ -109,13 +109,7 @@ describe('the sandbox moves a job one natural step at a time (SPEC B, advance)',
     await shippedJob(rt, sub, name, CUSTOMER1.name, importDefinition(['K1']));
     const at = { subscriptionId: sub, jobName: name };
     await advance(deps, at);
-    const current = (await rt.jobs.store.get(sub, name))!;
-    await rt.jobs.store.write({
-      kind: 'update',
-      previous: current,
-      job: { ...current.value, CancelRequested: true },
-      activeJobLimit: 20,
-    });
+    await customerCancels(rt, { subscriptionId: sub, storageAccountName: CUSTOMER1.name, jobName: name });
     const packaged = (await advance(deps, at)).value;
     expect(packaged.State).toBe('Packaging');
     expect(packaged.DriveList[0]).not.toHaveProperty('ErrorLogUri');

@@ -3,7 +3,7 @@ import type { JobDefinition } from '../../shared/domain/job-definition';
 import { putJob } from '../../shared/domain/put-job';
 import type { Runtime } from '../../shared/runtime';
 import { CUSTOMER1 } from './customer-blobs';
-import { RETURN_ADDRESS, shipThroughStore } from './shipping';
+import { customerShips, RETURN_ADDRESS } from './shipping';
 
 export const KEYS = [
   '259358-100188-581471-154165-090552-296406-410091-426844',
@@ -46,7 +46,7 @@ export function importDefinition(
   };
 }
 
-/** Puts a job and moves it to Shipping, as a customer would. */
+/** Puts a job and moves it to Shipping, as a customer does: Put Job, then Update Job Properties. */
 export async function shippedJob(
   rt: Runtime,
   sub: string,
@@ -62,5 +62,5 @@ export async function shippedJob(
     definition,
     conditions: { kind: 'none' },
   });
-  await shipThroughStore(rt, sub, name);
+  await customerShips(rt, { subscriptionId: sub, storageAccountName: account, jobName: name });
 }

@@ -1,44 +1,76 @@
 import { defineJob } from '../../shared/domain/job-definition';
-import { DEFAULT_LOCATIONS, Locations } from '../../shared/domain/locations';
-import type { Drive, Job } from '../../shared/domain/model';
-import { SAMPLE_ACCOUNT_KEY, samplePutJob } from './samples';
+import type { Job, JobState, Versioned } from '../../shared/domain/model';
+import type { Runtime } from '../../shared/runtime';
+import { JobRows } from '../../shared/storage/job-rows';
+import { SecretBox } from '../../shared/storage/secret-box';
+import { exportJob, samplePutJob } from './samples';
 
-const locations = new Locations(DEFAULT_LOCATIONS);
-export const T0 = new Date('2024-01-01T00:00:00.000Z');
-
-/** The seed's sample import job (two drives), as the domain holds it, for pure tests. */
-export function importJob(overrides: Partial<Job> = {}): Job {
-  const job = defineJob(
-    samplePutJob('MySampleJob', 'xttest') as never,
-    {
-      subscriptionId: '00000000-0000-0000-0000-000000000001',
-      storageAccountName: 'xttest',
-      jobName: 'MySampleJob',
-    },
+/** A job as Put Job would create it, built without HTTP (for seeding the store). */
+export function makeJob(
+  rt: Runtime,
+  sub: string,
+  name: string,
+  opts: { account?: string; type?: 'Import' | 'Export'; now?: Date } = {},
+): Job {
+  const account = opts.account ?? 'xttest';
+  const body = (opts.type === 'Export' ? exportJob(name) : samplePutJob(name, account)) as any;
+  return defineJob(
+    body,
+    { subscriptionId: sub, storageAccountName: account, jobName: name },
     '2014-11-01',
-    locations,
-    T0,
+    rt.jobs.locations,
+    opts.now ?? rt.now(),
   );
-  return { ...job, ...overrides };
 }
 
-/** A minimal export job selecting everything. */
-export function exportJobValue(overrides: Partial<Job> = {}): Job {
-  const job = defineJob(
-    {
-      Properties: { StorageAccountKey: SAMPLE_ACCOUNT_KEY, Location: 'West US', Type: 'Export' },
-      Export: { BlobList: { BlobPathPrefix: ['/'] } },
-    },
-    { subscriptionId: '00000000-0000-0000-0000-000000000001', storageAccountName: 'xttest', jobName: 'Exp' },
-    '2014-11-01',
-    locations,
-    T0,
-  );
-  return { ...job, ...overrides };
+/** Writes jobs through the store, `parallel` at a time (each create also moves the subscription's meta row). */
+export async function seedJobs(rt: Runtime, jobs: readonly Job[], parallel = 1): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      await rt.jobs.store.write({ kind: 'create', job, activeJobLimit: Number.MAX_SAFE_INTEGER });
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
 }
 
-export const drive = (DriveId: string, overrides: Partial<Drive> = {}): Drive => ({
-  DriveId,
-  State: 'Received',
-  ...overrides,
-});
+/**
+ * Writes many jobs of one subscription fast: their rows, in the store's own format, 50 jobs to a
+ * transaction. It bypasses the subscription's counters (quota, storage accounts), so it suits
+ * listing tests only.
+ */
+export async function seedJobRows(rt: Runtime, jobs: readonly Job[]): Promise<void> {
+  const rows = new JobRows(new SecretBox(rt.config.secretsKey));
+  const client = await rt.tables.table('jobs');
+  for (let i = 0; i < jobs.length; i += 50) {
+    const batch = jobs.slice(i, i + 50).flatMap((job) => {
+      const { job: row, list } = rows.toRows(job);
+      return [['create', row] as const, ['create', list] as const];
+    });
+    await client.submitTransaction(batch as any);
+  }
+}
+
+/**
+ * TEST ONLY: puts a job in `state` by writing the store directly, standing in for the operator
+ * API (built separately) that moves jobs through the datacenter side. `change` may set anything
+ * else the state implies (drive states, ReturnPackage...).
+ */
+export async function forceJobStateForTest(
+  rt: Runtime,
+  sub: string,
+  name: string,
+  state: JobState,
+  change: Partial<Job> = {},
+): Promise<Versioned<Job>> {
+  const found = await rt.jobs.store.get(sub, name);
+  if (!found) throw new Error(`no job ${name}`);
+  const written = await rt.jobs.store.write({
+    kind: 'update',
+    previous: found,
+    job: { ...found.value, ...change, State: state },
+    activeJobLimit: Number.MAX_SAFE_INTEGER,
+  });
+  return written!;
+}

@@ -1,8 +1,8 @@
-import { moveJob } from '../../shared/domain/job-states';
+import { randomInt } from 'node:crypto';
 import type { Package, ReturnAddress } from '../../shared/domain/model';
+import { updateJob } from '../../shared/domain/update-job';
 import type { Runtime } from '../../shared/runtime';
 
-export const DELIVERY: Package = { CarrierName: 'FedEx', TrackingNumber: '999999999999', DriveCount: 2 };
 export const RETURN_ADDRESS: ReturnAddress = {
   Name: 'John Doe',
   Address: 'One Microsoft Way, Redmond, WA 98052',
@@ -10,26 +10,30 @@ export const RETURN_ADDRESS: ReturnAddress = {
   Email: 'johndoe@outlook.com',
 };
 
-/**
- * Moves a Creating job to Shipping through the store, as the customer's Update Job Properties does
- * (SPEC A.7): for tests of the datacenter side that do not go through the customer API.
- */
-export async function shipThroughStore(rt: Runtime, sub: string, name: string, delivery: Package = DELIVERY) {
-  const current = await rt.jobs.store.get(sub, name);
-  if (!current) throw new Error(`no job ${name}`);
-  const job = moveJob(
-    {
-      ...current.value,
-      ReturnAddress: current.value.ReturnAddress ?? RETURN_ADDRESS,
-      DeliveryPackage: delivery,
-    },
-    'Shipping',
-    rt.now(),
-  );
-  return rt.jobs.store.write({
-    kind: 'update',
-    previous: current,
-    job,
-    activeJobLimit: rt.jobs.activeJobLimit,
+/** A delivery package with a tracking number of its own (an active job's number is unique, SPEC A.7). */
+export const delivery = (DriveCount = 2): Package => ({
+  CarrierName: 'FedEx',
+  TrackingNumber: String(randomInt(1e11, 1e12)),
+  DriveCount,
+});
+
+/** The customer's Update Job Properties (SPEC A.7) that says the package is on its way. */
+export function customerShips(
+  rt: Runtime,
+  at: { subscriptionId: string; storageAccountName: string; jobName: string },
+  DeliveryPackage: Package = delivery(),
+) {
+  return updateJob(rt.jobs, {
+    ...at,
+    patch: { State: 'Shipping', ReturnAddress: RETURN_ADDRESS, DeliveryPackage },
+    conditions: { kind: 'none' },
   });
+}
+
+/** The customer's Update Job Properties that cancels the job (SPEC A.8). */
+export function customerCancels(
+  rt: Runtime,
+  at: { subscriptionId: string; storageAccountName: string; jobName: string },
+) {
+  return updateJob(rt.jobs, { ...at, patch: { CancelRequested: true }, conditions: { kind: 'none' } });
 }

@@ -8,7 +8,7 @@ import {
 } from '../../shared/domain/job-states';
 import { ServiceError } from '../../shared/domain/errors';
 import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../../shared/domain/model';
-import { importJob, T0 } from '../support/jobs';
+import { importJob, T0 } from '../support/job-values';
 
 /** SPEC C.1, pair by pair: every allowed move moves; every other is 409 InvalidJobState. */
 const EXPECTED_JOB: Record<JobState, readonly JobState[]> = {

@@ -3,7 +3,7 @@ import { faultJob, resolveFault } from '../../shared/domain/faults';
 import { receiveImport } from '../../shared/domain/receive-import';
 import { shipJob } from '../../shared/domain/ship';
 import type { Job } from '../../shared/domain/model';
-import { drive, importJob, T0 } from '../support/jobs';
+import { drive, importJob, T0 } from '../support/job-values';
 
 const now = new Date(T0.getTime() + 3_600_000);
 const code = (f: () => unknown) => {

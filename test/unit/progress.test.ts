@@ -1,5 +1,5 @@
 import { jobPercent, settle } from '../../shared/domain/progress';
-import { drive, importJob, T0 } from '../support/jobs';
+import { drive, importJob, T0 } from '../support/job-values';
 
 describe("the job's PercentComplete (SPEC B, Complete)", () => {
   it('is the byte-weighted mean of its drives when every size is known', () => {

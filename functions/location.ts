@@ -1,0 +1,13 @@
+import { app } from '@azure/functions';
+import { getLocationOperation } from '../shared/http/operations/location-operations';
+import { customerApi } from '../shared/http/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+
+/** Get Location: a location's edit link (SPEC A.1). */
+export const locationRoute = httpRoute(
+  'location',
+  `${CUSTOMER_BASE}/locations/{location}`,
+  customerApi({ GET: getLocationOperation, HEAD: getLocationOperation }),
+);
+
+app.http(locationRoute.name, locationRoute);

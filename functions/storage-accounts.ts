@@ -1,0 +1,13 @@
+import { app } from '@azure/functions';
+import { listStorageAccountsOperation } from '../shared/http/operations/storage-account-operations';
+import { customerApi } from '../shared/http/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+
+/** List Storage Accounts (SPEC A.11). */
+export const storageAccountsRoute = httpRoute(
+  'storage-accounts',
+  `${CUSTOMER_BASE}/storageaccounts`,
+  customerApi({ GET: listStorageAccountsOperation, HEAD: listStorageAccountsOperation }),
+);
+
+app.http(storageAccountsRoute.name, storageAccountsRoute);
