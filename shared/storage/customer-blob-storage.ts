@@ -10,9 +10,12 @@ const options: StoragePipelineOptions = {
   retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: 60_000 },
 };
 
-/** An SDK failure in the domain's terms; its reason names a status and a storage code, never a URL. */
-function failure(err: unknown): CustomerStorageFailure {
-  if (err instanceof CustomerStorageFailure) return err;
+/**
+ * A storage failure in the domain's terms; its reason names a status and a storage code, never a
+ * URL. Only the SDK's RestError (an answer, or no answer at all) is one: anything else is a bug.
+ */
+function failure(err: unknown): unknown {
+  if (!(err instanceof Error) || err.name !== 'RestError') return err;
   const status = statusOf(err);
   const reason = `${status ?? 'no response'}${codeOf(err) ? ` ${codeOf(err)}` : ''}`;
   if (status === 403) return new CustomerStorageFailure('Forbidden', reason);

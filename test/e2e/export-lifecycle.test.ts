@@ -43,8 +43,16 @@ describe('an export job from Put Job to Completed', () => {
     await customerMarksShipping(CUSTOMER2.name, name);
     expect((await job()).Properties.State).toBe('Shipping');
 
-    await operator('POST', opPath(name, '/receive'), {
+    const answer = await operator('POST', opPath(name, '/receive'), {
       Drives: [{ DriveId: 'BLANK-1', CapacityBytes: 750 }],
+    });
+    // The operator's answer keeps Get Job's secrecy: no account key, no export BitLocker key yet.
+    expect(JSON.stringify(answer)).not.toContain(CUSTOMER2.key);
+    expect(answer.DriveList[0]).not.toHaveProperty('BitLockerKey');
+    expect(answer.Datacenter.Drives[0]).toMatchObject({
+      CapacityBytes: 750,
+      PlannedBlobs: 2,
+      BytesTotal: 700,
     });
     got = await job();
     expect(got.Properties.State).toBe('Received');
