@@ -12,6 +12,17 @@ import { locationRoute } from './location';
 import { locationsRoute } from './locations';
 import { metadataDocumentRoute } from './metadata-document';
 import { notFoundRoute } from './not-found';
+import { operatorJobsRoute } from './operator-jobs';
+import { operatorJobRoute } from './operator-job';
+import { operatorReceiveRoute } from './operator-receive';
+import { operatorDriveStartRoute } from './operator-drive-start';
+import { operatorDriveProgressRoute } from './operator-drive-progress';
+import { operatorDriveCompleteRoute } from './operator-drive-complete';
+import { operatorDriveBlobsRoute } from './operator-drive-blobs';
+import { operatorShipRoute } from './operator-ship';
+import { operatorFaultRoute } from './operator-fault';
+import { operatorResolveRoute } from './operator-resolve';
+import { operatorAdvanceRoute } from './operator-advance';
 import { operatorCertificateRoute } from './operator-certificate';
 import { operatorCertificatesRoute } from './operator-certificates';
 import { operatorSweepRoute } from './operator-sweep';
@@ -29,6 +40,17 @@ export const routes: readonly HttpRoute[] = [
   jobByEditLinkRoute,
   operatorCertificatesRoute,
   operatorCertificateRoute,
+  operatorJobsRoute,
+  operatorJobRoute,
+  operatorReceiveRoute,
+  operatorDriveStartRoute,
+  operatorDriveProgressRoute,
+  operatorDriveCompleteRoute,
+  operatorDriveBlobsRoute,
+  operatorShipRoute,
+  operatorFaultRoute,
+  operatorResolveRoute,
+  operatorAdvanceRoute,
   operatorSweepRoute,
   notFoundRoute,
 ];

@@ -1,18 +1,24 @@
-import { hkdfSync } from 'node:crypto';
+import { createHash, hkdfSync, randomInt } from 'node:crypto';
 import { CustomerAuthenticator } from './auth/customer-auth';
 import type { Config } from './config';
 import { parseConfig } from './config';
 import type { CertificateStore } from './domain/certificates';
+import type { DatacenterDeps } from './domain/datacenter-ports';
 import { Locations } from './domain/locations';
 import type { JobDeps } from './domain/ports';
+import { BlobPlanStore } from './storage/blob-plan-store';
+import { CustomerBlobStorage } from './storage/customer-blob-storage';
 import type { SweepDeps } from './domain/sweeper';
 import { TableDueIndex } from './storage/due-index';
 import { JobRows } from './storage/job-rows';
 import { SecretBox } from './storage/secret-box';
+import { ServiceBlobs } from './storage/service-blobs';
 import { SubscriptionMeta } from './storage/subscription-meta';
 import { TableCertificateStore } from './storage/table-certificate-store';
 import { TableClients } from './storage/table-clients';
+import { TableJobFinder } from './storage/table-job-finder';
 import { TableJobStore } from './storage/table-job-store';
+import { blobFormats } from './xml/blob-formats';
 
 /** Everything a request needs, built once per process (the composition root). */
 export interface Runtime {
@@ -20,6 +26,8 @@ export interface Runtime {
   now: () => Date;
   tables: TableClients;
   jobs: JobDeps;
+  /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
+  datacenter: DatacenterDeps;
   /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
   sweep: SweepDeps;
   certificates: CertificateStore;
@@ -32,22 +40,28 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const tables = new TableClients(config.storage, config.storagePrefix);
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
+  const rows = new JobRows(new SecretBox(config.secretsKey));
   const due = new TableDueIndex(() => tables.table('due'));
-  const store = new TableJobStore(
-    jobsTable,
-    new JobRows(new SecretBox(config.secretsKey)),
-    new SubscriptionMeta(jobsTable),
-    due,
-  );
+  const store = new TableJobStore(jobsTable, rows, new SubscriptionMeta(jobsTable), due);
+  const jobs: JobDeps = {
+    store,
+    now,
+    locations: new Locations(config.locations),
+    activeJobLimit: config.activeJobLimit,
+  };
   return {
     config,
     now,
     tables,
-    jobs: {
-      store,
-      now,
-      locations: new Locations(config.locations),
-      activeJobLimit: config.activeJobLimit,
+    jobs,
+    datacenter: {
+      ...jobs,
+      customer: new CustomerBlobStorage(config.customerBlobEndpoint),
+      plans: new BlobPlanStore(new ServiceBlobs(config.storage, config.storagePrefix)),
+      formats: blobFormats,
+      finder: new TableJobFinder(jobsTable, rows),
+      md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
+      randomInt: (max) => randomInt(max),
     },
     sweep: { store, due },
     certificates,

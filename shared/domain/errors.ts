@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'RequestBodyTooLarge'
   | 'InternalError'
   | 'StorageWriteFailed'
+  | 'StorageReadFailed'
   | 'ServiceUnavailable';
 
 /** A failure with a contract code. `detail` becomes the ExtendedInformation of the error body. */
@@ -59,6 +60,21 @@ export class ConcurrencyConflict extends Error {
   constructor(what: string) {
     super(`concurrent change of ${what}`);
     this.name = 'ConcurrencyConflict';
+  }
+}
+
+/**
+ * The customer's storage refused or failed a request (SPEC B.2). Internal: the use cases turn it
+ * into a log status (BlobRequestForbidden) or a contract error (StorageWriteFailed...).
+ * `reason` is safe to show: a status and the storage error code, never a URL or credential.
+ */
+export class CustomerStorageFailure extends Error {
+  constructor(
+    readonly kind: 'Forbidden' | 'NotFound' | 'Failed',
+    readonly reason: string,
+  ) {
+    super(`the customer's storage answered ${reason}`);
+    this.name = 'CustomerStorageFailure';
   }
 }
 

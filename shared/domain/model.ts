@@ -124,11 +124,25 @@ export const DriveSchema = z.object({
   BytesSucceeded: z.number().int().min(0).optional(),
   /** Export only: the blank drive's size, as received. */
   CapacityBytes: z.number().int().min(0).optional(),
+  /** Export only: how many blobs the export plan put on this drive. */
+  PlannedBlobs: z.number().int().min(0).optional(),
   ErrorLogUri: z.string().optional(),
   VerboseLogUri: z.string().optional(),
   ManifestUri: z.string().optional(),
 });
 export type Drive = z.infer<typeof DriveSchema>;
+
+/**
+ * Export planning's outcome (SPEC B, Receive): the plan itself is a blob of the service's own
+ * storage (`Blob`), since it can outgrow a Table entity; `Failure` when the selection could not be
+ * read, which the drives' logs report when they complete.
+ */
+export const ExportPlanSchema = z.object({
+  Blob: z.string().optional(),
+  Failure: z.enum(['BlobRequestForbidden', 'BlobListFormatInvalid']).optional(),
+  Detail: z.string().optional(),
+});
+export type ExportPlanRecord = z.infer<typeof ExportPlanSchema>;
 
 export const AlertSchema = z.object({ Kind: z.string(), Time: z.string(), Message: z.string() });
 export type Alert = z.infer<typeof AlertSchema>;
@@ -163,6 +177,7 @@ export const JobSchema = z.object({
   /** Drives that arrived in the package but belong to no drive of the job (SPEC B, Receive). */
   ExtraDrives: z.array(z.string()).optional(),
   Alerts: z.array(AlertSchema).optional(),
+  ExportPlan: ExportPlanSchema.optional(),
   /** ISO 8601. CreatedTime orders List Jobs; ClockStart starts the timers of SPEC C.2. */
   CreatedTime: z.string(),
   ClockStart: z.string(),

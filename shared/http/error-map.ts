@@ -49,6 +49,7 @@ export function statusOf(code: ErrorCode): number {
     case 'InternalError':
       return 500;
     case 'StorageWriteFailed':
+    case 'StorageReadFailed':
       return 502;
     case 'ServiceUnavailable':
       return 503;

@@ -42,6 +42,8 @@ export interface CustomerOperation<B = undefined> {
 export interface OperatorRequest<B> {
   rt: Runtime;
   requestId: string;
+  /** The request's absolute URL, for links such as a worklist's nextLink. */
+  url: string;
   params: Readonly<Record<string, string>>;
   query: URLSearchParams;
   body: B;
@@ -140,6 +142,7 @@ export function operatorApi(ops: Operations<AnyOperatorOperation>): HttpHandler 
       const reply = await op.run({
         rt,
         requestId: ctx.requestId,
+        url: request.url,
         params: request.params,
         query: request.query,
         body,

@@ -50,6 +50,8 @@ export class JobRows {
         partitionKey: job.SubscriptionId,
         rowKey: listRowKey(job),
         ...common,
+        // The operators' worklist finds jobs with alerts by it (table-job-finder.ts).
+        AlertCount: job.Alerts?.length ?? 0,
         ...toChunks('Data', JSON.stringify(summaryOf(job))),
       },
     };

@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TableEntityResultPage } from '@azure/data-tables';
 import type { JobSummary, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery } from '../domain/ports';
 import type { JobRows } from './job-rows';
@@ -17,14 +17,13 @@ export async function listJobs(client: TableClient, rows: JobRows, q: JobListQue
   let continuationToken: string | undefined;
   await guarded(async () => {
     do {
-      const pages = client
-        .listEntities({ queryOptions: { filter } })
-        .byPage({
-          maxPageSize: Math.min(q.limit - found.length, 1000),
-          ...(continuationToken && { continuationToken }),
-        });
-      const { value: page } = await pages.next();
-      if (!page) break;
+      const pages = client.listEntities({ queryOptions: { filter } }).byPage({
+        maxPageSize: Math.min(q.limit - found.length, 1000),
+        ...(continuationToken && { continuationToken }),
+      });
+      const next: IteratorResult<TableEntityResultPage<Record<string, unknown>>> = await pages.next();
+      if (next.done) break;
+      const page = next.value;
       for (const entity of page) found.push({ rowKey: entity.rowKey ?? '', job: rows.fromListRow(entity) });
       continuationToken = page.continuationToken;
     } while (continuationToken && found.length < q.limit);
