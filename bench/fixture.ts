@@ -30,7 +30,12 @@ export const putBody = (name: string, account: string) => ({
     Type: 'Import',
     FriendlyName: 'A sample job using Windows Azure Import/Export service.',
     Description: 'Optional more detailed description about this job.',
-    ReturnAddress: { Name: 'John Doe', Address: 'One Microsoft Way, Redmond, WA 98052', Phone: '1-800-000-0000', Email: 'johndoe@outlook.com' },
+    ReturnAddress: {
+      Name: 'John Doe',
+      Address: 'One Microsoft Way, Redmond, WA 98052',
+      Phone: '1-800-000-0000',
+      Email: 'johndoe@outlook.com',
+    },
     EnableVerboseLog: true,
     BackupDriveManifest: true,
   },
@@ -67,7 +72,11 @@ export async function fixture(azurite: Azurite, extraEnv: Record<string, string>
   const sub = randomSubscription();
   await rt.certificates.put(sub, readCertificate(issued.derBase64)!);
   const context = new InvocationContext({ invocationId: 'bench', functionName: 'bench' });
-  const headers = { 'x-ms-version': '2014-11-01', 'x-arr-clientcert': issued.derBase64, 'content-type': 'application/json' };
+  const headers = {
+    'x-ms-version': '2014-11-01',
+    'x-arr-clientcert': issued.derBase64,
+    'content-type': 'application/json',
+  };
   return {
     rt,
     routes,
@@ -84,10 +93,16 @@ export async function fixture(azurite: Azurite, extraEnv: Record<string, string>
     call: async (name, request) => {
       const route = routes.find((r) => r.name === name);
       if (!route) throw new Error(`no route ${name}`);
-      return (await route.handler(request, context)) as { status?: number; body?: unknown };
+      return await route.handler(request, context);
     },
     job: (s, name, account, at) =>
-      defineJob(putBody(name, account) as Parameters<typeof defineJob>[0], { subscriptionId: s, storageAccountName: account, jobName: name }, '2014-11-01', rt.jobs.locations, at),
+      defineJob(
+        putBody(name, account) as Parameters<typeof defineJob>[0],
+        { subscriptionId: s, storageAccountName: account, jobName: name },
+        '2014-11-01',
+        rt.jobs.locations,
+        at,
+      ),
   };
 }
 

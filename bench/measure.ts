@@ -55,7 +55,11 @@ export async function paired(
 }
 
 /** Operations per second with `concurrency` loops running `op` for `ms` milliseconds. */
-export async function throughput(op: () => Promise<unknown>, concurrency: number, ms: number): Promise<number> {
+export async function throughput(
+  op: () => Promise<unknown>,
+  concurrency: number,
+  ms: number,
+): Promise<number> {
   let done = 0;
   const end = now() + ms;
   await Promise.all(

@@ -15,8 +15,23 @@ const DAY = 24 * 3600 * 1000;
 
 /** Get Job through its handler, in process, against one raw getEntity of the job's row. */
 export async function getJob(f: Fixture): Promise<Pair> {
-  expectStatus(await f.call('job', f.request('PUT', '/storageaccounts/benchacct/jobs/GetJob', { account: 'benchacct', job: 'GetJob' }, putBody('GetJob', 'benchacct'))), 201, 'Put Job');
-  const request = f.request('GET', '/storageaccounts/benchacct/jobs/GetJob', { account: 'benchacct', job: 'GetJob' });
+  expectStatus(
+    await f.call(
+      'job',
+      f.request(
+        'PUT',
+        '/storageaccounts/benchacct/jobs/GetJob',
+        { account: 'benchacct', job: 'GetJob' },
+        putBody('GetJob', 'benchacct'),
+      ),
+    ),
+    201,
+    'Put Job',
+  );
+  const request = f.request('GET', '/storageaccounts/benchacct/jobs/GetJob', {
+    account: 'benchacct',
+    job: 'GetJob',
+  });
   expectStatus(await f.call('job', request), 200, 'Get Job');
   const table = await f.rt.tables.table('jobs');
   return paired(
@@ -29,13 +44,24 @@ export async function getJob(f: Fixture): Promise<Pair> {
 export async function putJob(f: Fixture, opts = { rounds: 9, n: 100, warmup: 20 }): Promise<Pair> {
   const name = (i: number) => `Put${i}`;
   const requests = new Map<number, ReturnType<Fixture['request']>>();
-  const requestFor = (i: number) => f.request('PUT', `/storageaccounts/benchacct/jobs/${name(i)}`, { account: 'benchacct', job: name(i) }, putBody(name(i), 'benchacct'));
+  const requestFor = (i: number) =>
+    f.request(
+      'PUT',
+      `/storageaccounts/benchacct/jobs/${name(i)}`,
+      { account: 'benchacct', job: name(i) },
+      putBody(name(i), 'benchacct'),
+    );
   for (let i = 0; i < opts.rounds * opts.n; i++) requests.set(i, requestFor(i));
   for (let i = 1e6; i < 1e6 + opts.warmup; i++) requests.set(i, requestFor(i));
   const rows = new JobRows(new SecretBox(f.rt.config.secretsKey));
   const rawSub = randomSubscription();
   const table = await f.rt.tables.table('jobs');
-  const meta = await table.createEntity({ partitionKey: rawSub, rowKey: 'meta', ActiveJobs: 0, Accounts: '{}' });
+  const meta = await table.createEntity({
+    partitionKey: rawSub,
+    rowKey: 'meta',
+    ActiveJobs: 0,
+    Accounts: '{}',
+  });
   let metaEtag = meta.etag ?? '';
   const now = new Date();
   return paired(
@@ -45,7 +71,12 @@ export async function putJob(f: Fixture, opts = { rounds: 9, n: 100, warmup: 20 
       const actions: TransactionAction[] = [
         ['create', r.job],
         ['create', r.list],
-        ['update', { partitionKey: rawSub, rowKey: 'meta', ActiveJobs: i, Accounts: JSON.stringify({ benchacct: i }) }, 'Replace', { etag: metaEtag }],
+        [
+          'update',
+          { partitionKey: rawSub, rowKey: 'meta', ActiveJobs: i, Accounts: JSON.stringify({ benchacct: i }) },
+          'Replace',
+          { etag: metaEtag },
+        ],
       ];
       const res = await table.submitTransaction(actions);
       metaEtag = res.subResponses[2]?.etag ?? '';
@@ -57,25 +88,36 @@ export async function putJob(f: Fixture, opts = { rounds: 9, n: 100, warmup: 20 
 /** A 1,000-job List Jobs page through its handler against one raw 1,000-row query of the list rows. */
 export async function listJobs(f: Fixture): Promise<Pair> {
   const start = Date.now() - DAY;
-  await seedRows(f.rt, Array.from({ length: 1000 }, (_, i) => f.job(f.sub, `List${i}`, 'listacct', new Date(start + i))));
+  await seedRows(
+    f.rt,
+    Array.from({ length: 1000 }, (_, i) => f.job(f.sub, `List${i}`, 'listacct', new Date(start + i))),
+  );
   const request = f.request('GET', '/storageaccounts/listacct/jobs', { account: 'listacct' });
   const check = await f.call('jobs', request);
   expectStatus(check, 200, 'List Jobs');
-  if ((JSON.parse(String(check.body)) as { value: unknown[] }).value.length !== 1000) throw new Error('List Jobs did not answer 1,000 jobs');
+  if ((JSON.parse(String(check.body)) as { value: unknown[] }).value.length !== 1000)
+    throw new Error('List Jobs did not answer 1,000 jobs');
   const table = await f.rt.tables.table('jobs');
   const filter = `PartitionKey eq '${f.sub}' and RowKey ge 'list_listacct_' and RowKey lt 'list_listacct_~'`;
   return paired(
     () => f.call('jobs', request),
     async () => {
-      const page = await table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 }).next();
-      if (page.value?.length !== 1000) throw new Error('the raw query did not read 1,000 rows');
+      const page = await table
+        .listEntities({ queryOptions: { filter } })
+        .byPage({ maxPageSize: 1000 })
+        .next();
+      if ((page.value as unknown[] | undefined)?.length !== 1000)
+        throw new Error('the raw query did not read 1,000 rows');
     },
     { rounds: 7, n: 10, warmup: 3 },
   );
 }
 
 /** Get Job over HTTP through the local host at concurrency 16, against raw getEntity at concurrency 16. */
-export async function httpThroughput(f: Fixture, ms = 5000): Promise<{ http: number; raw: number; ratio: number }> {
+export async function httpThroughput(
+  f: Fixture,
+  ms = 5000,
+): Promise<{ http: number; raw: number; ratio: number }> {
   const server = createLocalHost(f.routes, { passClientCertHeader: true, log: () => undefined });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${f.sub}/services/importexport/storageaccounts/benchacct/jobs/GetJob`;
@@ -98,8 +140,12 @@ export async function httpThroughput(f: Fixture, ms = 5000): Promise<{ http: num
 /** Storage requests of one sweep from a fresh instance, with 3 due jobs among `total`. */
 export async function sweepRequests(f: Fixture, total: number): Promise<number> {
   const now = new Date(Date.now() + 400 * DAY);
-  const idle = Array.from({ length: total - 3 }, (_, i) => f.job(randomSubscriptionFor(i), `Idle${i}`, 'sweepacct', new Date(now.getTime() - DAY)));
-  const due = Array.from({ length: 3 }, (_, i) => f.job(randomSubscription(), `Due${i}`, 'sweepacct', new Date(now.getTime() - 20 * DAY)));
+  const idle = Array.from({ length: total - 3 }, (_, i) =>
+    f.job(randomSubscriptionFor(i), `Idle${i}`, 'sweepacct', new Date(now.getTime() - DAY)),
+  );
+  const due = Array.from({ length: 3 }, (_, i) =>
+    f.job(randomSubscription(), `Due${i}`, 'sweepacct', new Date(now.getTime() - 20 * DAY)),
+  );
   const world = createRuntime({ ...f.rt.config, storagePrefix: `${f.rt.config.storagePrefix}s${total}` });
   await seedRows(world, [...idle, ...due]);
   const instance = createRuntime(world.config);
@@ -107,7 +153,8 @@ export async function sweepRequests(f: Fixture, total: number): Promise<number> 
   const stop = instance.tables.observe(() => requests++);
   const report = await sweep(instance.sweep, now);
   stop();
-  if (report.rules.creatingDeleted !== 3) throw new Error(`the sweep deleted ${report.rules.creatingDeleted} jobs, not 3`);
+  if (report.rules.creatingDeleted !== 3)
+    throw new Error(`the sweep deleted ${report.rules.creatingDeleted} jobs, not 3`);
   return requests;
 }
 

@@ -38,7 +38,10 @@ export async function seedRows(rt: Runtime, jobs: readonly Job[]): Promise<void>
   }
   const due = jobs.filter((j) => dueTime(j) !== undefined);
   for (let i = 0; i < due.length; i += 100) {
-    batches.push(['due', due.slice(i, i + 100).map((j): TransactionAction => ['create', dueEntity(j, dueTime(j)!)])]);
+    batches.push([
+      'due',
+      due.slice(i, i + 100).map((j): TransactionAction => ['create', dueEntity(j, dueTime(j)!)]),
+    ]);
   }
   const tables = { jobs: await rt.tables.table('jobs'), due: await rt.tables.table('due') };
   for (let i = 0; i < batches.length; i += 8) {
