@@ -41,8 +41,9 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
   const rows = new JobRows(new SecretBox(config.secretsKey));
-  const due = new TableDueIndex(() => tables.table('due'));
-  const store = new TableJobStore(jobsTable, rows, new SubscriptionMeta(jobsTable), due);
+  const meta = new SubscriptionMeta(jobsTable);
+  const due = new TableDueIndex(jobsTable, () => tables.table('due'), meta);
+  const store = new TableJobStore(jobsTable, rows, meta, due);
   const jobs: JobDeps = {
     store,
     now,

@@ -1,6 +1,6 @@
 import type { Conditions } from './conditions';
 import { conditionsMet } from './conditions';
-import { ServiceError } from './errors';
+import { ConcurrencyConflict, ServiceError } from './errors';
 import type { ApiVersion, JobAddress, JobDefinition } from './job-definition';
 import { defineJob } from './job-definition';
 import type { Job, Versioned } from './model';
@@ -14,6 +14,30 @@ export interface PutJobCommand extends JobAddress {
   conditions: Conditions;
 }
 
+/** Conditions a job that does not exist yet meets: a create may be tried before any read. */
+const createMayMeet = (c: Conditions): boolean =>
+  c.kind === 'none' || (c.kind === 'ifNoneMatch' && c.etags === '*');
+
+/**
+ * Most Puts create a new job, so one is tried first, without reading: the store refuses it if the
+ * name is taken, and the full path below then reads the job and decides. A full quota is no answer
+ * yet either: replacing a Creating job keeps its slot.
+ */
+async function createIfNew(
+  deps: JobDeps,
+  conditions: Conditions,
+  job: Job,
+): Promise<Versioned<Job> | undefined> {
+  if (!createMayMeet(conditions)) return undefined;
+  try {
+    return await deps.store.write({ kind: 'create', job, activeJobLimit: deps.activeJobLimit });
+  } catch (err) {
+    if (err instanceof ConcurrencyConflict) return undefined;
+    if (err instanceof ServiceError && err.code === 'ActiveJobQuotaExceeded') return undefined;
+    throw err;
+  }
+}
+
 /**
  * Put Job (SPEC A.5). A new name takes a quota slot; a name whose job is still Creating is
  * replaced, keeping its slot, its creation time and its first spelling, with its clock restarted;
@@ -22,6 +46,8 @@ export interface PutJobCommand extends JobAddress {
 export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Versioned<Job>> {
   const now = deps.now();
   const fresh = defineJob(cmd.definition, cmd, cmd.version, deps.locations, now);
+  const created = await createIfNew(deps, cmd.conditions, fresh);
+  if (created) return created;
   return retryOnConflict(async () => {
     const current = await deps.store.get(cmd.subscriptionId, cmd.jobName);
     if (current && current.value.State !== 'Creating') {

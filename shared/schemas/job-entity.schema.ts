@@ -5,11 +5,14 @@ import { CredentialSchema, DriveSchema, JobSchema } from '../domain/model';
  * The rows of the jobs table, per subscription partition (SPEC D.3, D.4):
  *  - `job_<name>`: the job, point-read by Get Job; secrets sealed in `Secret` (SPEC D.2);
  *  - `list_<account>_<created>_<name>`: its List Jobs projection, ordered by creation time;
- *  - `meta`: the subscription's active-job count and per-account job counts;
+ *  - `meta`: the subscription's active-job count, per-account job counts and the time of its
+ *    marker in the global due-time index (storage/due-index.ts);
  *  - `track_<sha256 of the tracking number>`: the active job holding a DeliveryPackage tracking
- *    number (SPEC A.7; storage/tracking-claims.ts).
- * Job and list rows change in one entity-group transaction, with `meta` when the counts change
- * and the `track_` rows when the job's tracking number is taken or given back.
+ *    number (SPEC A.7; storage/tracking-claims.ts);
+ *  - `due_<due time>_<name>`: the job's entry in the due-time index (SPEC C.2).
+ * Job and list rows change in one entity-group transaction, with `meta` when the counts change or
+ * a due time is set, the `due_` rows when the due time moves, and the `track_` rows when the
+ * job's tracking number is taken or given back.
  * Nested objects are JSON, in `Data` (continued in `Data1`, `Data2`... past 30,000 characters).
  */
 export const StoredDriveSchema = DriveSchema.omit({ BitLockerKey: true });
@@ -41,6 +44,8 @@ export const ListRowSchema = RowBase.extend({ Data: z.string() });
 export const MetaRowSchema = RowBase.extend({
   ActiveJobs: z.number().int().min(0),
   Accounts: z.string(),
+  /** The time of the subscription's marker in the global due-time index; empty when it has none. */
+  DueMarker: z.string().optional(),
 });
 
 export const AccountCountsSchema = z.record(z.string(), z.number().int().min(0));

@@ -11,6 +11,7 @@ import {
 import { fromChunks, toChunks } from './chunks';
 import { lastModifiedOf } from './etag';
 import type { SecretBox } from './secret-box';
+import { VersionCache } from './version-cache';
 
 /** Rows without a deletion time sort after every real one in `ExpireAt gt <now>` filters. */
 const NEVER = new Date('9999-12-31T00:00:00.000Z');
@@ -22,8 +23,19 @@ export const listRowKey = (job: Pick<Job, 'StorageAccountName' | 'CreatedTime' |
 
 const summaryOf = ({ DriveList: _d, Export: _e, Credential: _c, ...summary }: Job): JobSummary => summary;
 
+/** Parsed rows kept per process: enough for every job a busy instance serves in a while. */
+const CACHED_ROWS = 5_000;
+
+const identity = (raw: unknown): string => {
+  const r = raw as { partitionKey?: unknown; rowKey?: unknown };
+  return `${String(r.partitionKey)}/${String(r.rowKey)}`;
+};
+
 /** Maps jobs to the rows of the jobs table and back, sealing and opening the secrets (SPEC D.2). */
 export class JobRows {
+  private readonly jobs = new VersionCache<Versioned<Job>>(CACHED_ROWS);
+  private readonly summaries = new VersionCache<Versioned<JobSummary>>(CACHED_ROWS);
+
   constructor(private readonly box: SecretBox) {}
 
   private aad = (job: Pick<Job, 'SubscriptionId' | 'Name'>) =>
@@ -64,6 +76,8 @@ export class JobRows {
 
   /** The job of a job row, or `undefined` for a tombstone. */
   fromJobRow(raw: unknown): Versioned<Job> | undefined {
+    const cached = this.jobs.get(identity(raw), (raw as { etag?: unknown }).etag);
+    if (cached) return cached;
     const row = JobRowSchema.parse(raw);
     const data = fromChunks('Data', row);
     if (row.Tombstone || data === undefined || row.Secret === undefined) return undefined;
@@ -77,12 +91,22 @@ export class JobRows {
         return key === undefined ? d : { ...d, BitLockerKey: key };
       }),
     };
-    return { value, etag: row.etag, lastModified: lastModifiedOf(row.etag) };
+    return this.jobs.set(identity(row), row.etag, {
+      value,
+      etag: row.etag,
+      lastModified: lastModifiedOf(row.etag),
+    });
   }
 
   fromListRow(raw: unknown): Versioned<JobSummary> {
+    const cached = this.summaries.get(identity(raw), (raw as { etag?: unknown }).etag);
+    if (cached) return cached;
     const row = ListRowSchema.parse(raw);
     const value = StoredSummarySchema.parse(JSON.parse(fromChunks('Data', row) ?? ''));
-    return { value, etag: row.etag, lastModified: lastModifiedOf(row.etag) };
+    return this.summaries.set(identity(row), row.etag, {
+      value,
+      etag: row.etag,
+      lastModified: lastModifiedOf(row.etag),
+    });
   }
 }

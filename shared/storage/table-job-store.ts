@@ -1,29 +1,34 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../domain/errors';
 import { isActive } from '../domain/job-states';
-import { trackingClaimOf } from '../domain/tracking-numbers';
 import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
-import type { TableDueIndex } from './due-index';
-import { jobRowKey, listRowKey, type JobRows } from './job-rows';
-import { listJobs } from './table-job-list';
+import { trackingClaimOf } from '../domain/tracking-numbers';
+import { dueRowActions, dueSet, type TableDueIndex } from './due-index';
 import { lastModifiedOf } from './etag';
-import { changesMeta, type Meta, type MetaChange, type SubscriptionMeta } from './subscription-meta';
+import { jobRowKey, listRowKey, type JobRows } from './job-rows';
 import { guarded, isNotFound, statusOf } from './store-errors';
+import {
+  changesMeta,
+  lowersMarker,
+  type Meta,
+  type MetaChange,
+  type SubscriptionMeta,
+} from './subscription-meta';
+import { listJobs } from './table-job-list';
 import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
-/** Runs once, right before a transaction is submitted (see `write`). */
-type Ready = () => Promise<void>;
 
 /** How often a write re-reads a stale `meta` row before leaving the race to the use case. */
 const META_ATTEMPTS = 8;
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4), with the tracking
- * number claims of tracking-claims.ts (SPEC A.7), and bracketed by the due-time index: the entry
- * of the new due time before it, the old one removed after (SPEC C.2).
+ * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4): the job and list
+ * rows, the subscription's counters, the job's due-time row (SPEC C.2) and its tracking number
+ * claim (SPEC A.7). Only a write that moves a subscription's due-time marker earlier writes once
+ * before it (the marker, see due-index.ts).
  */
 export class TableJobStore implements JobStore {
   private readonly claims: TrackingClaims;
@@ -46,23 +51,11 @@ export class TableJobStore implements JobStore {
   }
 
   async write(w: JobWrite): Promise<Versioned<Job> | undefined> {
-    const before = w.kind === 'create' ? undefined : w.previous.value;
-    const after = w.kind === 'delete' ? undefined : w.job;
-    let prepared: Promise<void> | undefined;
-    // The new due time's entry goes in just before the first transaction that may succeed (past the
-    // quota check), so a refused write leaves no stale entry behind.
-    const ready = () => (prepared ??= this.due.prepare(before, after));
-    const written = await this.commitWrite(w, ready);
-    await this.due.settle(before, after);
-    return written;
-  }
-
-  private async commitWrite(w: JobWrite, ready: Ready): Promise<Versioned<Job> | undefined> {
     switch (w.kind) {
       case 'create':
-        return this.create(w.job, w.activeJobLimit, ready);
+        return this.create(w.job, w.activeJobLimit);
       case 'update':
-        return this.update(w.job, w.previous, w.activeJobLimit, ready);
+        return this.update(w.job, w.previous, w.activeJobLimit);
       case 'delete':
         await this.remove(w.previous);
         return undefined;
@@ -74,19 +67,13 @@ export class TableJobStore implements JobStore {
   }
 
   async storageAccounts(subscriptionId: string): Promise<string[]> {
-    this.meta.forget(subscriptionId);
-    const meta = await this.meta.current(subscriptionId);
+    const meta = await this.meta.fresh(subscriptionId);
     return Object.keys(meta.accounts).sort();
   }
 
-  private async create(job: Job, activeJobLimit: number, ready: Ready): Promise<Versioned<Job>> {
+  private async create(job: Job, activeJobLimit: number): Promise<Versioned<Job>> {
     const rows = this.rows.toRows(job);
-    const change = {
-      activeDelta: isActive(job.State) ? 1 : 0,
-      account: job.StorageAccountName,
-      accountDelta: 1,
-      activeJobLimit,
-    };
+    const change = changeOf(undefined, job, activeJobLimit);
     let tombstoneEtag: string | undefined;
     for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
       const jobAction: TransactionAction =
@@ -94,12 +81,13 @@ export class TableJobStore implements JobStore {
           ? ['create', rows.job]
           : ['update', rows.job, 'Replace', { etag: tombstoneEtag }];
       const claims = await this.claims.actions(undefined, job);
-      const result = await this.commit(
-        job.SubscriptionId,
-        [jobAction, ['upsert', rows.list, 'Replace'], ...claims],
-        change,
-        ready,
-      );
+      const actions: TransactionAction[] = [
+        jobAction,
+        ['upsert', rows.list, 'Replace'],
+        ...dueRowActions(undefined, job),
+        ...claims,
+      ];
+      const result = await this.commit(job.SubscriptionId, actions, change);
       if (result) return this.versioned(job, result);
       // The name is taken, the meta row moved on, or a tombstone is in the way: find out which.
       const existing = await this.readJobRow(job.SubscriptionId, job.Name);
@@ -109,27 +97,22 @@ export class TableJobStore implements JobStore {
     throw new ConcurrencyConflict(`subscription ${job.SubscriptionId}`);
   }
 
-  private async update(
-    job: Job,
-    previous: Versioned<Job>,
-    activeJobLimit: number,
-    ready: Ready,
-  ): Promise<Versioned<Job>> {
+  private async update(job: Job, previous: Versioned<Job>, activeJobLimit: number): Promise<Versioned<Job>> {
     const rows = this.rows.toRows(job);
     const actions: TransactionAction[] = [
       ['update', rows.job, 'Replace', { etag: previous.etag }],
       ['upsert', rows.list, 'Replace'],
+      ...dueRowActions(previous.value, job),
     ];
     const oldListKey = listRowKey(previous.value);
     if (oldListKey !== rows.list.rowKey)
       actions.push(['delete', { partitionKey: job.SubscriptionId, rowKey: oldListKey }]);
-    const change = {
-      activeDelta: Number(isActive(job.State)) - Number(isActive(previous.value.State)),
-      account: job.StorageAccountName,
-      accountDelta: 0,
-      activeJobLimit,
-    };
-    const result = await this.retryMeta(previous, actions, change, job, ready);
+    const result = await this.retryMeta(
+      previous,
+      actions,
+      changeOf(previous.value, job, activeJobLimit),
+      job,
+    );
     return this.versioned(job, result);
   }
 
@@ -140,14 +123,9 @@ export class TableJobStore implements JobStore {
     const actions: TransactionAction[] = [
       ['update', tombstone, 'Replace', { etag: previous.etag }],
       ['delete', { partitionKey: job.SubscriptionId, rowKey: listRowKey(job) }],
+      ...dueRowActions(job, undefined),
     ];
-    const change = {
-      activeDelta: isActive(job.State) ? -1 : 0,
-      account: job.StorageAccountName,
-      accountDelta: -1,
-      activeJobLimit: Infinity,
-    };
-    const result = await this.retryMeta(previous, actions, change, undefined);
+    const result = await this.retryMeta(previous, actions, changeOf(job, undefined, Infinity), undefined);
     const etag = result.subResponses[0]?.etag;
     const client = await this.table();
     await client
@@ -164,11 +142,10 @@ export class TableJobStore implements JobStore {
     actions: TransactionAction[],
     change: MetaChange,
     job: Job | undefined,
-    ready?: Ready,
   ): Promise<TableTransactionResponse> {
     for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
       const claims = await this.claims.actions(previous.value, job);
-      const result = await this.commit(previous.value.SubscriptionId, [...actions, ...claims], change, ready);
+      const result = await this.commit(previous.value.SubscriptionId, [...actions, ...claims], change);
       if (result) return result;
       const current = await this.readJobRow(previous.value.SubscriptionId, previous.value.Name);
       if (current?.etag !== previous.etag) throw new ConcurrencyConflict(`job ${previous.value.Name}`);
@@ -177,24 +154,27 @@ export class TableJobStore implements JobStore {
   }
 
   /**
-   * Submits the actions, with the `meta` row when the change moves its counters. Answers
-   * undefined when a condition failed (409/412/404 of the transaction), so the caller can tell
-   * which row moved on; the meta cache is then dropped.
+   * Submits the actions, with the `meta` row when the change involves it (the marker written first
+   * when it moves earlier). Answers undefined when a condition failed (409/412/404 of the
+   * transaction), so the caller can tell which row moved on; the meta cache is then dropped unless
+   * the failure was an existing row.
    */
   private async commit(
     subscriptionId: string,
     actions: TransactionAction[],
     change: MetaChange,
-    ready?: Ready,
   ): Promise<TableTransactionResponse | undefined> {
     let after: Meta | undefined;
+    let creatingMeta = false;
     const all = [...actions];
     if (changesMeta(change)) {
       const before = await this.meta.current(subscriptionId);
+      creatingMeta = before.etag === undefined;
       after = this.meta.apply(before, change);
+      if (lowersMarker(before, after) && after.dueMarker)
+        await this.due.mark(subscriptionId, after.dueMarker);
       all.push(this.meta.action(subscriptionId, before, after));
     }
-    await ready?.();
     const client = await this.table();
     try {
       const result = await guarded(() => client.submitTransaction(all));
@@ -205,7 +185,9 @@ export class TableJobStore implements JobStore {
     } catch (err) {
       const status = statusOf(err);
       if (status !== 409 && status !== 412 && status !== 404) throw err;
-      this.meta.forget(subscriptionId);
+      // 409 is a row that exists: a taken name, after which the counters read may well still be
+      // current, unless this write created the meta row itself.
+      if (status !== 409 || creatingMeta) this.meta.forget(subscriptionId);
       return undefined;
     }
   }
@@ -228,4 +210,19 @@ export class TableJobStore implements JobStore {
       }
     });
   }
+}
+
+/** What a write turning `before` into `after` does to its subscription's `meta` row. */
+function changeOf(before: Job | undefined, after: Job | undefined, activeJobLimit: number): MetaChange {
+  const job = (after ?? before)!;
+  const dueAt = dueSet(before, after);
+  return {
+    activeDelta:
+      Number(after !== undefined && isActive(after.State)) -
+      Number(before !== undefined && isActive(before.State)),
+    account: job.StorageAccountName,
+    accountDelta: Number(after !== undefined) - Number(before !== undefined),
+    activeJobLimit,
+    ...(dueAt && { dueAt }),
+  };
 }

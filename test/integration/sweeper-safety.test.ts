@@ -2,7 +2,7 @@ import { ServiceError } from '../../shared/domain/errors';
 import type { JobStore } from '../../shared/domain/ports';
 import { sweep, type SweepReport } from '../../shared/domain/sweeper';
 import { createRuntime, type Runtime } from '../../shared/runtime';
-import { dueEntity } from '../../shared/storage/due-index';
+import { dueRowKey } from '../../shared/storage/due-index';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, reportOf, T0, TO_COMPLETED } from '../support/timed-jobs';
 
@@ -115,11 +115,17 @@ describe('sweeps are safe', () => {
     await expectSettled();
   });
 
-  it('stale index entries (a write that died after its entry, a vanished job) are dropped, the jobs untouched', async () => {
-    const due = await rt.tables.table('due');
+  it('stale due rows (left by hand: the store never leaves one) are dropped, the jobs untouched', async () => {
+    const jobs = await rt.tables.table('jobs');
     const [sub] = subs as [string];
-    await due.upsertEntity(dueEntity({ SubscriptionId: sub, Name: 'Busy' }, at(5)));
-    await due.upsertEntity(dueEntity({ SubscriptionId: sub, Name: 'Never' }, at(6)));
+    const stale = (name: string, due: Date) => ({
+      partitionKey: sub,
+      rowKey: dueRowKey(name, due),
+      Name: name,
+      DueAt: due.toISOString(),
+    });
+    await jobs.upsertEntity(stale('Busy', at(5)));
+    await jobs.upsertEntity(stale('Never', at(6)));
     const busy = await rt.jobs.store.get(sub, 'Busy');
     expect(await sweep(rt.sweep, NOW)).toEqual(reportOf({ ...EXPECTED, staleEntries: 2 }));
     expect((await rt.jobs.store.get(sub, 'Busy'))?.etag).toBe(busy?.etag);

@@ -1,8 +1,7 @@
 import { defineJob } from '../../shared/domain/job-definition';
 import type { Job, JobState, Versioned } from '../../shared/domain/model';
 import type { Runtime } from '../../shared/runtime';
-import { JobRows } from '../../shared/storage/job-rows';
-import { SecretBox } from '../../shared/storage/secret-box';
+import { seedRows } from '../../bench/seed';
 import { exportJob, samplePutJob } from './samples';
 
 /** A job as Put Job would create it, built without HTTP (for seeding the store). */
@@ -36,21 +35,10 @@ export async function seedJobs(rt: Runtime, jobs: readonly Job[], parallel = 1):
 }
 
 /**
- * Writes many jobs of one subscription fast: their rows, in the store's own format, 50 jobs to a
- * transaction. It bypasses the subscription's counters (quota, storage accounts), so it suits
- * listing tests only.
+ * Writes many jobs fast, as the store's own rows with consistent counters (see bench/seed.ts);
+ * each subscription must be new.
  */
-export async function seedJobRows(rt: Runtime, jobs: readonly Job[]): Promise<void> {
-  const rows = new JobRows(new SecretBox(rt.config.secretsKey));
-  const client = await rt.tables.table('jobs');
-  for (let i = 0; i < jobs.length; i += 50) {
-    const batch = jobs.slice(i, i + 50).flatMap((job) => {
-      const { job: row, list } = rows.toRows(job);
-      return [['create', row] as const, ['create', list] as const];
-    });
-    await client.submitTransaction(batch as any);
-  }
-}
+export const seedJobRows = seedRows;
 
 /**
  * TEST ONLY: puts a job in `state` by writing the store directly, standing in for the operator

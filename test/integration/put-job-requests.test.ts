@@ -1,0 +1,46 @@
+import { newSubscription, testRuntime } from '../support/runtime';
+import { putSampleJob } from '../support/timed-jobs';
+
+/**
+ * Put Job's cost in storage round trips (the benchmark's subject): a new job is one entity-group
+ * transaction once the subscription's counters are known; a Get Job of an unchanged job parses
+ * nothing twice.
+ */
+const rt = testRuntime();
+
+async function requestsOf(call: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const stop = rt.tables.observe((r) => seen.push(`${r.table} ${r.method}`));
+  try {
+    await call();
+  } finally {
+    stop();
+  }
+  return seen;
+}
+
+it('a new job in a known subscription is one transaction, with no read before it', async () => {
+  const sub = newSubscription();
+  await putSampleJob(rt.jobs, sub, 'First');
+  expect(await requestsOf(() => putSampleJob(rt.jobs, sub, 'Second'))).toEqual(['jobs POST']);
+});
+
+it('replacing a Creating job tries the create, then reads and replaces', async () => {
+  const sub = newSubscription();
+  await putSampleJob(rt.jobs, sub, 'Again');
+  expect(await requestsOf(() => putSampleJob(rt.jobs, sub, 'Again'))).toEqual([
+    'jobs POST',
+    'jobs GET',
+    'jobs GET',
+    'jobs POST',
+  ]);
+});
+
+it('reads of an unchanged job share one parsed, frozen value', async () => {
+  const sub = newSubscription();
+  await putSampleJob(rt.jobs, sub, 'Polled');
+  const first = await rt.jobs.store.get(sub, 'Polled');
+  const second = await rt.jobs.store.get(sub, 'Polled');
+  expect(second).toBe(first);
+  expect(Object.isFrozen(first!.value.DriveList[0])).toBe(true);
+});
