@@ -31,7 +31,12 @@ function subscriptionRows(sub: string, jobs: readonly Job[]): { meta: TableEntit
       DueMarker: earliest?.toISOString() ?? '',
     },
     ...(earliest && {
-      marker: { partitionKey: MARKERS, rowKey: markerRowKey(sub, earliest), SubscriptionId: sub, MarkerAt: earliest.toISOString() },
+      marker: {
+        partitionKey: MARKERS,
+        rowKey: markerRowKey(sub, earliest),
+        SubscriptionId: sub,
+        MarkerAt: earliest.toISOString(),
+      },
     }),
   };
 }
@@ -60,7 +65,8 @@ export async function seedRows(rt: Runtime, jobs: readonly Job[]): Promise<void>
     batches.push({ table: 'jobs', actions: [['upsert', meta, 'Replace']] });
     if (marker) markers.push(['upsert', marker, 'Replace']);
   }
-  for (let i = 0; i < markers.length; i += 100) batches.push({ table: 'due', actions: markers.slice(i, i + 100) });
+  for (let i = 0; i < markers.length; i += 100)
+    batches.push({ table: 'due', actions: markers.slice(i, i + 100) });
   const tables = { jobs: await rt.tables.table('jobs'), due: await rt.tables.table('due') };
   for (let i = 0; i < batches.length; i += 8) {
     await Promise.all(batches.slice(i, i + 8).map((b) => tables[b.table].submitTransaction(b.actions)));
