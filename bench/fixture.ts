@@ -10,37 +10,11 @@ import type { Job } from '../shared/domain/model';
 import type { HttpRoute } from '../shared/http/routes';
 import type { Runtime } from '../shared/runtime';
 import { createRuntime, setRuntime } from '../shared/runtime';
+import { samplePutJob } from '../test/support/samples';
 import { randomSubscription } from './seed';
 
-export const ACCOUNT_KEY = Buffer.alloc(64, 3).toString('base64');
-const DRIVE = {
-  DriveId: '1W0F9LV1',
-  BitLockerKey: '259358-100188-581471-154165-090552-296406-410091-426844',
-  ManifestFile: '\\DriveManifest.xml',
-  ManifestHash: 'B306C4B34DAA0E99957A4B9C779D2FA2',
-};
-
 /** The seed 003 sample, for `name` under `account`. */
-export const putBody = (name: string, account: string) => ({
-  Name: name,
-  Properties: {
-    StorageAccountName: account,
-    StorageAccountKey: ACCOUNT_KEY,
-    Location: 'South Central US',
-    Type: 'Import',
-    FriendlyName: 'A sample job using Windows Azure Import/Export service.',
-    Description: 'Optional more detailed description about this job.',
-    ReturnAddress: {
-      Name: 'John Doe',
-      Address: 'One Microsoft Way, Redmond, WA 98052',
-      Phone: '1-800-000-0000',
-      Email: 'johndoe@outlook.com',
-    },
-    EnableVerboseLog: true,
-    BackupDriveManifest: true,
-  },
-  DriveList: [DRIVE, { ...DRIVE, DriveId: '9WM3NZFS' }],
-});
+export const putBody = samplePutJob;
 
 export interface Fixture {
   rt: Runtime;
@@ -97,7 +71,7 @@ export async function fixture(azurite: Azurite, extraEnv: Record<string, string>
     },
     job: (s, name, account, at) =>
       defineJob(
-        putBody(name, account) as Parameters<typeof defineJob>[0],
+        putBody(name, account) as unknown as Parameters<typeof defineJob>[0],
         { subscriptionId: s, storageAccountName: account, jobName: name },
         '2014-11-01',
         rt.jobs.locations,
