@@ -18,10 +18,13 @@ export type ReplyHeader = 'ETag' | 'Last-Modified' | 'DataServiceId';
 export interface OperationDoc {
   summary: string;
   description?: string;
-  /** The success status, the wire schema of its body (none: an empty body) and its own headers. */
-  success: { status: number; body?: z.ZodType; headers?: readonly ReplyHeader[] };
+  /**
+   * The success status, the wire schema of its body (none: an empty body) and its own headers.
+   * Schemas are getters (shared/schemas/*-wire.schema.ts), built only when the document is.
+   */
+  success: { status: number; body?: () => z.ZodType; headers?: readonly ReplyHeader[] };
   /** The query parameters the operation reads, as a zod object of their wire forms. */
-  query?: z.ZodObject;
+  query?: () => z.ZodObject;
   /** The ExtendedCodes the operation answers beyond its pipeline's, its path's and its body's. */
   errors?: readonly ErrorCode[];
 }

@@ -84,7 +84,7 @@ function operation(ctx: Context, verb: Verb, op: AnyOperation): Json {
   const description = `${op.description ?? ''}${tunnelNote(ctx.surface, verb)}`.trim();
   const parameters = [
     ...surfaceParameters(ctx.surface),
-    ...(op.query ? parametersOf('query', op.query) : []),
+    ...(op.query ? parametersOf('query', op.query()) : []),
     ...conditionalParameters(op),
   ];
   return {

@@ -2,7 +2,7 @@ import type { ErrorCode } from '../domain/errors';
 import { statusOf } from '../http/error-map';
 import type { OperationDoc } from '../http/operation';
 import type { RouteApi } from '../http/operation';
-import { ODataErrorSchema } from '../schemas/odata-wire.schema';
+import { odataErrorSchema } from '../schemas/odata-wire.schema';
 import type { Json, SchemaComponents } from './json-schemas';
 import type { ResponseHeader } from './parameters';
 import { headerRef } from './parameters';
@@ -63,7 +63,8 @@ export function successResponse(
         ? `${REASONS[success.status] ?? 'Success'}, with no body.`
         : REASONS[success.status]),
     headers: headers([...common(f.surface), ...odata, ...(success.headers ?? [])]),
-    ...(body !== undefined && !f.head && { content: { [type]: { schema: schemas.ref(body, 'response') } } }),
+    ...(body !== undefined &&
+      !f.head && { content: { [type]: { schema: schemas.ref(body(), 'response') } } }),
   };
 }
 
@@ -88,7 +89,7 @@ export function errorResponseComponents(schemas: SchemaComponents): Record<strin
             ...(unavailable ? (['Retry-After'] as const) : []),
           ]),
           ...(!head && {
-            content: { 'application/json': { schema: schemas.ref(ODataErrorSchema, 'response') } },
+            content: { 'application/json': { schema: schemas.ref(odataErrorSchema(), 'response') } },
           }),
         };
       }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../domain/errors';
+import { lazySchema } from './common.schema';
 
 /**
  * The OData JSON Light framing of the customer API's answers (SPEC A.3), as wire schemas for the
- * OpenAPI document. One schema serves the three metadata levels: every annotation is optional
+ * OpenAPI document, built on first use. One schema serves the three metadata levels: every annotation is optional
  * (nometadata has none, minimalmetadata all but `odata.type`, fullmetadata all).
  */
 const NAMESPACE = 'Microsoft.Cis.Services.ImportExport.Public';
@@ -56,26 +57,28 @@ export const odataFeed = (set: EntitySet, item: z.ZodType) =>
   });
 
 /** The error body of SPEC A.4, on every error of every API. */
-export const ODataErrorSchema = z
-  .strictObject({
-    'odata.error': z.strictObject({
-      code: z
-        .string()
-        .regex(/^\d{3}$/)
-        .describe('The HTTP status, as a string.'),
-      message: z.strictObject({ lang: z.literal('en-US'), value: z.string() }),
-      'azure.values': z.tuple([
-        z.strictObject({ ExtendedCode: z.enum(ERROR_CODES) }),
-        z.strictObject({
-          ExtendedInformation: z
-            .string()
-            .describe('Detail, such as the JSON path of a bad property; may be empty.'),
-        }),
-      ]),
+export const odataErrorSchema = lazySchema(() =>
+  z
+    .strictObject({
+      'odata.error': z.strictObject({
+        code: z
+          .string()
+          .regex(/^\d{3}$/)
+          .describe('The HTTP status, as a string.'),
+        message: z.strictObject({ lang: z.literal('en-US'), value: z.string() }),
+        'azure.values': z.tuple([
+          z.strictObject({ ExtendedCode: z.enum(ERROR_CODES) }),
+          z.strictObject({
+            ExtendedInformation: z
+              .string()
+              .describe('Detail, such as the JSON path of a bad property; may be empty.'),
+          }),
+        ]),
+      }),
+    })
+    .meta({
+      id: 'ODataError',
+      description: 'Every error answer (SPEC A.4): never an HTML page or a stack trace.',
     }),
-  })
-  .meta({
-    id: 'ODataError',
-    description: 'Every error answer (SPEC A.4): never an HTML page or a stack trace.',
-  });
-export type ODataError = z.infer<typeof ODataErrorSchema>;
+);
+export type ODataError = z.infer<ReturnType<typeof odataErrorSchema>>;

@@ -1,8 +1,8 @@
 import { jobsNeedingAttention } from '../../domain/attention';
 import { ServiceError } from '../../domain/errors';
 import { JobStateSchema, type JobState } from '../../domain/model';
-import { WorklistSchema } from '../../schemas/operator-wire.schema';
-import { WorklistQuerySchema } from '../../schemas/query.schema';
+import { worklistSchema } from '../../schemas/operator-wire.schema';
+import { worklistQuerySchema } from '../../schemas/query.schema';
 import { attentionItem } from '../operator-presenter';
 import { operatorOp } from '../operation';
 
@@ -50,8 +50,8 @@ export const attentionOperation = operatorOp({
   summary: 'Jobs needing the datacenter',
   description:
     'Across subscriptions: jobs in Shipping to Packaging or Faulted, and jobs with overdue alerts (SPEC B, C.2).',
-  success: { status: 200, body: WorklistSchema },
-  query: WorklistQuerySchema,
+  success: { status: 200, body: worklistSchema },
+  query: worklistQuerySchema,
   errors: ['InvalidQueryParameterValue'],
   async run({ rt, query, url }) {
     const states = statesOf(query.get('state'));

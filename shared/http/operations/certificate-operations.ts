@@ -3,14 +3,14 @@ import { registerCertificate, removeCertificate } from '../../domain/certificate
 import { ServiceError } from '../../domain/errors';
 import { checkSubscriptionId } from '../../domain/names';
 import { RegisterCertificateBodySchema } from '../../schemas/certificate.schema';
-import { CertificateListSchema, CertificateSummarySchema } from '../../schemas/operator-wire.schema';
+import { certificateListSchema, certificateSummarySchema } from '../../schemas/operator-wire.schema';
 import { operatorOp } from '../operation';
 
 /** PUT /operator/subscriptions/{sub}/certificates/{thumbprint} (SPEC B). */
 export const registerCertificateOperation = operatorOp({
   summary: 'Register a management certificate',
   description: "The certificate then authenticates the subscription's customer calls (SPEC B, D.1).",
-  success: { status: 201, body: CertificateSummarySchema },
+  success: { status: 201, body: certificateSummarySchema },
   errors: ['InvalidCertificate'],
   body: RegisterCertificateBodySchema,
   async run({ rt, params, body }) {
@@ -36,7 +36,7 @@ export const registerCertificateOperation = operatorOp({
 /** GET /operator/subscriptions/{sub}/certificates. */
 export const listCertificatesOperation = operatorOp({
   summary: "List a subscription's management certificates",
-  success: { status: 200, body: CertificateListSchema },
+  success: { status: 200, body: certificateListSchema },
   async run({ rt, params }) {
     const list = await rt.certificates.list(checkSubscriptionId(params.sub ?? ''));
     return { status: 200, json: { value: list.map(({ Certificate: _omit, ...summary }) => summary) } };

@@ -2,7 +2,7 @@ import { getJob } from '../../domain/get-job';
 import { checkJobName, checkStorageAccountName } from '../../domain/names';
 import type { Job, Versioned } from '../../domain/model';
 import { putJob } from '../../domain/put-job';
-import { JobEntitySchema } from '../../schemas/job-wire.schema';
+import { jobEntitySchema } from '../../schemas/job-wire.schema';
 import { PutJobBodySchema } from '../../schemas/put-job.schema';
 import { jobBody, jobRef } from '../job-presenter';
 import type { CustomerRequest } from '../operation';
@@ -77,7 +77,7 @@ export const getJobOperation = customerOp({
   summary: 'Get Job',
   description:
     'A job with its drives (SPEC A.6): optional properties only when set, never a credential. An unmet condition is 412 (no 304).',
-  success: { status: 200, body: JobEntitySchema, headers: ['ETag', 'Last-Modified'] },
+  success: { status: 200, body: jobEntitySchema, headers: ['ETag', 'Last-Modified'] },
   errors: ['ResourceNotFound'],
   conditional: true,
   async run(req) {

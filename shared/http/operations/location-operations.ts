@@ -3,8 +3,8 @@ import type { Location } from '../../domain/locations';
 import type { EntityRef } from '../odata';
 import { entity, feed } from '../odata';
 import { customerOp } from '../operation';
-import { LocationEntitySchema, LocationFeedSchema } from '../../schemas/location-wire.schema';
-import { ListLocationsQuerySchema } from '../../schemas/query.schema';
+import { locationEntitySchema, locationFeedSchema } from '../../schemas/location-wire.schema';
+import { listLocationsQuerySchema } from '../../schemas/query.schema';
 
 const locationRef = (l: Location): EntityRef => ({
   type: 'Location',
@@ -27,8 +27,8 @@ export const listLocationsOperation = customerOp({
   summary: 'List Locations',
   description:
     'The datacenters that receive drives (SPEC A.11); with `originlocation`, the one serving that storage region, or none.',
-  success: { status: 200, body: LocationFeedSchema },
-  query: ListLocationsQuerySchema,
+  success: { status: 200, body: locationFeedSchema },
+  query: listLocationsQuerySchema,
   run(req) {
     const { locations } = req.rt.jobs;
     const origin = req.query.get('originlocation')?.trim();
@@ -43,7 +43,7 @@ export const listLocationsOperation = customerOp({
 export const getLocationOperation = customerOp({
   summary: 'Get Location',
   description: 'A location alone, at its `odata.editLink` (SPEC A.1); its name matches case-insensitively.',
-  success: { status: 200, body: LocationEntitySchema },
+  success: { status: 200, body: locationEntitySchema },
   errors: ['ResourceNotFound'],
   run(req) {
     const location = req.rt.jobs.locations.find(req.params.location ?? '');

@@ -1,5 +1,5 @@
 import type { HttpRoute } from '../routes';
-import { OpenApiDocumentSchema } from '../../schemas/service-wire.schema';
+import { openApiDocumentSchema } from '../../schemas/service-wire.schema';
 import { publicOp } from '../operation';
 
 /**
@@ -19,7 +19,7 @@ export const openApiOperation = (routeTable: () => Promise<readonly HttpRoute[]>
     summary: 'The OpenAPI document of this service',
     description:
       'The customer and operator APIs as OpenAPI 3.1, generated from the route table and its zod schemas; the same as docs/openapi.json. Public: it holds no secret.',
-    success: { status: 200, body: OpenApiDocumentSchema },
+    success: { status: 200, body: openApiDocumentSchema },
     async run() {
       document ??= build();
       // A failed build is not kept: the next call tries again.

@@ -13,7 +13,7 @@ import {
   ReceiveBodySchema,
   ShipBodySchema,
 } from '../../schemas/operator.schema';
-import { OperatorJobSchema, PlannedBlobsSchema } from '../../schemas/operator-wire.schema';
+import { operatorJobSchema, plannedBlobsSchema } from '../../schemas/operator-wire.schema';
 import { operatorJobView } from '../operator-presenter';
 import type { OperationDoc } from '../operation';
 import type { OperatorRequest } from '../operation';
@@ -38,7 +38,7 @@ export const operatorJobReply = (job: Versioned<Job>): Reply => ({
 /** What every operator action on a job answers: the job as it now is, with its version. */
 export const OPERATOR_JOB_ANSWER: OperationDoc['success'] = {
   status: 200,
-  body: OperatorJobSchema,
+  body: operatorJobSchema,
   headers: ['ETag', 'Last-Modified'],
 };
 
@@ -117,7 +117,7 @@ export const shipOperation = operatorOp({
 /** GET .../drives/{driveId}/blobs: what export planning put on the drive. */
 export const plannedBlobsOperation = operatorOp({
   summary: 'What export planning put on a drive',
-  success: { status: 200, body: PlannedBlobsSchema },
+  success: { status: 200, body: plannedBlobsSchema },
   errors: ['ResourceNotFound', 'InvalidJobState'],
   async run(req) {
     return { status: 200, json: { value: await plannedBlobs(req.rt.datacenter, jobAt(req), driveAt(req)) } };

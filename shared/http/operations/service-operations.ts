@@ -1,6 +1,6 @@
 import { METADATA_DOCUMENT } from '../metadata-document';
 import { customerOp } from '../operation';
-import { MetadataDocumentSchema, ServiceDocumentSchema } from '../../schemas/service-wire.schema';
+import { metadataDocumentSchema, serviceDocumentSchema } from '../../schemas/service-wire.schema';
 
 /** The service document's collections, each `url` relative to the base (reference §3.1). */
 const COLLECTIONS = [
@@ -14,7 +14,7 @@ export const serviceDocumentOperation = customerOp({
   summary: 'Get Service Document',
   description:
     'The collections StorageAccounts, Jobs and Locations (SPEC A.11). Jobs are listed per storage account and read at their edit links.',
-  success: { status: 200, body: ServiceDocumentSchema },
+  success: { status: 200, body: serviceDocumentSchema },
   run(req) {
     const metadata =
       req.framing.level === 'nometadata' ? {} : { 'odata.metadata': `${req.framing.base}/$metadata` };
@@ -26,7 +26,7 @@ export const serviceDocumentOperation = customerOp({
 export const metadataDocumentOperation = customerOp({
   summary: 'Get Metadata Document',
   description: 'The EDMX of every entity the service returns (SPEC A.11), as application/xml only.',
-  success: { status: 200, body: MetadataDocumentSchema },
+  success: { status: 200, body: metadataDocumentSchema },
   representation: 'xml',
   run() {
     return Promise.resolve({ status: 200, xml: METADATA_DOCUMENT });

@@ -1,5 +1,5 @@
 import { ServiceError } from '../../domain/errors';
-import { SweepSummarySchema } from '../../schemas/operator-wire.schema';
+import { sweepSummarySchema } from '../../schemas/operator-wire.schema';
 import { SweepBodySchema } from '../../schemas/sweep.schema';
 import { runSweep, sweepSummary } from '../../sweep-runner';
 import { operatorOp } from '../operation';
@@ -16,7 +16,7 @@ export const sweepOperation = operatorOp({
   summary: 'Run the timers now, or as of a later instant',
   description:
     "Runs the sweeper of SPEC C.2 as of Now (default: the service's clock; not in the past) and answers its counts per rule.",
-  success: { status: 200, body: SweepSummarySchema },
+  success: { status: 200, body: sweepSummarySchema },
   body: SweepBodySchema,
   optionalBody: true,
   async run({ rt, body }) {
