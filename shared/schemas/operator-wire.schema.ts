@@ -111,6 +111,7 @@ export const sweepSummarySchema = lazySchema(() =>
     })
     .meta({ id: 'SweepSummary', description: 'What a sweep did: counts per rule of SPEC C.2.' }),
 );
+export type SweepSummary = z.infer<ReturnType<typeof sweepSummarySchema>>;
 
 export const plannedBlobsSchema = lazySchema(() =>
   z
