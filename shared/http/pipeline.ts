@@ -2,7 +2,6 @@ import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } fr
 import type { z } from 'zod';
 import { checkOperatorKey } from '../auth/operator-key';
 import { NO_CONDITIONS } from '../domain/conditions';
-import type { ErrorCode } from '../domain/errors';
 import { ServiceError } from '../domain/errors';
 import type { ApiVersion } from '../domain/job-definition';
 import { checkSubscriptionId } from '../domain/names';
@@ -23,42 +22,6 @@ import type { ReplyContext } from './reply';
 import { render, renderError } from './reply';
 import type { Verb } from './request-info';
 import { baseUrl, checkContentHeaders, checkVersion, effectiveVerb, newRequestId } from './request-info';
-
-/**
- * The ExtendedCodes a pipeline itself may answer on any of its operations, and those of an
- * operation with a body or with conditional headers (SPEC A.2, A.4, B, D.1, D.6); the OpenAPI
- * document lists them with each operation's own.
- */
-export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> = {
-  customer: [
-    'MissingOrIncorrectVersionHeader',
-    'InvalidHttpVerb',
-    'InvalidHeaderValue',
-    'InvalidQueryParameterValue',
-    'InvalidSubscriptionId',
-    'AuthenticationFailed',
-    'NotAcceptable',
-    'InternalError',
-    'ServiceUnavailable',
-  ],
-  operator: [
-    'InvalidHttpVerb',
-    'InvalidHeaderValue',
-    'AuthenticationFailed',
-    'InternalError',
-    'ServiceUnavailable',
-  ],
-  public: ['InvalidHttpVerb', 'InvalidHeaderValue', 'InternalError'],
-};
-export const BODY_ERRORS: readonly ErrorCode[] = [
-  'InvalidRequestBody',
-  'UnsupportedMediaType',
-  'RequestBodyTooLarge',
-];
-export const CONDITIONAL_ERRORS: readonly ErrorCode[] = [
-  'MultipleConditionHeadersNotSupported',
-  'ConditionNotMet',
-];
 
 /** A handler that carries its route's operations, so the route table can describe itself. */
 export type DocumentedHandler = HttpHandler & { readonly api: RouteApi };

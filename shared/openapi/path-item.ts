@@ -5,7 +5,7 @@ import type {
   PublicOperation,
   RouteApi,
 } from '../http/operation';
-import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from '../http/pipeline';
+import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from '../http/pipeline-errors';
 import type { Verb } from '../http/request-info';
 import type { HttpRoute } from '../http/routes';
 import { SECURITY, TAGS } from './document-info';
