@@ -1,7 +1,8 @@
 /**
  * The Functions entry point (package.json "main") and the route table: every HTTP function,
- * which the local development host serves exactly as registered here. Timer functions register
- * themselves on import; they are not routes.
+ * which the local development host serves exactly as registered here, and which the OpenAPI
+ * document describes (shared/openapi). Timer functions register themselves on import; they are
+ * not routes.
  */
 import type { HttpRoute } from '../shared/http/routes';
 import './sweep-timer';
@@ -12,6 +13,7 @@ import { locationRoute } from './location';
 import { locationsRoute } from './locations';
 import { metadataDocumentRoute } from './metadata-document';
 import { notFoundRoute } from './not-found';
+import { openApiRoute } from './openapi';
 import { operatorJobsRoute } from './operator-jobs';
 import { operatorJobRoute } from './operator-job';
 import { operatorReceiveRoute } from './operator-receive';
@@ -52,5 +54,6 @@ export const routes: readonly HttpRoute[] = [
   operatorResolveRoute,
   operatorAdvanceRoute,
   operatorSweepRoute,
+  openApiRoute,
   notFoundRoute,
 ];

@@ -97,6 +97,7 @@ async function main(): Promise<void> {
       `  operator key: ${env.OPERATOR_KEYS}${defaultOperatorKey ? ' (the development default; set OPERATOR_KEYS to change it)' : ''}`,
       `  development client certificate: .local/dev-client.pem, registered for subscription ${DEV_SUBSCRIPTION}`,
       `  timers: sweeping on SWEEP_SCHEDULE "${rt.config.sweepSchedule}", next at ${sweeps.next.toISOString()} (POST /operator/sweep runs one now)`,
+      `  API description: ${url}/openapi.json (OpenAPI 3.1, also in docs/openapi.json)`,
       '',
       'First call (list the locations drives can be shipped to):',
       `  curl ${auth} -H "x-ms-version: 2014-11-01" ${url}/${DEV_SUBSCRIPTION}/services/importexport/locations`,

@@ -2,6 +2,7 @@ import type { SweepReport } from './domain/sweeper';
 import { sweep } from './domain/sweeper';
 import { redact } from './http/redact';
 import type { Runtime } from './runtime';
+import type { SweepSummary } from './schemas/operator-wire.schema';
 
 export interface SweepLog {
   log(...args: unknown[]): void;
@@ -9,7 +10,7 @@ export interface SweepLog {
 }
 
 /** A report in the operator API's vocabulary (SPEC B, POST /operator/sweep): counts per rule. */
-export function sweepSummary(now: Date, r: SweepReport) {
+export function sweepSummary(now: Date, r: SweepReport): SweepSummary {
   return {
     Now: now.toISOString(),
     CreatingDeleted: r.rules.creatingDeleted,

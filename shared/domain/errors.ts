@@ -2,43 +2,45 @@
  * Every failure the service reports has a code from this list (the `ExtendedCode` of SPEC A.4).
  * The mapping to HTTP statuses lives in exactly one place: shared/http/error-map.ts.
  */
-export type ErrorCode =
-  | 'MissingOrIncorrectVersionHeader'
-  | 'InvalidHttpVerb'
-  | 'InvalidHeaderValue'
-  | 'InvalidRequestBody'
-  | 'InvalidQueryParameterValue'
-  | 'MultipleConditionHeadersNotSupported'
-  | 'InvalidJobName'
-  | 'InvalidStorageAccountName'
-  | 'InvalidSubscriptionId'
-  | 'JobNameMismatch'
-  | 'StorageAccountNameMismatch'
-  | 'InvalidLocation'
-  | 'MissingStorageCredential'
-  | 'ConflictingStorageCredential'
-  | 'InvalidContainerSas'
-  | 'PropertyNotSupportedInVersion'
-  | 'InvalidDriveList'
-  | 'InvalidExportBlobList'
-  | 'InvalidStateValue'
-  | 'InvalidCancelRequestedValue'
-  | 'ShippingInformationIncomplete'
-  | 'InvalidCertificate'
-  | 'AuthenticationFailed'
-  | 'ResourceNotFound'
-  | 'MethodNotAllowed'
-  | 'NotAcceptable'
-  | 'UnsupportedMediaType'
-  | 'JobAlreadyExists'
-  | 'ActiveJobQuotaExceeded'
-  | 'InvalidJobState'
-  | 'ConditionNotMet'
-  | 'RequestBodyTooLarge'
-  | 'InternalError'
-  | 'StorageWriteFailed'
-  | 'StorageReadFailed'
-  | 'ServiceUnavailable';
+export const ERROR_CODES = [
+  'MissingOrIncorrectVersionHeader',
+  'InvalidHttpVerb',
+  'InvalidHeaderValue',
+  'InvalidRequestBody',
+  'InvalidQueryParameterValue',
+  'MultipleConditionHeadersNotSupported',
+  'InvalidJobName',
+  'InvalidStorageAccountName',
+  'InvalidSubscriptionId',
+  'JobNameMismatch',
+  'StorageAccountNameMismatch',
+  'InvalidLocation',
+  'MissingStorageCredential',
+  'ConflictingStorageCredential',
+  'InvalidContainerSas',
+  'PropertyNotSupportedInVersion',
+  'InvalidDriveList',
+  'InvalidExportBlobList',
+  'InvalidStateValue',
+  'InvalidCancelRequestedValue',
+  'ShippingInformationIncomplete',
+  'InvalidCertificate',
+  'AuthenticationFailed',
+  'ResourceNotFound',
+  'MethodNotAllowed',
+  'NotAcceptable',
+  'UnsupportedMediaType',
+  'JobAlreadyExists',
+  'ActiveJobQuotaExceeded',
+  'InvalidJobState',
+  'ConditionNotMet',
+  'RequestBodyTooLarge',
+  'InternalError',
+  'StorageWriteFailed',
+  'StorageReadFailed',
+  'ServiceUnavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** A failure with a contract code. `detail` becomes the ExtendedInformation of the error body. */
 export class ServiceError extends Error {

@@ -16,7 +16,9 @@ export const JOB_STATES = [
   'Closed',
   'Faulted',
 ] as const;
-export const JobStateSchema = z.enum(JOB_STATES);
+export const JobStateSchema = z
+  .enum(JOB_STATES)
+  .meta({ id: 'JobState', description: 'A job state (SPEC C.1).' });
 export type JobState = z.infer<typeof JobStateSchema>;
 
 export const DRIVE_STATES = [
@@ -29,7 +31,9 @@ export const DRIVE_STATES = [
   'ShippedBack',
   'Faulted',
 ] as const;
-export const DriveStateSchema = z.enum(DRIVE_STATES);
+export const DriveStateSchema = z
+  .enum(DRIVE_STATES)
+  .meta({ id: 'DriveState', description: 'A drive state (SPEC C.1).' });
 export type DriveState = z.infer<typeof DriveStateSchema>;
 
 /** Get Job's CopyStatus list (seed 000). */
@@ -58,47 +62,64 @@ export const COPY_STATUSES = [
   'BitLockerUnlockVolumeFailed',
   'BitLockerFailed',
 ] as const;
-export const CopyStatusSchema = z.enum(COPY_STATUSES);
+export const CopyStatusSchema = z
+  .enum(COPY_STATUSES)
+  .meta({ id: 'CopyStatus', description: "A drive's copy status (seed 000)." });
 export type CopyStatus = z.infer<typeof CopyStatusSchema>;
 
-export const JobTypeSchema = z.enum(['Import', 'Export']);
+export const JobTypeSchema = z.enum(['Import', 'Export']).meta({ id: 'JobType' });
 export type JobType = z.infer<typeof JobTypeSchema>;
 
 const text = (max: number) => z.string().min(1).max(max);
 
-export const ReturnAddressSchema = z.strictObject({
-  Name: text(256),
-  Address: text(1024),
-  Phone: text(64),
-  Email: text(256),
-});
+export const ReturnAddressSchema = z
+  .strictObject({
+    Name: text(256),
+    Address: text(1024),
+    Phone: text(64),
+    Email: text(256),
+  })
+  .meta({ id: 'ReturnAddress', description: 'Where the drives go back to.' });
 export type ReturnAddress = z.infer<typeof ReturnAddressSchema>;
 
-export const ReturnShippingSchema = z.strictObject({
-  CarrierName: text(128),
-  CarrierAccountNumber: text(128),
-});
+export const ReturnShippingSchema = z
+  .strictObject({
+    CarrierName: text(128),
+    CarrierAccountNumber: text(128),
+  })
+  .meta({ id: 'ReturnShipping', description: "The customer's carrier account for the return." });
 export type ReturnShipping = z.infer<typeof ReturnShippingSchema>;
 
-export const PackageSchema = z.strictObject({
-  CarrierName: text(128),
-  TrackingNumber: text(128),
-  DriveCount: z.number().int().min(0).max(1000).optional(),
-  ShipDate: z.string().max(128).optional(),
-});
+export const PackageSchema = z
+  .strictObject({
+    CarrierName: text(128),
+    TrackingNumber: text(128),
+    DriveCount: z.number().int().min(0).max(1000).optional(),
+    ShipDate: z.string().max(128).optional(),
+  })
+  .meta({ id: 'Package', description: 'A package of drives: sent to the datacenter, or shipped back.' });
 export type Package = z.infer<typeof PackageSchema>;
 
 export const ShippingInformationSchema = z.object({ Name: z.string(), Address: z.string() });
 export type ShippingInformation = z.infer<typeof ShippingInformationSchema>;
 
-export const BlobListSchema = z.strictObject({
-  BlobPath: z.array(z.string()).optional(),
-  BlobPathPrefix: z.array(z.string()).optional(),
-});
-export const ExportSelectionSchema = z.union([
-  z.strictObject({ BlobList: BlobListSchema }),
-  z.strictObject({ BlobListBlobPath: z.string() }),
-]);
+export const BlobListSchema = z
+  .strictObject({
+    BlobPath: z.array(z.string()).optional(),
+    BlobPathPrefix: z.array(z.string()).optional(),
+  })
+  .meta({
+    id: 'BlobList',
+    description:
+      'Blobs to export: a BlobPath starts with the container name ($root for the root container), a BlobPathPrefix with /.',
+  });
+export const ExportSelectionSchema = z
+  .union([z.strictObject({ BlobList: BlobListSchema }), z.strictObject({ BlobListBlobPath: z.string() })])
+  .meta({
+    id: 'ExportSelection',
+    description:
+      'What an export job exports: a BlobList, or the path of a blob holding a <BlobList> XML document.',
+  });
 export type ExportSelection = z.infer<typeof ExportSelectionSchema>;
 
 export const CredentialSchema = z.discriminatedUnion('Kind', [

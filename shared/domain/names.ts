@@ -1,10 +1,10 @@
 import { ServiceError } from './errors';
 
 /** SPEC A.5: 2 to 64 letters, digits, `_` and `-`, starting with a letter. */
-const JOB_NAME = /^[A-Za-z][A-Za-z0-9_-]{1,63}$/;
+export const JOB_NAME = /^[A-Za-z][A-Za-z0-9_-]{1,63}$/;
 /** Azure storage account names: 3 to 24 lower-case letters and digits. */
-const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** Azure container names: 3 to 63 lower-case letters, digits and single hyphens, no hyphen at either end. */
 const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 

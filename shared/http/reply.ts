@@ -1,5 +1,7 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { ErrorCode } from '../domain/errors';
 import { ServiceError } from '../domain/errors';
+import type { ODataError } from '../schemas/odata-wire.schema';
 import { RETRY_AFTER_SECONDS, statusOf } from './error-map';
 import type { MetadataLevel } from './negotiation';
 import { serialize } from './odata';
@@ -57,8 +59,8 @@ export function render(reply: Reply, ctx: ReplyContext): HttpResponseInit {
   return { status: reply.status, headers, ...(!ctx.head && { body }) };
 }
 
-/** The OData error body of SPEC A.4. */
-export function errorBody(status: number, code: string, message: string, detail?: string): unknown {
+/** The OData error body of SPEC A.4, typed by its wire schema (the OpenAPI document's ODataError). */
+export function errorBody(status: number, code: ErrorCode, message: string, detail?: string): ODataError {
   return {
     'odata.error': {
       code: String(status),

@@ -1,4 +1,5 @@
 import type { HttpHandler, HttpMethod } from '@azure/functions';
+import type { RouteApi } from './operation';
 
 /**
  * One HTTP function: what `app.http` registers and what the local host serves. The route table
@@ -37,3 +38,10 @@ export const httpRoute = (name: string, route: string, handler: HttpHandler): Ht
   authLevel: 'anonymous',
   handler,
 });
+
+/**
+ * A route's pipeline and operations by verb, as its handler carries them (customerApi, operatorApi,
+ * publicApi); undefined for a bare handler, such as the catch-all's.
+ */
+export const apiOf = (route: HttpRoute): RouteApi | undefined =>
+  (route.handler as HttpHandler & { api?: RouteApi }).api;

@@ -13,3 +13,12 @@ export const JobTypeInput = z
   .transform((s) => s.toLowerCase())
   .pipe(z.enum(['import', 'export'], { message: 'Type must be Import or Export.' }))
   .transform((t) => (t === 'import' ? 'Import' : 'Export'));
+
+/**
+ * A schema built on its first use. The wire schemas of answers are read by the OpenAPI document
+ * only, so they stay out of cold start (building a few hundred zod schemas costs milliseconds).
+ */
+export const lazySchema = <T>(build: () => T): (() => T) => {
+  let built: T | undefined;
+  return () => (built ??= build());
+};

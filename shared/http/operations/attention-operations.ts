@@ -1,8 +1,10 @@
 import { jobsNeedingAttention } from '../../domain/attention';
 import { ServiceError } from '../../domain/errors';
 import { JobStateSchema, type JobState } from '../../domain/model';
+import { worklistSchema } from '../../schemas/operator-wire.schema';
+import { worklistQuerySchema } from '../../schemas/query.schema';
 import { attentionItem } from '../operator-presenter';
-import { operatorOp } from '../pipeline';
+import { operatorOp } from '../operation';
 
 const badQuery = (name: string, value: string, message: string) =>
   new ServiceError('InvalidQueryParameterValue', message, `${name}=${value}`);
@@ -45,6 +47,12 @@ function afterOf(value: string | null): { partition: string; row: string } | und
  * subscriptions; `nextLink` continues it when more remain.
  */
 export const attentionOperation = operatorOp({
+  summary: 'Jobs needing the datacenter',
+  description:
+    'Across subscriptions: jobs in Shipping to Packaging or Faulted, and jobs with overdue alerts (SPEC B, C.2).',
+  success: { status: 200, body: worklistSchema },
+  query: worklistQuerySchema,
+  errors: ['InvalidQueryParameterValue'],
   async run({ rt, query, url }) {
     const states = statesOf(query.get('state'));
     const after = afterOf(query.get('$skiptoken'));

@@ -3,10 +3,15 @@ import { registerCertificate, removeCertificate } from '../../domain/certificate
 import { ServiceError } from '../../domain/errors';
 import { checkSubscriptionId } from '../../domain/names';
 import { RegisterCertificateBodySchema } from '../../schemas/certificate.schema';
-import { operatorOp } from '../pipeline';
+import { certificateListSchema, certificateSummarySchema } from '../../schemas/operator-wire.schema';
+import { operatorOp } from '../operation';
 
 /** PUT /operator/subscriptions/{sub}/certificates/{thumbprint} (SPEC B). */
 export const registerCertificateOperation = operatorOp({
+  summary: 'Register a management certificate',
+  description: "The certificate then authenticates the subscription's customer calls (SPEC B, D.1).",
+  success: { status: 201, body: certificateSummarySchema },
+  errors: ['InvalidCertificate'],
   body: RegisterCertificateBodySchema,
   async run({ rt, params, body }) {
     const subscriptionId = checkSubscriptionId(params.sub ?? '');
@@ -30,6 +35,8 @@ export const registerCertificateOperation = operatorOp({
 
 /** GET /operator/subscriptions/{sub}/certificates. */
 export const listCertificatesOperation = operatorOp({
+  summary: "List a subscription's management certificates",
+  success: { status: 200, body: certificateListSchema },
   async run({ rt, params }) {
     const list = await rt.certificates.list(checkSubscriptionId(params.sub ?? ''));
     return { status: 200, json: { value: list.map(({ Certificate: _omit, ...summary }) => summary) } };
@@ -38,6 +45,10 @@ export const listCertificatesOperation = operatorOp({
 
 /** DELETE /operator/subscriptions/{sub}/certificates/{thumbprint}. */
 export const removeCertificateOperation = operatorOp({
+  summary: 'Remove a management certificate',
+  description: 'It stops authenticating within 30 seconds (the per-instance cache).',
+  success: { status: 200 },
+  errors: ['ResourceNotFound'],
   async run({ rt, params }) {
     const subscriptionId = checkSubscriptionId(params.sub ?? '');
     await removeCertificate(rt.certificates, subscriptionId, params.thumbprint ?? '');

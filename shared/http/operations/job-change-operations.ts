@@ -1,11 +1,23 @@
 import { deleteJob } from '../../domain/delete-job';
 import { updateJob } from '../../domain/update-job';
 import { UpdateJobBodySchema } from '../../schemas/update-job.schema';
-import { customerOp } from '../pipeline';
+import { customerOp } from '../operation';
 import { jobAddress, versionHeaders } from './job-operations';
 
 /** Update Job Properties (SPEC A.7): 200, no body, the job's new version in the headers. */
 export const updateJobOperation = customerOp({
+  summary: 'Update Job Properties',
+  description:
+    "Changes some of a job's properties (SPEC A.7), each only in the states that allow it; the request is all or nothing. `State: Shipping` needs ReturnAddress and DeliveryPackage; a tracking number is held by one active job of the subscription at a time.",
+  success: { status: 200, headers: ['ETag', 'Last-Modified', 'DataServiceId'] },
+  errors: [
+    'JobNameMismatch',
+    'InvalidStateValue',
+    'InvalidCancelRequestedValue',
+    'ShippingInformationIncomplete',
+    'ResourceNotFound',
+    'InvalidJobState',
+  ],
   body: UpdateJobBodySchema,
   conditional: true,
   async run(req) {
@@ -21,6 +33,11 @@ export const updateJobOperation = customerOp({
 
 /** Delete Job (SPEC A.9): 200, no body. */
 export const deleteJobOperation = customerOp({
+  summary: 'Delete Job',
+  description:
+    'Deletes a job that is Creating, Completed or Closed (SPEC A.9); the name is free again, and a Creating job frees its quota slot.',
+  success: { status: 200 },
+  errors: ['ResourceNotFound', 'InvalidJobState'],
   conditional: true,
   async run(req) {
     await deleteJob(req.rt.jobs, { ...jobAddress(req), conditions: req.conditions });

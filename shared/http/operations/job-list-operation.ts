@@ -3,8 +3,10 @@ import { checkStorageAccountName } from '../../domain/names';
 import { jobProperties, jobRef } from '../job-presenter';
 import { parseListJobsQuery } from '../list-jobs-query';
 import { feed } from '../odata';
-import { customerOp } from '../pipeline';
+import { customerOp } from '../operation';
 import { openSkipToken, signSkipToken } from '../skip-token';
+import { jobFeedSchema } from '../../schemas/job-wire.schema';
+import { listJobsQuerySchema } from '../../schemas/query.schema';
 
 /**
  * List Jobs (SPEC A.10): one page of the account's jobs, oldest first, each as Get Job shows it
@@ -12,6 +14,12 @@ import { openSkipToken, signSkipToken } from '../skip-token';
  * with a signed `$skiptoken` when more remain.
  */
 export const listJobsOperation = customerOp({
+  summary: 'List Jobs',
+  description:
+    "The storage account's jobs, oldest first, at most 1000 a page (SPEC A.10): Get Job's Properties plus CreatedTime, no DriveList or Export. Follow `odata.nextLink` as it is for the next page.",
+  success: { status: 200, body: jobFeedSchema },
+  query: listJobsQuerySchema,
+  errors: ['InvalidQueryParameterValue'],
   async run(req) {
     const storageAccountName = checkStorageAccountName(req.params.account ?? '');
     const params = parseListJobsQuery(req.query);

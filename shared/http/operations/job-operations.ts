@@ -2,10 +2,11 @@ import { getJob } from '../../domain/get-job';
 import { checkJobName, checkStorageAccountName } from '../../domain/names';
 import type { Job, Versioned } from '../../domain/model';
 import { putJob } from '../../domain/put-job';
+import { jobEntitySchema } from '../../schemas/job-wire.schema';
 import { PutJobBodySchema } from '../../schemas/put-job.schema';
 import { jobBody, jobRef } from '../job-presenter';
-import type { CustomerRequest } from '../pipeline';
-import { customerOp } from '../pipeline';
+import type { CustomerRequest } from '../operation';
+import { customerOp } from '../operation';
 import { entity } from '../odata';
 import type { Reply } from '../reply';
 
@@ -41,6 +42,23 @@ export function jobReply(req: CustomerRequest<unknown>, job: Versioned<Job>): Re
 }
 
 export const putJobOperation = customerOp({
+  summary: 'Put Job',
+  description:
+    'Creates a job (SPEC A.5). Putting a name whose job is still Creating replaces it (its quota slot kept, its two-week clock restarted); any other state is 409 JobAlreadyExists. If-None-Match: * makes it create-only, If-Match replace-only.',
+  success: { status: 201, headers: ['ETag', 'Last-Modified', 'DataServiceId'] },
+  errors: [
+    'JobNameMismatch',
+    'StorageAccountNameMismatch',
+    'InvalidLocation',
+    'MissingStorageCredential',
+    'ConflictingStorageCredential',
+    'InvalidContainerSas',
+    'PropertyNotSupportedInVersion',
+    'InvalidDriveList',
+    'InvalidExportBlobList',
+    'JobAlreadyExists',
+    'ActiveJobQuotaExceeded',
+  ],
   body: PutJobBodySchema,
   conditional: true,
   async run(req) {
@@ -56,6 +74,11 @@ export const putJobOperation = customerOp({
 
 /** Get Job, under its storage account or through its edit link (`/jobs/{job}`, no account). */
 export const getJobOperation = customerOp({
+  summary: 'Get Job',
+  description:
+    'A job with its drives (SPEC A.6): optional properties only when set, never a credential. An unmet condition is 412 (no 304).',
+  success: { status: 200, body: jobEntitySchema, headers: ['ETag', 'Last-Modified'] },
+  errors: ['ResourceNotFound'],
   conditional: true,
   async run(req) {
     const account = req.params.account;

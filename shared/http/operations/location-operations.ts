@@ -2,7 +2,9 @@ import { notFound } from '../../domain/errors';
 import type { Location } from '../../domain/locations';
 import type { EntityRef } from '../odata';
 import { entity, feed } from '../odata';
-import { customerOp } from '../pipeline';
+import { customerOp } from '../operation';
+import { locationEntitySchema, locationFeedSchema } from '../../schemas/location-wire.schema';
+import { listLocationsQuerySchema } from '../../schemas/query.schema';
 
 const locationRef = (l: Location): EntityRef => ({
   type: 'Location',
@@ -22,6 +24,11 @@ const locationBody = ({ ServedRegions: _regions, ...wire }: Location): Record<st
  * storage region (none when the region is not served). An empty `originlocation` is no filter.
  */
 export const listLocationsOperation = customerOp({
+  summary: 'List Locations',
+  description:
+    'The datacenters that receive drives (SPEC A.11); with `originlocation`, the one serving that storage region, or none.',
+  success: { status: 200, body: locationFeedSchema },
+  query: listLocationsQuerySchema,
   run(req) {
     const { locations } = req.rt.jobs;
     const origin = req.query.get('originlocation')?.trim();
@@ -34,6 +41,10 @@ export const listLocationsOperation = customerOp({
 
 /** Get Location: a location's `odata.editLink` (SPEC A.1), its name matched case-insensitively. */
 export const getLocationOperation = customerOp({
+  summary: 'Get Location',
+  description: 'A location alone, at its `odata.editLink` (SPEC A.1); its name matches case-insensitively.',
+  success: { status: 200, body: locationEntitySchema },
+  errors: ['ResourceNotFound'],
   run(req) {
     const location = req.rt.jobs.locations.find(req.params.location ?? '');
     if (!location) return Promise.reject(notFound('location'));

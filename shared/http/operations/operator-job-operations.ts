@@ -13,9 +13,11 @@ import {
   ReceiveBodySchema,
   ShipBodySchema,
 } from '../../schemas/operator.schema';
+import { operatorJobSchema, plannedBlobsSchema } from '../../schemas/operator-wire.schema';
 import { operatorJobView } from '../operator-presenter';
-import type { OperatorRequest } from '../pipeline';
-import { operatorOp } from '../pipeline';
+import type { OperationDoc } from '../operation';
+import type { OperatorRequest } from '../operation';
+import { operatorOp } from '../operation';
 import type { Reply } from '../reply';
 
 /** The job of an `/operator/subscriptions/{sub}/jobs/{job}/...` request. */
@@ -33,8 +35,18 @@ export const operatorJobReply = (job: Versioned<Job>): Reply => ({
   headers: { ETag: job.etag, 'Last-Modified': job.lastModified.toUTCString() },
 });
 
+/** What every operator action on a job answers: the job as it now is, with its version. */
+export const OPERATOR_JOB_ANSWER: OperationDoc['success'] = {
+  status: 200,
+  body: operatorJobSchema,
+  headers: ['ETag', 'Last-Modified'],
+};
+
 /** GET /operator/subscriptions/{sub}/jobs/{job}. */
 export const getOperatorJobOperation = operatorOp({
+  summary: 'A job as the datacenter sees it',
+  success: OPERATOR_JOB_ANSWER,
+  errors: ['ResourceNotFound'],
   async run(req) {
     const at = jobAt(req);
     return operatorJobReply(await findJob(req.rt.jobs, at.subscriptionId, at.jobName));
@@ -43,6 +55,11 @@ export const getOperatorJobOperation = operatorOp({
 
 /** POST .../receive (SPEC B, Receive). */
 export const receiveOperation = operatorOp({
+  summary: 'Receive the package',
+  description:
+    "Import: listed drives become Received, the job's others NeverReceived, extra drives are recorded; only from Shipping (or Received, for a late drive). Export: the blank drives arrive with generated BitLocker keys, and the export is planned against the customer's storage (SPEC B, B.2).",
+  success: OPERATOR_JOB_ANSWER,
+  errors: ['ResourceNotFound', 'InvalidJobState', 'StorageReadFailed', 'StorageWriteFailed'],
   body: ReceiveBodySchema,
   async run(req) {
     return operatorJobReply(await receivePackage(req.rt.datacenter, jobAt(req), req.body));
@@ -51,6 +68,10 @@ export const receiveOperation = operatorOp({
 
 /** POST .../drives/{driveId}/start. */
 export const startOperation = operatorOp({
+  summary: "Start a drive's copy",
+  description: 'Drive Received to Transferring, the job Transferring; refused for a cancelled job (SPEC B).',
+  success: OPERATOR_JOB_ANSWER,
+  errors: ['ResourceNotFound', 'InvalidJobState'],
   async run(req) {
     return operatorJobReply(await startCopy(req.rt.jobs, jobAt(req), driveAt(req)));
   },
@@ -58,6 +79,9 @@ export const startOperation = operatorOp({
 
 /** POST .../drives/{driveId}/progress. */
 export const progressOperation = operatorOp({
+  summary: "Report a drive's progress",
+  success: OPERATOR_JOB_ANSWER,
+  errors: ['ResourceNotFound', 'InvalidJobState'],
   body: ProgressBodySchema,
   async run(req) {
     return operatorJobReply(await progressCopy(req.rt.jobs, jobAt(req), driveAt(req), req.body));
@@ -66,6 +90,11 @@ export const progressOperation = operatorOp({
 
 /** POST .../drives/{driveId}/complete. */
 export const completeOperation = operatorOp({
+  summary: "Finish a drive's copy",
+  description:
+    "Checks the manifest, writes the error log (and the verbose log and manifest backup when enabled) into the customer's storage, and sets the drive Completed or CompletedMoreInfo; the job becomes Packaging when every drive is done (SPEC B, B.3).",
+  success: OPERATOR_JOB_ANSWER,
+  errors: ['ResourceNotFound', 'InvalidJobState', 'StorageWriteFailed'],
   body: CompleteBodySchema,
   async run(req) {
     return operatorJobReply(await completeCopy(req.rt.datacenter, jobAt(req), driveAt(req), req.body));
@@ -74,6 +103,11 @@ export const completeOperation = operatorOp({
 
 /** POST .../ship. */
 export const shipOperation = operatorOp({
+  summary: 'Ship the drives back',
+  description:
+    'From Packaging: every drive ShippedBack, ReturnPackage set; the job ends Completed, or Closed when a drive failed or never came (SPEC B).',
+  success: OPERATOR_JOB_ANSWER,
+  errors: ['ResourceNotFound', 'InvalidJobState'],
   body: ShipBodySchema,
   async run(req) {
     return operatorJobReply(await shipDrives(req.rt.jobs, jobAt(req), req.body.ReturnPackage));
@@ -82,6 +116,9 @@ export const shipOperation = operatorOp({
 
 /** GET .../drives/{driveId}/blobs: what export planning put on the drive. */
 export const plannedBlobsOperation = operatorOp({
+  summary: 'What export planning put on a drive',
+  success: { status: 200, body: plannedBlobsSchema },
+  errors: ['ResourceNotFound', 'InvalidJobState'],
   async run(req) {
     return { status: 200, json: { value: await plannedBlobs(req.rt.datacenter, jobAt(req), driveAt(req)) } };
   },

@@ -1,7 +1,8 @@
 import { ServiceError } from '../../domain/errors';
+import { sweepSummarySchema } from '../../schemas/operator-wire.schema';
 import { SweepBodySchema } from '../../schemas/sweep.schema';
 import { runSweep, sweepSummary } from '../../sweep-runner';
-import { operatorOp } from '../pipeline';
+import { operatorOp } from '../operation';
 
 /** Clocks of operator machines and of the service differ a little; "now" by either is accepted. */
 export const SWEEP_CLOCK_SKEW_MS = 60_000;
@@ -12,6 +13,10 @@ export const SWEEP_CLOCK_SKEW_MS = 60_000;
  * changes, so a `Now` before the service's clock (beyond skew) is refused.
  */
 export const sweepOperation = operatorOp({
+  summary: 'Run the timers now, or as of a later instant',
+  description:
+    "Runs the sweeper of SPEC C.2 as of Now (default: the service's clock; not in the past) and answers its counts per rule.",
+  success: { status: 200, body: sweepSummarySchema },
   body: SweepBodySchema,
   optionalBody: true,
   async run({ rt, body }) {
