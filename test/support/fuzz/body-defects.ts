@@ -162,26 +162,22 @@ export function badBody(spec: BodySpec): fc.Arbitrary<BadBody> {
   if (spec.limits.length > 0)
     options.push({
       weight: 2,
-      arbitrary: fc
-        .tuple(spec.valid, fc.constantFrom(...spec.limits))
-        .chain(([v, [p, max]]) =>
-          tooLong(max).map((s) => ({
-            defect: `${charCount(s)} characters at ${show(p)}`,
-            body: json(setAt(v, p, s)),
-          })),
-        ),
+      arbitrary: fc.tuple(spec.valid, fc.constantFrom(...spec.limits)).chain(([v, [p, max]]) =>
+        tooLong(max).map((s) => ({
+          defect: `${charCount(s)} characters at ${show(p)}`,
+          body: json(setAt(v, p, s)),
+        })),
+      ),
     });
   if (spec.bad.length > 0)
     options.push({
       weight: 3,
-      arbitrary: fc
-        .tuple(spec.valid, fc.constantFrom(...spec.bad))
-        .chain(([v, [p, value]]) =>
-          value.map((x) => ({
-            defect: `bad ${show(p)}: ${json(x)?.slice(0, 60)}`,
-            body: json(setAt(v, p, x)),
-          })),
-        ),
+      arbitrary: fc.tuple(spec.valid, fc.constantFrom(...spec.bad)).chain(([v, [p, value]]) =>
+        value.map((x) => ({
+          defect: `bad ${show(p)}: ${json(x)?.slice(0, 60)}`,
+          body: json(setAt(v, p, x)),
+        })),
+      ),
     });
   return fc.oneof(...options);
 }

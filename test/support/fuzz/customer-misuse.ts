@@ -5,7 +5,7 @@ import { validPatch, validPut } from './customer-bodies';
 import type { CustomerFixture, FixtureJob } from './customer-calls';
 import { call, jobPath, newJobName } from './customer-calls';
 import type { FuzzRequest } from './raw-http';
-import { badAccountName, badJobName, badSubscriptionId, segment } from './values';
+import { badAccountName, badJobName, badSubscriptionId, brokenEncoding, segment } from './values';
 
 const json = { 'content-type': 'application/json' };
 const put = (f: CustomerFixture, j: FixtureJob) =>
@@ -13,14 +13,12 @@ const put = (f: CustomerFixture, j: FixtureJob) =>
     call(f, 'PUT', jobPath(j), { body: JSON.stringify(b), headers: json }),
   );
 const patch = (f: CustomerFixture, j: FixtureJob, properties: fc.Arbitrary<Record<string, unknown>>) =>
-  fc
-    .tuple(validPatch, properties)
-    .map(([b, p]) =>
-      call(f, 'PATCH', jobPath(j), {
-        body: JSON.stringify({ Properties: { ...b.Properties, ...p } }),
-        headers: json,
-      }),
-    );
+  fc.tuple(validPatch, properties).map(([b, p]) =>
+    call(f, 'PATCH', jobPath(j), {
+      body: JSON.stringify({ Properties: { ...b.Properties, ...p } }),
+      headers: json,
+    }),
+  );
 
 /** Properties a Completed job refuses (SPEC A.7's table), at least one of them. */
 const untilPackaging = fc.oneof(
@@ -128,6 +126,16 @@ export function pathDefects(f: CustomerFixture): fc.Arbitrary<FuzzRequest> {
         ),
       ),
     badJobName.map((name) => get(`/jobs/${segment(name)}`, `job name ${name}`)),
+    fc
+      .tuple(brokenEncoding, fc.constantFrom('sub', 'account', 'job'))
+      .map(([raw, at]) =>
+        at === 'sub'
+          ? get('/locations', `subscription ${raw}`, raw)
+          : get(
+              at === 'account' ? `/storageaccounts/${raw}/jobs` : `/storageaccounts/xttest/jobs/${raw}`,
+              `${at} ${raw}`,
+            ),
+      ),
     fc
       .stringMatching(/^[A-Za-z ]{1,20}$/)
       .filter((l) => !/^(west|east|south|north|japan|australia)/i.test(l))

@@ -7,7 +7,7 @@ import { operatorMisuse } from './operator-misuse';
 import type { OperatorFixture } from './operator-calls';
 import { allOperatorJobs, operatorCall, OPERATIONS, plausibleOperatorCall } from './operator-calls';
 import type { FuzzRequest } from './raw-http';
-import { anyText, badJobName, badSubscriptionId, headerText, segment } from './values';
+import { anyText, badJobName, badSubscriptionId, brokenEncoding, headerText, segment } from './values';
 
 /** Requests the operator API must refuse (SPEC B, D.5), each broken on purpose. */
 
@@ -62,17 +62,15 @@ function pathDefects(f: OperatorFixture): fc.Arbitrary<FuzzRequest> {
     badSubscriptionId.map((s) =>
       get(`/operator/subscriptions/${segment(s)}/certificates`, `subscription ${s}`),
     ),
-    fc
-      .tuple(badJobName, fc.constantFrom('', '/advance', '/fault', '/drives/OPS1/start'))
-      .map(([n, rest]) =>
-        toRequest(
-          {
-            ...operatorCall(OPERATIONS[1]!, `/operator/subscriptions/${f.sub}/jobs/${segment(n)}${rest}`),
-            method: rest ? 'POST' : 'GET',
-          },
-          `job name ${n}`,
-        ),
+    fc.tuple(badJobName, fc.constantFrom('', '/advance', '/fault', '/drives/OPS1/start')).map(([n, rest]) =>
+      toRequest(
+        {
+          ...operatorCall(OPERATIONS[1]!, `/operator/subscriptions/${f.sub}/jobs/${segment(n)}${rest}`),
+          method: rest ? 'POST' : 'GET',
+        },
+        `job name ${n}`,
       ),
+    ),
     fc
       .tuple(
         fc.oneof(anyText(50), fc.stringMatching(/^[0-9A-F]{39}$/), fc.stringMatching(/^[0-9A-F]{41}$/)),
@@ -92,6 +90,10 @@ function pathDefects(f: OperatorFixture): fc.Arbitrary<FuzzRequest> {
         ),
       ),
     fc.stringMatching(/^[a-z]{1,12}$/).map((p) => get(`/operator/${p}/x`, 'an unknown route')),
+    brokenEncoding.map((raw) => get(`/operator/subscriptions/${f.sub}/jobs/${raw}`, `job name ${raw}`)),
+    brokenEncoding.map((raw) =>
+      get(`/operator/subscriptions/${raw}/jobs/${job.name}`, `subscription ${raw}`),
+    ),
   );
 }
 

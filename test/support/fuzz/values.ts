@@ -102,3 +102,15 @@ export const wellFormed = (s: string): string =>
 /** A path segment: never empty or a dot segment, which URL normalisation would remove. */
 export const segment = (s: string): string =>
   s === '' || s === '.' || s === '..' ? `${s}x` : encodeURIComponent(wellFormed(s));
+
+/** Path segments whose percent-encoding is broken (truncated, overlong, not hex, NUL): sent as they are. */
+export const brokenEncoding = fc.constantFrom(
+  '%ZZ',
+  '%',
+  'a%2',
+  '%E0%A4%A',
+  '%C0%AF',
+  'a%00b',
+  '%FF%FE',
+  '%u0041',
+);
