@@ -53,7 +53,11 @@ describe('bad input the fuzzer found', () => {
   it('OPTIONS on an operator action is 405 MethodNotAllowed, never the action (it ran as a POST)', async () => {
     const { name, etag } = await shippingJob();
     for (const rest of ['/advance', '/receive', '/fault']) {
-      const res = await svc.operator('OPTIONS', opPath(name, rest), rest === '/fault' ? { Reason: 'x' } : undefined);
+      const res = await svc.operator(
+        'OPTIONS',
+        opPath(name, rest),
+        rest === '/fault' ? { Reason: 'x' } : undefined,
+      );
       expect(res.status).toBe(405);
       expect(await extendedCode(res)).toBe('MethodNotAllowed');
     }

@@ -9,8 +9,14 @@ const parse = (text: string, schema: Parameters<typeof parseJsonBody>[1] = Updat
 describe('a JSON body', () => {
   it('nested 200,000 deep is 400 InvalidRequestBody, not a stack overflow (a 500)', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
-    for (const text of [deep, `{"Properties":${deep}}`, `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`]) {
-      expect(() => parse(text, ProgressBodySchema)).toThrow(expect.objectContaining({ code: 'InvalidRequestBody' }));
+    for (const text of [
+      deep,
+      `{"Properties":${deep}}`,
+      `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`,
+    ]) {
+      expect(() => parse(text, ProgressBodySchema)).toThrow(
+        expect.objectContaining({ code: 'InvalidRequestBody' }),
+      );
     }
   });
 
@@ -26,12 +32,16 @@ describe('a JSON body', () => {
       ['{"__proto__":1,"Properties":{"Description":"x"}}', '__proto__'],
       ['{"Properties":{"__proto__":{"Description":"y"}}}', 'Properties.__proto__'],
     ]) {
-      expect(() => parse(text!)).toThrow(expect.objectContaining({ code: 'InvalidRequestBody', detail: where }));
+      expect(() => parse(text!)).toThrow(
+        expect.objectContaining({ code: 'InvalidRequestBody', detail: where }),
+      );
     }
   });
 
   it('with members named constructor or toString refuses them too', () => {
-    expect(() => parse('{"constructor":{},"Properties":{}}')).toThrow(expect.objectContaining({ detail: 'constructor' }));
+    expect(() => parse('{"constructor":{},"Properties":{}}')).toThrow(
+      expect.objectContaining({ detail: 'constructor' }),
+    );
     expect(() => parse('{"Properties":{"toString":"x"}}')).toThrow(
       expect.objectContaining({ detail: 'Properties.toString' }),
     );
