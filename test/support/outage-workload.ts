@@ -1,10 +1,12 @@
+import { CUSTOMER1 } from './customer-blobs';
 import { samplePutJob } from './samples';
 import type { TestService } from './service';
+import { RETURN_ADDRESS } from './shipping';
 
 /** One answered request of the workload, with when it was sent and answered. */
 export interface Outcome {
   job: string;
-  op: 'put' | 'describe' | 'get' | 'delete' | 'ship' | 'receive' | 'list';
+  op: 'put' | 'describe' | 'get' | 'delete' | 'ship' | 'receive' | 'list' | 'blobs';
   status: number;
   code?: string;
   retryAfter: string | null;
@@ -12,13 +14,16 @@ export interface Outcome {
   answered: number;
 }
 
-export const OUTAGE_ACCOUNTS = ['outagea', 'outageb'] as const;
-export const accountOf = (job: string) => OUTAGE_ACCOUNTS[Number(/\d+$/.exec(job)?.[0] ?? 0) % 2]!;
+export const OUTAGE_ACCOUNTS = ['outagea', 'outageb', CUSTOMER1.name] as const;
+/** Import jobs `Out<client>x<n>` alternate between two accounts; export jobs `Exp<n>` read customer1. */
+export const accountOf = (job: string) =>
+  job.startsWith('Exp') ? CUSTOMER1.name : OUTAGE_ACCOUNTS[Number(/\d+$/.exec(job)?.[0] ?? 0) % 2]!;
 
 /**
- * Customers and an operator working on their own jobs without pause, each job through Put, an
- * Update of its Description, Get, and then either Delete or Shipping and receive, recording every
- * answer: the load a store outage falls into (SPEC D.6).
+ * Customers and an operator working on their own jobs without pause, recording every answer: the
+ * load a store outage falls into (SPEC D.6). Import jobs go through Put, an Update of their
+ * Description, Get, and then either Delete or Shipping and receive; export jobs (one more client)
+ * through Put, Shipping, receive, which plans them in the service's blob storage, and the plan's read.
  */
 export class Workload {
   readonly outcomes: Outcome[] = [];
@@ -28,8 +33,10 @@ export class Workload {
   constructor(
     private readonly svc: TestService,
     clients: number,
+    /** A container of customer1 the export jobs select. */
+    private readonly exportSource: string,
   ) {
-    this.loops = Array.from({ length: clients }, (_, c) => this.client(c));
+    this.loops = [...Array.from({ length: clients }, (_, c) => this.client(c)), this.exporter()];
   }
 
   async stop(): Promise<void> {
@@ -63,6 +70,32 @@ export class Workload {
       }
       if (k % 4 === 0)
         await this.record(job, 'list', () => this.svc.call('GET', `/storageaccounts/${accountOf(job)}/jobs`));
+    }
+  }
+
+  private async exporter(): Promise<void> {
+    for (let k = 0; this.running; k++) {
+      const job = `Exp${k}`;
+      const path = `/storageaccounts/${CUSTOMER1.name}/jobs/${job}`;
+      const op = `/subscriptions/${this.svc.sub}/jobs/${job}`;
+      const body = {
+        Properties: {
+          StorageAccountKey: CUSTOMER1.key,
+          Location: 'West US',
+          Type: 'Export',
+          ReturnAddress: RETURN_ADDRESS,
+        },
+        Export: { BlobList: { BlobPathPrefix: [`/${this.exportSource}/`] } },
+      };
+      await this.record(job, 'put', () => this.svc.call('PUT', path, { body }));
+      const DeliveryPackage = { CarrierName: 'FedEx', TrackingNumber: `TN-${job}` };
+      await this.record(job, 'ship', () =>
+        this.svc.call('PATCH', path, { body: { Properties: { State: 'Shipping', DeliveryPackage } } }),
+      );
+      await this.record(job, 'receive', () =>
+        this.svc.operator('POST', `${op}/receive`, { Drives: [{ DriveId: 'BLANK-1', CapacityBytes: 1e9 }] }),
+      );
+      await this.record(job, 'blobs', () => this.svc.operator('GET', `${op}/drives/BLANK-1/blobs`));
     }
   }
 
