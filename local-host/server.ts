@@ -23,6 +23,15 @@ export interface LocalHostOptions {
 
 const CLIENT_CERT = 'x-arr-clientcert';
 
+const isLoopbackAddress = (a: string) => a === 'localhost' || a === '::1' || a.startsWith('127.');
+
+/**
+ * SPEC D.1: a client's own X-ARR-ClientCert may be passed on only by a host that no one but this
+ * machine can reach (plain HTTP on a loopback address); in HTTPS mode the TLS certificate decides.
+ */
+export const passesClientCertHeader = (address: string, tls: boolean): boolean =>
+  !tls && isLoopbackAddress(address);
+
 /** Reads at most one byte past the body limit: enough for the pipeline to answer 413. */
 async function readCapped(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -7,7 +7,7 @@ import type { Azurite } from './azurite';
 import { startAzurite } from './azurite';
 import { issueCertificate } from './certificates';
 import { loadRoutes } from './quiet-import';
-import { createLocalHost } from './server';
+import { createLocalHost, passesClientCertHeader } from './server';
 import { startScheduler } from './sweep-scheduler';
 import { redact } from '../shared/http/redact';
 import { runSweep } from '../shared/sweep-runner';
@@ -28,8 +28,6 @@ function portOf(value: string | undefined): number {
     throw new ConfigError(`App setting PORT is invalid: ${value}`);
   return port;
 }
-
-const isLoopbackAddress = (a: string) => a === 'localhost' || a === '::1' || a.startsWith('127.');
 
 async function main(): Promise<void> {
   mkdirSync(DATA, { recursive: true });
@@ -75,7 +73,7 @@ async function main(): Promise<void> {
   const routes = await loadRoutes();
   const server = createLocalHost(routes, {
     ...(tls && { tls }),
-    passClientCertHeader: !tls && isLoopbackAddress(address),
+    passClientCertHeader: passesClientCertHeader(address, tls !== undefined),
   });
   server.listen(port, address);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));

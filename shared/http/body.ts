@@ -23,15 +23,31 @@ export async function readBody(request: HttpRequest): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** OData annotations (`odata.type`, `Name@odata.type`...) are accepted anywhere and ignored (SPEC A.5). */
-function withoutAnnotations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutAnnotations);
-  if (typeof value !== 'object' || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (!k.startsWith('odata.') && !k.includes('@odata.')) out[k] = withoutAnnotations(v);
+/** Far deeper than any body of the contract (a few levels): a deeper one is refused, not walked. */
+export const MAX_BODY_DEPTH = 64;
+
+const isAnnotation = (k: string) => k.startsWith('odata.') || k.includes('@odata.');
+
+/**
+ * OData annotations (`odata.type`, `Name@odata.type`...) are accepted anywhere and ignored (SPEC A.5).
+ * Members are defined with fromEntries, so that one named `__proto__` stays a member (which the
+ * strict schemas refuse) instead of replacing the object's prototype. Bodies nested deeper than
+ * MAX_BODY_DEPTH are 400 rather than a stack overflow (SPEC D.5).
+ */
+function withoutAnnotations(value: unknown, depth = 0): unknown {
+  if (depth > MAX_BODY_DEPTH) {
+    throw new ServiceError(
+      'InvalidRequestBody',
+      `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.`,
+    );
   }
-  return out;
+  if (Array.isArray(value)) return value.map((v) => withoutAnnotations(v, depth + 1));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !isAnnotation(k))
+      .map(([k, v]) => [k, withoutAnnotations(v, depth + 1)]),
+  );
 }
 
 const pathOf = (path: readonly PropertyKey[]): string =>

@@ -6,7 +6,12 @@ import type { ApiVersion } from '../domain/job-definition';
 /** SPEC A.2: 32 lower-case hex characters, unique per request. */
 export const newRequestId = (): string => randomUUID().replace(/-/g, '');
 
-export type Verb = 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE' | 'POST';
+/**
+ * The verbs the pipeline dispatches on. OPTIONS is routed (shared/http/routes.ts), so that it gets
+ * the contract's 405 rather than the host's page, but no operation serves it.
+ */
+export type Verb = 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE' | 'POST' | 'OPTIONS';
+const VERBS: readonly Verb[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST', 'OPTIONS'];
 
 const TUNNELLED: Record<string, Verb> = { PUT: 'PUT', PATCH: 'PATCH', MERGE: 'PATCH', DELETE: 'DELETE' };
 
@@ -30,7 +35,10 @@ export function effectiveVerb(request: HttpRequest): Verb {
     return verb;
   }
   if (method === 'MERGE') return 'PATCH';
-  return (['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST'] as const).find((v) => v === method) ?? 'POST';
+  // Any other method is its own verb, never taken for another (an OPTIONS is not a POST).
+  const verb = VERBS.find((v) => v === method);
+  if (!verb) throw new ServiceError('MethodNotAllowed', `The ${method} method is not supported.`, method);
+  return verb;
 }
 
 const VERSIONS: readonly ApiVersion[] = ['2014-05-01', '2014-11-01'];

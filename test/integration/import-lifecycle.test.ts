@@ -118,8 +118,8 @@ describe('an import job through receive, start, progress, complete and ship (SPE
     expect(await blobNames(CUSTOMER1.name, states)).toHaveLength(1);
   });
 
-  it('concurrent completions of different drives of one job all land', async () => {
-    const ids = ['C1', 'C2', 'C3', 'C4', 'C5', 'C6'];
+  it('concurrent completions of all 10 drives of one job all land', async () => {
+    const ids = Array.from({ length: 10 }, (_, i) => `C${i + 1}`);
     const { at } = await receivedJob(ids);
     for (const id of ids) await startCopy(deps, at, id);
     await Promise.all(
@@ -132,8 +132,10 @@ describe('an import job through receive, start, progress, complete and ship (SPE
       ),
     );
     const job = (await rt.jobs.store.get(at.subscriptionId, at.jobName))!.value;
-    expect(job.DriveList.map((d) => d.State)).toEqual(Array(6).fill('Completed'));
-    expect(job.DriveList.every((d) => d.ErrorLogUri !== undefined)).toBe(true);
+    expect(job.DriveList.map((d) => d.State)).toEqual(Array(10).fill('Completed'));
+    expect(new Set(job.DriveList.map((d) => d.ErrorLogUri)).size).toBe(10);
+    for (const d of job.DriveList)
+      expect((await downloadXml(d.ErrorLogUri!)).DriveLog.DriveId).toBe(d.DriveId);
     expect(job.State).toBe('Packaging');
     expect(job.PercentComplete).toBe(100);
   });

@@ -31,6 +31,11 @@ describe('request details (SPEC A.1, A.2)', () => {
     expect(effectiveVerb(req('MERGE'))).toBe('PATCH');
   });
 
+  it('processes OPTIONS as OPTIONS, never as POST, and refuses a method it does not know with 405', () => {
+    expect(effectiveVerb(req('OPTIONS'))).toBe('OPTIONS');
+    expect(() => effectiveVerb(req('PROPFIND'))).toThrow(code('MethodNotAllowed'));
+  });
+
   it.each([
     ['GET', 'GET'],
     ['POST', 'HEAD'],
