@@ -22,3 +22,13 @@ export function fromChunks(name: string, row: Record<string, unknown>): string |
     text += next;
   }
 }
+
+/**
+ * JSON for a stored property. U+2028 and U+2029 are written escaped (as JSON allows, and as
+ * JSON.parse reads back): Azurite fails every multi-operation transaction whose strings hold them raw.
+ */
+export const storedJson = (value: unknown): string => escapeSeparators(JSON.stringify(value));
+
+/** A raw string property, with U+2028/U+2029 as JSON-style escapes (see storedJson). */
+export const escapeSeparators = (text: string): string =>
+  text.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

@@ -8,7 +8,7 @@ import {
   StoredJobSchema,
   StoredSummarySchema,
 } from '../schemas/job-entity.schema';
-import { fromChunks, toChunks } from './chunks';
+import { fromChunks, storedJson, toChunks } from './chunks';
 import { lastModifiedOf } from './etag';
 import type { SecretBox } from './secret-box';
 import { VersionCache } from './version-cache';
@@ -56,7 +56,7 @@ export class JobRows {
         ...common,
         StorageAccountName: job.StorageAccountName,
         Secret: this.box.seal(JSON.stringify({ Credential, BitLockerKeys: bitLockerKeys }), this.aad(job)),
-        ...toChunks('Data', JSON.stringify({ ...rest, DriveList: drives })),
+        ...toChunks('Data', storedJson({ ...rest, DriveList: drives })),
       },
       list: {
         partitionKey: job.SubscriptionId,
@@ -64,7 +64,7 @@ export class JobRows {
         ...common,
         // The operators' worklist finds jobs with alerts by it (table-job-finder.ts).
         AlertCount: job.Alerts?.length ?? 0,
-        ...toChunks('Data', JSON.stringify(summaryOf(job))),
+        ...toChunks('Data', storedJson(summaryOf(job))),
       },
     };
   }

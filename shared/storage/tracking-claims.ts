@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { Job } from '../domain/model';
 import { trackingClaimOf, trackingNumberInUse } from '../domain/tracking-numbers';
+import { escapeSeparators } from './chunks';
 import { guarded, isNotFound } from './store-errors';
 
 /** Hashed, so that any tracking number (free text) makes a valid, bounded RowKey. */
@@ -51,7 +52,7 @@ export class TrackingClaims {
       rowKey: claimRowKey(claim),
       Job: job.Name.toLowerCase(),
       JobName: job.Name,
-      TrackingNumber: claim,
+      TrackingNumber: escapeSeparators(claim),
     };
     const row = await this.read(job.SubscriptionId, claim);
     if (!row) return ['create', entity];
