@@ -1,7 +1,10 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { ServiceError } from '../domain/errors';
+import { isActive } from '../domain/job-states';
+import type { Job } from '../domain/model';
 import { AccountCountsSchema, MetaRowSchema } from '../schemas/job-entity.schema';
-import { guarded, isNotFound } from './store-errors';
+import { dueSet } from './due-index';
+import { guarded, isNotFound, statusOf } from './store-errors';
 
 export const META_ROW = 'meta';
 const CACHE_LIMIT = 10_000;
@@ -26,6 +29,25 @@ export interface MetaChange {
 
 export const changesMeta = (c: MetaChange): boolean =>
   c.activeDelta !== 0 || c.accountDelta !== 0 || c.dueAt !== undefined;
+
+/** What a write turning `before` into `after` does to its subscription's `meta` row. */
+export function changeOf(
+  before: Job | undefined,
+  after: Job | undefined,
+  activeJobLimit: number,
+): MetaChange {
+  const job = (after ?? before)!;
+  const dueAt = dueSet(before, after);
+  return {
+    activeDelta:
+      Number(after !== undefined && isActive(after.State)) -
+      Number(before !== undefined && isActive(before.State)),
+    account: job.StorageAccountName,
+    accountDelta: Number(after !== undefined) - Number(before !== undefined),
+    activeJobLimit,
+    ...(dueAt && { dueAt }),
+  };
+}
 
 /** Whether `after` lowers the subscription's marker: the global index needs the new one first. */
 export const lowersMarker = (before: Meta, after: Meta): boolean =>
@@ -124,7 +146,7 @@ export class SubscriptionMeta {
         );
         return true;
       } catch (err) {
-        const status = (err as { statusCode?: number }).statusCode;
+        const status = statusOf(err);
         if (status === 412 || status === 404) return false;
         throw err;
       }

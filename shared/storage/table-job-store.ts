@@ -1,14 +1,14 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../domain/errors';
-import { isActive } from '../domain/job-states';
 import type { Job, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
 import { trackingClaimOf } from '../domain/tracking-numbers';
-import { dueRowActions, dueSet, type TableDueIndex } from './due-index';
+import { dueRowActions, type TableDueIndex } from './due-index';
 import { lastModifiedOf } from './etag';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
 import { guarded, isNotFound, statusOf } from './store-errors';
 import {
+  changeOf,
   changesMeta,
   lowersMarker,
   type Meta,
@@ -210,19 +210,4 @@ export class TableJobStore implements JobStore {
       }
     });
   }
-}
-
-/** What a write turning `before` into `after` does to its subscription's `meta` row. */
-function changeOf(before: Job | undefined, after: Job | undefined, activeJobLimit: number): MetaChange {
-  const job = (after ?? before)!;
-  const dueAt = dueSet(before, after);
-  return {
-    activeDelta:
-      Number(after !== undefined && isActive(after.State)) -
-      Number(before !== undefined && isActive(before.State)),
-    account: job.StorageAccountName,
-    accountDelta: Number(after !== undefined) - Number(before !== undefined),
-    activeJobLimit,
-    ...(dueAt && { dueAt }),
-  };
 }
