@@ -1,5 +1,6 @@
 import { invalidState } from './errors';
 import type { Drive, DriveState, Job, JobState } from './model';
+import { DRIVE_STATES } from './vocabulary';
 
 /**
  * The state machines of SPEC C.1, as data. A job moves Creating → Shipping → Received →
@@ -32,15 +33,7 @@ export const DRIVE_TRANSITIONS: Readonly<Record<DriveState, readonly DriveState[
   Completed: ['ShippedBack', 'Faulted'],
   CompletedMoreInfo: ['ShippedBack', 'Faulted'],
   ShippedBack: ['Faulted'],
-  Faulted: [
-    'Specified',
-    'Received',
-    'NeverReceived',
-    'Transferring',
-    'Completed',
-    'CompletedMoreInfo',
-    'ShippedBack',
-  ],
+  Faulted: DRIVE_STATES.filter((s) => s !== 'Faulted'),
 };
 
 export const canMoveJob = (from: JobState, to: JobState): boolean => JOB_TRANSITIONS[from].includes(to);

@@ -2,7 +2,7 @@ import { findJob } from './get-job';
 import { invalidState, notFound } from './errors';
 import type { Drive, Job, Versioned } from './model';
 import type { JobDeps } from './ports';
-import { retryOnConflict } from './retry';
+import { rewriteJob } from './rewrite-job';
 
 /** A job as the operator API addresses it: subscription and name, no storage account. */
 export interface OperatorJobAddress {
@@ -10,29 +10,13 @@ export interface OperatorJobAddress {
   jobName: string;
 }
 
-/**
- * The read-modify-write every operator action is (SPEC D.4): read the job, let `decide` answer its
- * next version (or undefined when the action changes nothing, which writes nothing), write it
- * conditionally, and start again from a fresh read when another change won the race.
- */
+/** The read-modify-write every operator action is (rewrite-job.ts), on the job the operator names. */
 export function changeJob(
   deps: Pick<JobDeps, 'store' | 'now' | 'activeJobLimit'>,
   at: OperatorJobAddress,
   decide: (current: Versioned<Job>) => Promise<Job | undefined> | Job | undefined,
 ): Promise<Versioned<Job>> {
-  return retryOnConflict(async () => {
-    const current = await findJob(deps, at.subscriptionId, at.jobName);
-    const next = await decide(current);
-    if (next === undefined) return current;
-    const written = await deps.store.write({
-      kind: 'update',
-      previous: current,
-      job: next,
-      activeJobLimit: deps.activeJobLimit,
-    });
-    if (!written) throw new Error('the store returned no version for a written job');
-    return written;
-  });
+  return rewriteJob(deps, () => findJob(deps, at.subscriptionId, at.jobName), decide);
 }
 
 /** The job's drive with this id (DriveIds are unique case-insensitively), or 404. */

@@ -6,6 +6,7 @@ import { defineJob } from './job-definition';
 import type { Job, Versioned } from './model';
 import type { JobDeps } from './ports';
 import { retryOnConflict } from './retry';
+import { writeJob } from './rewrite-job';
 import { isExpired } from './timers';
 
 export interface PutJobCommand extends JobAddress {
@@ -30,7 +31,7 @@ async function createIfNew(
 ): Promise<Versioned<Job> | undefined> {
   if (!createMayMeet(conditions)) return undefined;
   try {
-    return await deps.store.write({ kind: 'create', job, activeJobLimit: deps.activeJobLimit });
+    return await writeJob(deps.store, { kind: 'create', job, activeJobLimit: deps.activeJobLimit });
   } catch (err) {
     if (err instanceof ConcurrencyConflict) return undefined;
     if (err instanceof ServiceError && err.code === 'ActiveJobQuotaExceeded') return undefined;
@@ -74,15 +75,16 @@ export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Version
         'The condition specified by the conditional headers is not met.',
       );
     }
-    const written = current
-      ? await deps.store.write({
-          kind: 'update',
-          previous: current,
-          job: { ...fresh, Name: current.value.Name, CreatedTime: current.value.CreatedTime },
-          activeJobLimit: deps.activeJobLimit,
-        })
-      : await deps.store.write({ kind: 'create', job: fresh, activeJobLimit: deps.activeJobLimit });
-    if (!written) throw new Error('the store returned no version for a written job');
-    return written;
+    return writeJob(
+      deps.store,
+      current
+        ? {
+            kind: 'update',
+            previous: current,
+            job: { ...fresh, Name: current.value.Name, CreatedTime: current.value.CreatedTime },
+            activeJobLimit: deps.activeJobLimit,
+          }
+        : { kind: 'create', job: fresh, activeJobLimit: deps.activeJobLimit },
+    );
   });
 }

@@ -6,7 +6,7 @@ import type { JobPatch } from './job-patch';
 import { applyPatch } from './job-patch';
 import type { Job, Versioned } from './model';
 import type { JobDeps } from './ports';
-import { retryOnConflict } from './retry';
+import { rewriteJob } from './rewrite-job';
 
 export interface UpdateJobCommand extends JobAddress {
   /** The body's `Name`, when given: it must be the job's (SPEC A.7, as Put). */
@@ -28,16 +28,9 @@ export async function updateJob(deps: JobDeps, cmd: UpdateJobCommand): Promise<V
       cmd.name,
     );
   }
-  return retryOnConflict(async () => {
-    const found = await jobAt(deps, cmd, cmd.conditions);
-    const job = applyPatch(found.value, cmd.patch, deps.now());
-    const written = await deps.store.write({
-      kind: 'update',
-      previous: found,
-      job,
-      activeJobLimit: deps.activeJobLimit,
-    });
-    if (!written) throw new Error('the store returned no version for a written job');
-    return written;
-  });
+  return rewriteJob(
+    deps,
+    () => jobAt(deps, cmd, cmd.conditions),
+    (found) => applyPatch(found.value, cmd.patch, deps.now()),
+  );
 }

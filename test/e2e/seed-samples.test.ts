@@ -166,3 +166,23 @@ describe('the job edit link', () => {
     expect((await svc.call('GET', '/storageaccounts/otheracct/jobs/MySampleJob')).status).toBe(404);
   });
 });
+
+describe('links as the client addressed the service (SPEC A.3)', () => {
+  it('honour X-Forwarded-Proto and X-Forwarded-Host in odata links and DataServiceId', async () => {
+    const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'management.core.windows.net' };
+    const base = `https://management.core.windows.net/${svc.sub}/services/importexport`;
+    const body = (await (await svc.call('GET', JOB, { headers: forwarded })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(body['odata.metadata']).toBe(
+      `${base}/$metadata#Microsoft.Cis.Services.ImportExport.Public.ImportExportData.Jobs/@Element`,
+    );
+    expect(body['odata.editLink']).toBe(`${base}/jobs/MySampleJob`);
+    const put = await svc.call('PUT', '/storageaccounts/xttest/jobs/LinkJob', {
+      body: samplePutJob('LinkJob'),
+      headers: forwarded,
+    });
+    expect(put.headers.get('dataserviceid')).toBe(`${base}/jobs/LinkJob`);
+  });
+});
