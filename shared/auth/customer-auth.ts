@@ -1,5 +1,6 @@
 import type { CertificateStore, ManagementCertificate } from '../domain/certificates';
 import { ServiceError } from '../domain/errors';
+import { LruCache } from '../kernel/lru-cache';
 import { isValidAt, readCertificate } from './certificate';
 
 /**
@@ -8,6 +9,13 @@ import { isValidAt, readCertificate } from './certificate';
  * A certificate not (yet) in the cache is always looked up, so a new registration works at once.
  */
 export const REGISTRATION_CACHE_MS = 30_000;
+/**
+ * How long a certificate found unregistered is refused without asking the store again, so a
+ * stranger repeating a request costs no storage read each time. A registration through this
+ * instance's operator API clears it at once (`registered`); one through another instance is
+ * seen within this bound.
+ */
+export const UNKNOWN_CACHE_MS = 5_000;
 const CACHE_LIMIT = 1_000;
 
 const failed = (why: string) =>
@@ -19,8 +27,9 @@ const failed = (why: string) =>
 
 /** Management-certificate authentication (SPEC D.1). */
 export class CustomerAuthenticator {
-  private readonly parsed = new Map<string, ManagementCertificate | undefined>();
-  private readonly registered = new Map<string, number>();
+  private readonly parsed = new LruCache<string, ManagementCertificate | undefined>(CACHE_LIMIT);
+  private readonly registered = new LruCache<string, number>(CACHE_LIMIT);
+  private readonly unknown = new LruCache<string, number>(CACHE_LIMIT);
 
   constructor(
     private readonly store: CertificateStore,
@@ -38,29 +47,36 @@ export class CustomerAuthenticator {
     const key = `${subscriptionId}/${cert.Thumbprint}`;
     const seen = this.registered.get(key);
     if (seen !== undefined && now.getTime() - seen < REGISTRATION_CACHE_MS) return;
+    const refused = this.unknown.get(key);
+    if (refused !== undefined && now.getTime() - refused < UNKNOWN_CACHE_MS) throw notRegistered(cert);
     const found = await this.store.get(subscriptionId, cert.Thumbprint);
     if (!found) {
       this.registered.delete(key);
-      throw failed(`The certificate ${cert.Thumbprint} is not registered for this subscription.`);
+      this.unknown.set(key, now.getTime());
+      throw notRegistered(cert);
     }
-    remember(this.registered, key, now.getTime());
+    this.unknown.delete(key);
+    this.registered.set(key, now.getTime());
+  }
+
+  /** A certificate was just registered here: it authenticates at once. */
+  registeredNow(subscriptionId: string, thumbprint: string): void {
+    this.unknown.delete(`${subscriptionId}/${thumbprint}`);
   }
 
   /** Drops what is known of a subscription's certificates (after an operator removed one here). */
   forget(subscriptionId: string): void {
-    for (const key of this.registered.keys())
+    for (const key of [...this.registered.keys()])
       if (key.startsWith(`${subscriptionId}/`)) this.registered.delete(key);
   }
 
   private parse(clientCert: string): ManagementCertificate | undefined {
     if (this.parsed.has(clientCert)) return this.parsed.get(clientCert);
     const cert = readCertificate(clientCert);
-    remember(this.parsed, clientCert, cert);
+    this.parsed.set(clientCert, cert);
     return cert;
   }
 }
 
-function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
-  if (map.size >= CACHE_LIMIT) map.clear();
-  map.set(key, value);
-}
+const notRegistered = (cert: ManagementCertificate) =>
+  failed(`The certificate ${cert.Thumbprint} is not registered for this subscription.`);

@@ -70,12 +70,24 @@ export function issueError(error: z.ZodError): ServiceError {
   );
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The body as text; bytes that are not UTF-8 are refused, never stored as U+FFFD. */
+function textOf(bytes: Buffer): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new ServiceError('InvalidRequestBody', 'The request body is not valid UTF-8.');
+  }
+}
+
 /** Parses a JSON body against its schema (SPEC A.4: InvalidRequestBody names the JSON path). */
 export function parseJsonBody<T>(bytes: Buffer, schema: z.ZodType<T>): T {
   if (bytes.length === 0) throw new ServiceError('InvalidRequestBody', 'The request has no body.');
+  const text = textOf(bytes);
   let json: unknown;
   try {
-    json = JSON.parse(bytes.toString('utf8'));
+    json = JSON.parse(text);
   } catch {
     throw new ServiceError('InvalidRequestBody', 'The request body is not valid JSON.');
   }

@@ -126,4 +126,20 @@ describe('registered certificates and time', () => {
     expect(put.status).toBe(201);
     expect((await svc.call('GET', LOCATIONS, { sub, cert: cert.derBase64 })).status).toBe(200);
   });
+
+  it('an unknown certificate repeated costs one storage read, not one per request', async () => {
+    const sub = newSubscription();
+    const cert = issueCertificate({ commonName: 'stranger' });
+    const reads: string[] = [];
+    const stop = svc.rt.tables.observe((r) => {
+      if (r.table === 'certs') reads.push(r.method);
+    });
+    try {
+      for (let i = 0; i < 10; i++)
+        await forbidden(await svc.call('GET', LOCATIONS, { sub, cert: cert.derBase64 }));
+    } finally {
+      stop();
+    }
+    expect(reads).toEqual(['GET']);
+  });
 });

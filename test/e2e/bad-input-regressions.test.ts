@@ -65,4 +65,25 @@ describe('bad input the fuzzer found', () => {
     expect(sweep.status).toBe(405);
     expect(await etagOf(name)).toBe(etag);
   });
+
+  it('a JSON body holding bytes that are not UTF-8 is 400 InvalidRequestBody, never stored as U+FFFD', async () => {
+    const { name, etag } = await shippingJob();
+    const body = Buffer.concat([
+      Buffer.from('{"Properties":{"Description":"caf'),
+      Buffer.from([0xe9, 0xff]),
+      Buffer.from('"}}'),
+    ]);
+    const update = await svc.call('PATCH', jobPath(CUSTOMER1.name, name), { body });
+    expect(update.status).toBe(400);
+    expect(await extendedCode(update)).toBe('InvalidRequestBody');
+    const fault = await svc.operator(
+      'POST',
+      opPath(name, '/fault'),
+      Buffer.from([...Buffer.from('{"Reason":"'), 0xc3, 0x28, ...Buffer.from('"}')]),
+    );
+    expect(fault.status).toBe(400);
+    expect(await etagOf(name)).toBe(etag);
+    const read = await svc.call('GET', jobPath(CUSTOMER1.name, name));
+    expect(await read.text()).not.toContain('\uFFFD');
+  });
 });

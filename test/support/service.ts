@@ -67,7 +67,11 @@ export async function startService(
     if (o.version !== null) headers['x-ms-version'] ??= o.version ?? '2014-11-01';
     if (o.cert !== null) headers['x-arr-clientcert'] ??= o.cert ?? cert.derBase64;
     const body =
-      o.body === undefined ? undefined : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
+      o.body === undefined
+        ? undefined
+        : typeof o.body === 'string' || o.body instanceof Uint8Array
+          ? o.body
+          : JSON.stringify(o.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     return fetch(`${base(o.sub)}${path}`, { method, headers, ...(body !== undefined && { body }) });
   };
@@ -79,7 +83,9 @@ export async function startService(
         ...(body !== undefined && { 'content-type': 'application/json' }),
         ...headers,
       },
-      ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body !== undefined && {
+        body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body),
+      }),
     });
   return {
     url,

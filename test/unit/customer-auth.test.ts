@@ -1,5 +1,9 @@
 import { readCertificate } from '../../shared/auth/certificate';
-import { CustomerAuthenticator, REGISTRATION_CACHE_MS } from '../../shared/auth/customer-auth';
+import {
+  CustomerAuthenticator,
+  REGISTRATION_CACHE_MS,
+  UNKNOWN_CACHE_MS,
+} from '../../shared/auth/customer-auth';
 import type { CertificateStore, ManagementCertificate } from '../../shared/domain/certificates';
 import { registerCertificate } from '../../shared/domain/certificates';
 import { issueCertificate } from '../../local-host/certificates';
@@ -100,5 +104,41 @@ describe('management certificates (SPEC D.1)', () => {
     await expect(auth.authenticate(SUB, cert.derBase64)).resolves.toBeUndefined();
     clock.advance(2);
     await expect(auth.authenticate(SUB, cert.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
+  });
+
+  it('refuses an unknown certificate from a bounded cache: one storage read per 5 seconds, not one per request', async () => {
+    const store = new MemoryCertificates();
+    const clock = new TestClock();
+    const auth = new CustomerAuthenticator(store, clock.now);
+    for (let i = 0; i < 5; i++)
+      await expect(auth.authenticate(SUB, cert.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
+    expect(store.gets).toBe(1);
+    clock.advance(UNKNOWN_CACHE_MS);
+    await expect(auth.authenticate(SUB, cert.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
+    expect(store.gets).toBe(2);
+  });
+
+  it('lets a certificate registered through this instance authenticate at once, despite the negative cache', async () => {
+    const store = new MemoryCertificates();
+    const auth = new CustomerAuthenticator(store, () => new Date());
+    await expect(auth.authenticate(SUB, cert.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
+    await registerCertificate(store, SUB, cert.thumbprint, parsed);
+    auth.registeredNow(SUB, parsed.Thumbprint);
+    await expect(auth.authenticate(SUB, cert.derBase64)).resolves.toBeUndefined();
+  });
+
+  it('keeps at most 1,000 unknown certificates, forgetting the least recently used', async () => {
+    const store = new MemoryCertificates();
+    const auth = new CustomerAuthenticator(store, () => new Date());
+    const subs = Array.from(
+      { length: 1001 },
+      (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,
+    );
+    for (const s of subs) await expect(auth.authenticate(s, cert.derBase64)).rejects.toThrow();
+    expect(store.gets).toBe(1001);
+    await expect(auth.authenticate(subs[1000]!, cert.derBase64)).rejects.toThrow();
+    expect(store.gets).toBe(1001);
+    await expect(auth.authenticate(subs[0]!, cert.derBase64)).rejects.toThrow();
+    expect(store.gets).toBe(1002);
   });
 });

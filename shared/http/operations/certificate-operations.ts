@@ -28,6 +28,7 @@ export const registerCertificateOperation = operatorOp({
       params.thumbprint ?? '',
       certificate,
     );
+    rt.authenticator.registeredNow(subscriptionId, saved.Thumbprint);
     const { Certificate: _omit, ...summary } = saved;
     return { status: 201, json: summary };
   },
