@@ -29,6 +29,8 @@ export interface Azurite {
   connectionString: string;
   /** `http://127.0.0.1:<port>/{account}`: the path-style blob endpoint template (SPEC B.2). */
   blobEndpointTemplate: string;
+  /** The child's process id (tests freeze it with SIGSTOP). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startAzurite(opts: AzuriteOptions = {}): Promise<Azurite> 
       `TableEndpoint=http://127.0.0.1:${tablePort}/${DEV_ACCOUNT.name}`,
     ].join(';'),
     blobEndpointTemplate: `http://127.0.0.1:${blobPort}/{account}`,
+    pid: child.pid ?? 0,
     async stop() {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -22,6 +22,9 @@ export interface Config {
   secretsKey: Buffer;
   customerBlobEndpoint: string;
   activeJobLimit: number;
+  /** Deadlines of one storage call, retries included: the service's own (503) and the customer's (502). */
+  storageTimeoutMs: number;
+  customerStorageTimeoutMs: number;
   sweepSchedule: string;
   locations: readonly Location[];
   /** Whether X-ARR-ClientCert comes from a front end that sets it itself (SPEC D.1). */
@@ -94,6 +97,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     secretsKey: e.SECRETS_KEY,
     customerBlobEndpoint: e.CUSTOMER_BLOB_ENDPOINT,
     activeJobLimit: e.ACTIVE_JOB_LIMIT,
+    storageTimeoutMs: e.STORAGE_TIMEOUT_MS,
+    customerStorageTimeoutMs: e.CUSTOMER_STORAGE_TIMEOUT_MS,
     sweepSchedule: e.SWEEP_SCHEDULE,
     locations: e.LOCATIONS ?? DEFAULT_LOCATIONS,
     trustForwardedClientCert:

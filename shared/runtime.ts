@@ -37,7 +37,7 @@ export interface Runtime {
 }
 
 export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
-  const tables = new TableClients(config.storage, config.storagePrefix);
+  const tables = new TableClients(config.storage, config.storagePrefix, config.storageTimeoutMs);
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
   const rows = new JobRows(new SecretBox(config.secretsKey));
@@ -57,8 +57,10 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     jobs,
     datacenter: {
       ...jobs,
-      customer: new CustomerBlobStorage(config.customerBlobEndpoint),
-      plans: new BlobPlanStore(new ServiceBlobs(config.storage, config.storagePrefix)),
+      customer: new CustomerBlobStorage(config.customerBlobEndpoint, config.customerStorageTimeoutMs),
+      plans: new BlobPlanStore(
+        new ServiceBlobs(config.storage, config.storagePrefix, config.storageTimeoutMs),
+      ),
       formats: blobFormats,
       finder: new TableJobFinder(jobsTable, rows),
       md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),

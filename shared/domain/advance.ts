@@ -43,7 +43,7 @@ export function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<V
   const exporting = new ExportReceiving(deps, now);
   const completion = new DriveCompletion(deps, now);
 
-  async function transfer(job: Job): Promise<Job> {
+  async function transfer(job: Job, version: Date): Promise<Job> {
     let next = job;
     for (const d of job.DriveList) {
       if (d.State === 'Faulted')
@@ -52,12 +52,13 @@ export function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<V
     }
     for (const d of next.DriveList) {
       if (d.State === 'Transferring')
-        next = (await completion.complete(next, d.DriveId, { CopyStatus: 'Completed' }, true)) ?? next;
+        next =
+          (await completion.complete(next, d.DriveId, { CopyStatus: 'Completed' }, version, true)) ?? next;
     }
     return next;
   }
 
-  return changeJob(deps, at, async ({ value: job }) => {
+  return changeJob(deps, at, async ({ value: job, lastModified }) => {
     switch (job.State) {
       case 'Creating':
         throw invalidState(
@@ -74,7 +75,7 @@ export function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<V
         return toCopy.reduce((j, d) => startDrive(j, d.DriveId, now) ?? j, job);
       }
       case 'Transferring':
-        return transfer(job);
+        return transfer(job, lastModified);
       case 'Packaging':
         return shipJob(job, sandboxPackage(job, deps, now), now);
       case 'Completed':

@@ -18,6 +18,13 @@ import { StateWriter } from './state-writer';
  * only then records them: drive Completed or CompletedMoreInfo, PercentComplete 100, the URIs, the
  * job's PercentComplete, and Packaging once every received drive is done. A drive already
  * completed is answered as it is (a retried call rewrites nothing). One instance per call.
+ *
+ * Concurrent completions of one drive (docs: issue 15): the blobs are named after the job version
+ * the completion was decided on (its time is the name's stamp) and only created, never replaced
+ * (StateWriter). Completions racing from one version meet at the same names: the first creates
+ * them, one with the same logs uses them, one with other logs retries from a fresh read (and
+ * answers the winner's drive as it is). Only the job write decides, so the log a drive points to
+ * always is the log of the CopyStatus it records, and losers write no blob of their own.
  */
 export class DriveCompletion {
   private readonly writer: StateWriter;
@@ -35,6 +42,7 @@ export class DriveCompletion {
     job: Job,
     driveId: string,
     report: CompletionReport,
+    version: Date,
     synthetic = false,
   ): Promise<Job | undefined> {
     const drive = driveOf(job, driveId);
@@ -50,7 +58,7 @@ export class DriveCompletion {
         : (report.Blobs ?? []);
     const log: DriveLog = { DriveId: drive.DriveId, Blobs: blobs, Status: checked.logStatus };
     const write = (kind: DriveBlobKind, xml: () => string) =>
-      this.writer.write(job, driveBlobName(job.Name, drive.DriveId, kind, this.now), xml);
+      this.writer.write(job, driveBlobName(job.Name, drive.DriveId, kind, version), xml);
     const { formats } = this.deps;
     const errorUri = await write('error', () => formats.driveLog(errorLogOf(log)));
     const verboseUri = job.EnableVerboseLog ? await write('verbose', () => formats.driveLog(log)) : undefined;
@@ -104,5 +112,7 @@ export function completeCopy(
   report: CompletionReport,
 ): Promise<Versioned<Job>> {
   const completion = new DriveCompletion(deps, deps.now());
-  return changeJob(deps, at, ({ value }) => completion.complete(value, driveId, report));
+  return changeJob(deps, at, ({ value, lastModified }) =>
+    completion.complete(value, driveId, report, lastModified),
+  );
 }

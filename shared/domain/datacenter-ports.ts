@@ -18,20 +18,24 @@ export interface ListScope {
   blobPrefix: string;
 }
 
+export type StateWrite = 'written' | 'same' | 'different';
+
 /**
  * The customer's blob storage, reached with the job's own credential (SPEC B.2). Failures are
- * CustomerStorageFailure: Forbidden (403), NotFound (404), Failed (anything else).
+ * CustomerStorageFailure: Forbidden (403), NotFound (404), TooLarge (a blob over the bound the
+ * service reads), Failed (anything else, and no answer within the deadline).
  */
 export interface CustomerStorage {
   /** Blobs and their snapshots in scope. A prefix scope is for account keys only. */
   list(job: Job, scope: ListScope): Promise<BlobItem[]>;
-  /** A block blob's text (the `<BlobList>` of BlobListBlobPath). */
-  read(job: Job, container: string, blob: string): Promise<string>;
+  /** A block blob's text (the `<BlobList>` of BlobListBlobPath); TooLarge past `maxBytes`, unread. */
+  read(job: Job, container: string, blob: string, maxBytes: number): Promise<string>;
   /**
-   * Writes an `application/xml` block blob at `name` under the job's states location (SPEC B.3)
-   * and answers its URL, without key or SAS.
+   * Creates an `application/xml` block blob at `name` under the job's states location (SPEC B.3)
+   * only if none is there yet (If-None-Match: *), and answers its URL, without key or SAS, and
+   * whether it wrote it or found one there already with the same text or another.
    */
-  writeState(job: Job, name: string, xml: string): Promise<string>;
+  writeState(job: Job, name: string, xml: string): Promise<{ url: string; outcome: StateWrite }>;
 }
 
 /** What export planning decided: the blobs of each drive, and those that did not fit. */

@@ -72,7 +72,7 @@ export class ConcurrencyConflict extends Error {
  */
 export class CustomerStorageFailure extends Error {
   constructor(
-    readonly kind: 'Forbidden' | 'NotFound' | 'Failed',
+    readonly kind: 'Forbidden' | 'NotFound' | 'TooLarge' | 'Failed',
     readonly reason: string,
   ) {
     super(`the customer's storage answered ${reason}`);

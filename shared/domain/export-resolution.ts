@@ -40,6 +40,13 @@ export async function resolveSelection(deps: Deps, job: Job): Promise<Resolution
   }
 }
 
+/**
+ * The contract sets no size for a BlobListBlobPath list; the service reads at most 1 MiB of it
+ * (tens of thousands of paths), refused by its length before download, so a stranger's 50 MB
+ * list can neither fill the instance's memory nor stall its other requests.
+ */
+export const BLOB_LIST_MAX_BYTES = 1024 * 1024;
+
 async function selectionOf(deps: Deps, job: Job): Promise<Selection | string> {
   const selection = job.Export;
   if (!selection) return 'the job has no export selection';
@@ -47,10 +54,12 @@ async function selectionOf(deps: Deps, job: Job): Promise<Selection | string> {
   const { container, blob } = splitBlobPath(selection.BlobListBlobPath);
   let xml: string;
   try {
-    xml = await deps.customer.read(job, container, blob);
+    xml = await deps.customer.read(job, container, blob, BLOB_LIST_MAX_BYTES);
   } catch (err) {
     if (err instanceof CustomerStorageFailure && err.kind === 'NotFound')
       return `the blob list ${selection.BlobListBlobPath} does not exist`;
+    if (err instanceof CustomerStorageFailure && err.kind === 'TooLarge')
+      return `the blob list ${selection.BlobListBlobPath} is larger than ${BLOB_LIST_MAX_BYTES} bytes (1 MiB), the most the service reads`;
     throw err;
   }
   const doc = deps.formats.parseBlobList(xml);

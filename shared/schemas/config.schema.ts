@@ -86,6 +86,10 @@ export const ConfigEnvSchema = z.object({
       'CUSTOMER_BLOB_ENDPOINT must be a URL with {account} in it',
     ),
   ACTIVE_JOB_LIMIT: positiveInt('ACTIVE_JOB_LIMIT').default(20),
+  /** How long a call to the service's own storage may take, retries included, before 503. */
+  STORAGE_TIMEOUT_MS: positiveInt('STORAGE_TIMEOUT_MS').default(8_000),
+  /** How long a call to the customer's storage may take, retries included, before 502. */
+  CUSTOMER_STORAGE_TIMEOUT_MS: positiveInt('CUSTOMER_STORAGE_TIMEOUT_MS').default(25_000),
   SWEEP_SCHEDULE: schedule.default('0 */5 * * * *'),
   LOCATIONS: z
     .string()

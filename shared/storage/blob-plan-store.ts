@@ -21,16 +21,21 @@ export class BlobPlanStore implements ExportPlanStore {
     const body = JSON.stringify(plan);
     const container = await this.blobs.container('plans');
     await guarded(() =>
-      container
-        .getBlockBlobClient(ref)
-        .upload(body, Buffer.byteLength(body), { blobHTTPHeaders: { blobContentType: 'application/json' } }),
+      container.getBlockBlobClient(ref).upload(body, Buffer.byteLength(body), {
+        blobHTTPHeaders: { blobContentType: 'application/json' },
+        abortSignal: this.blobs.deadline(),
+      }),
     );
     return ref;
   }
 
   async load(ref: string): Promise<ExportPlan> {
     const container = await this.blobs.container('plans');
-    const bytes = await guarded(() => container.getBlobClient(ref).downloadToBuffer());
+    const bytes = await guarded(() =>
+      container
+        .getBlobClient(ref)
+        .downloadToBuffer(undefined, undefined, { abortSignal: this.blobs.deadline() }),
+    );
     return ExportPlanDocumentSchema.parse(JSON.parse(bytes.toString('utf8')));
   }
 }

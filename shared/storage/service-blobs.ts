@@ -1,6 +1,7 @@
 import type { ContainerClient } from '@azure/storage-blob';
 import type { StorageConfig } from '../config';
 import { loadBlobSdk } from './blob-sdk';
+import { withDeadline } from './deadline';
 import { guarded } from './store-errors';
 
 /**
@@ -13,7 +14,13 @@ export class ServiceBlobs {
   constructor(
     private readonly storage: StorageConfig,
     private readonly prefix: string,
+    private readonly timeoutMs: number,
   ) {}
+
+  /** The abort signal of one call: it fails (then 503) once the deadline passes (SPEC D.6). */
+  deadline(): AbortSignal {
+    return withDeadline(this.timeoutMs);
+  }
 
   container(name: string): Promise<ContainerClient> {
     let client = this.containers.get(name);
@@ -38,7 +45,7 @@ export class ServiceBlobs {
       });
     }
     const container = service.getContainerClient(containerName);
-    await guarded(() => container.createIfNotExists());
+    await guarded(() => container.createIfNotExists({ abortSignal: this.deadline() }));
     return container;
   }
 }

@@ -19,7 +19,10 @@ export const isNotFound = (err: unknown): boolean => statusOf(err) === 404;
  * 503 with Retry-After; any other error is a bug and stays one.
  */
 export function isUnavailable(err: unknown): boolean {
-  if (!(err instanceof Error) || err.name !== 'RestError') return false;
+  if (!(err instanceof Error)) return false;
+  // The deadline of the call (deadline.ts) passed: the store is as good as away.
+  if (err.name === 'AbortError' || err.name === 'StorageDeadlineExceeded') return true;
+  if (err.name !== 'RestError') return false;
   const status = statusOf(err);
   return status === undefined || status >= 500 || status === 408;
 }

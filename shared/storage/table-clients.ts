@@ -1,5 +1,6 @@
 import type { TableClient, TableServiceClientOptions } from '@azure/data-tables';
 import type { StorageConfig } from '../config';
+import { StorageDeadlineExceeded, withDeadline } from './deadline';
 import { endpointOf, isLoopback } from './endpoints';
 import { guarded, statusOf } from './store-errors';
 
@@ -29,6 +30,7 @@ export class TableClients {
   constructor(
     private readonly storage: StorageConfig,
     private readonly prefix: string,
+    private readonly timeoutMs: number,
   ) {}
 
   /**
@@ -61,12 +63,33 @@ export class TableClients {
     };
   }
 
+  /** Per call, around the SDK's retries: a frozen store answers 503 within the deadline (SPEC D.6). */
+  private deadline(): PipelinePolicy {
+    const ms = this.timeoutMs;
+    return {
+      name: 'storage-deadline',
+      sendRequest: async (request, next) => {
+        const signal = withDeadline(ms, request.abortSignal);
+        request.abortSignal = signal;
+        try {
+          return await next(request);
+        } catch (err) {
+          if (signal.aborted) throw new StorageDeadlineExceeded(ms);
+          throw err;
+        }
+      },
+    };
+  }
+
   private async open(name: TableName): Promise<TableClient> {
     const { TableClient } = await import('@azure/data-tables');
     const tableName = `${this.prefix}${name}`;
     const options = {
       retryOptions,
-      additionalPolicies: [{ policy: this.observer(name), position: 'perRetry' as const }],
+      additionalPolicies: [
+        { policy: this.deadline(), position: 'perCall' as const },
+        { policy: this.observer(name), position: 'perRetry' as const },
+      ],
     };
     let client: TableClient;
     if (this.storage.kind === 'connectionString') {

@@ -1,11 +1,20 @@
 import { stamp } from '../../shared/domain/blob-names';
+import { lastModifiedOf } from '../../shared/storage/etag';
 import { BlobPlanStore } from '../../shared/storage/blob-plan-store';
 import { ServiceBlobs } from '../../shared/storage/service-blobs';
-import { blobNames, containerSas, CUSTOMER1, putBlob, serviceOf } from '../support/customer-blobs';
+import {
+  blobNames,
+  containerSas,
+  CUSTOMER1,
+  download,
+  endpointOf,
+  putBlob,
+  serviceOf,
+} from '../support/customer-blobs';
 import { manifestFor, uniqueName } from '../support/datacenter';
 import { lifecycle } from '../support/lifecycle';
 import { TestClock } from '../support/runtime';
-import { startService, type TestService } from '../support/service';
+import { extendedCode, startService, type TestService } from '../support/service';
 import { RETURN_ADDRESS } from '../support/shipping';
 
 /**
@@ -50,7 +59,7 @@ async function readOnlyContainer(): Promise<string> {
 }
 
 describe('a blob write that fails leaves the job as it was', () => {
-  it('half-way through a completion (its manifest backup is leased): 502, nothing recorded; then it completes', async () => {
+  it('a blob of someone else at a log name: never replaced, 409 and nothing recorded; after a progress report the completion lands', async () => {
     const name = uniqueName('Half');
     const states = uniqueName('halfstates');
     await putImport(CUSTOMER1.name, CUSTOMER1.key, name, ['H1'], {
@@ -61,28 +70,27 @@ describe('a blob write that fails leaves the job as it was', () => {
     await customerMarksShipping(CUSTOMER1.name, name);
     await operator('POST', opPath(name, '/receive'), { Drives: [{ DriveId: 'H1' }] });
     await operator('POST', opPath(name, '/drives/H1/start'));
-    const backup = `waies/${name}_H1_${stamp(clock.now())}_manifest.xml`;
-    const leased = await putBlob(CUSTOMER1.name, states, backup, 'in the way');
-    const lease = leased.getBlobLeaseClient();
-    await lease.acquireLease(-1);
     const before = await versionOf(CUSTOMER1.name, name);
+    // Logs are named after the job version the completion is decided on (issue 15, item 1).
+    const backup = `waies/${name}_H1_${stamp(lastModifiedOf(before.etag!))}_manifest.xml`;
+    await putBlob(CUSTOMER1.name, states, backup, 'in the way');
 
     const report = { CopyStatus: 'Completed', Manifest: manifestFor('H1').xml };
-    await refused502(
-      await svc.operator('POST', opPath(name, '/drives/H1/complete'), report),
-      /^412 LeaseIdMissing/,
-    );
+    const refused = await svc.operator('POST', opPath(name, '/drives/H1/complete'), report);
+    expect(refused.status).toBe(409);
+    expect(await extendedCode(refused)).toBe('InvalidJobState');
     const after = await versionOf(CUSTOMER1.name, name);
     expect(after).toEqual(before);
     expect(after.body.DriveList[0]).toMatchObject({ State: 'Transferring', CopyStatus: 'InProgress' });
     expect(after.body.DriveList[0]).not.toHaveProperty('ErrorLogUri');
-    // The logs written before the failure stay, unreferenced; the job never points at a missing blob.
-    expect((await blobNames(CUSTOMER1.name, states)).length).toBe(3);
+    const url = `${endpointOf(CUSTOMER1.name)}/${states}/${backup}`;
+    expect((await download(url)).text).toBe('in the way');
 
-    await lease.releaseLease();
+    await operator('POST', opPath(name, '/drives/H1/progress'), { PercentComplete: 99 });
     const done = await operator('POST', opPath(name, '/drives/H1/complete'), report);
     expect(done.DriveList[0].State).toBe('Completed');
-    expect(done.DriveList[0].ManifestUri).toMatch(new RegExp(`${backup.replace(/\./g, '\\.')}$`));
+    expect(done.DriveList[0].ManifestUri).not.toMatch(new RegExp(`${backup.replace(/\./g, '\\.')}$`));
+    expect((await download(url)).text).toBe('in the way');
   });
 
   it('an export receive whose incomplete blob list storage refuses (a read-only SAS): 502, the job still Shipping', async () => {
@@ -167,7 +175,11 @@ describe("the service's own blob storage out of reach", () => {
     );
     const plans = svc.rt.datacenter.plans;
     svc.rt.datacenter.plans = new BlobPlanStore(
-      new ServiceBlobs({ kind: 'connectionString', connectionString: dead }, svc.rt.config.storagePrefix),
+      new ServiceBlobs(
+        { kind: 'connectionString', connectionString: dead },
+        svc.rt.config.storagePrefix,
+        svc.rt.config.storageTimeoutMs,
+      ),
     );
     try {
       const res = await svc.operator('POST', opPath(name, '/receive'), {

@@ -13,7 +13,7 @@ import {
 } from '../support/customer-blobs';
 import { importJob } from '../support/job-values';
 
-const storage = new CustomerBlobStorage(process.env.CUSTOMER_BLOB_ENDPOINT ?? '');
+const storage = new CustomerBlobStorage(process.env.CUSTOMER_BLOB_ENDPOINT ?? '', 10_000);
 const unique = (p: string) => `${p}${randomBytes(4).toString('hex')}`;
 
 function jobOn(account: string, credential: Credential, statesPath: string): Job {
@@ -42,7 +42,12 @@ describe('the customer’s storage with the account key (SPEC B.2, B.3)', () => 
   it('writes an application/xml block blob into the states container, creating it, and answers its URL without the key', async () => {
     const states = unique('states');
     const job = jobOn(CUSTOMER1.name, keyOf(CUSTOMER1), states);
-    const url = await storage.writeState(job, 'waies/MySampleJob_D1_20240101-000000-000_error.xml', '<a/>');
+    const { url, outcome } = await storage.writeState(
+      job,
+      'waies/MySampleJob_D1_20240101-000000-000_error.xml',
+      '<a/>',
+    );
+    expect(outcome).toBe('written');
     expect(url).toBe(
       `${process.env.CUSTOMER_BLOB_ENDPOINT!.replace('{account}', 'customer1')}/${states}/waies/MySampleJob_D1_20240101-000000-000_error.xml`,
     );
@@ -71,8 +76,30 @@ describe('the customer’s storage with the account key (SPEC B.2, B.3)', () => 
     const c = unique('lists');
     await putBlob(CUSTOMER1.name, c, 'list.xml', '\uFEFF<BlobList/>');
     const job = jobOn(CUSTOMER1.name, keyOf(CUSTOMER1), 'waimportexport');
-    expect(await storage.read(job, c, 'list.xml')).toBe('<BlobList/>');
-    expect((await failureOf(storage.read(job, c, 'none.xml'))).kind).toBe('NotFound');
+    expect(await storage.read(job, c, 'list.xml', 1024)).toBe('<BlobList/>');
+    expect((await failureOf(storage.read(job, c, 'none.xml', 1024))).kind).toBe('NotFound');
+  });
+
+  it('refuses a blob longer than the bound by its length, as TooLarge, without reading it', async () => {
+    const c = unique('lists');
+    await putBlob(CUSTOMER1.name, c, 'big.xml', 'x'.repeat(4096));
+    const job = jobOn(CUSTOMER1.name, keyOf(CUSTOMER1), 'waimportexport');
+    const failure = await failureOf(storage.read(job, c, 'big.xml', 4095));
+    expect(failure.kind).toBe('TooLarge');
+    expect(failure.reason).toContain('4095 bytes');
+    expect(await storage.read(job, c, 'big.xml', 4096)).toHaveLength(4096);
+  });
+
+  it('never replaces a state blob already there: it answers whether the one there has the same text', async () => {
+    const states = unique('states');
+    const job = jobOn(CUSTOMER1.name, keyOf(CUSTOMER1), states);
+    const name = 'waies/J_D1_20240101-000000-000_error.xml';
+    const first = await storage.writeState(job, name, '<a>1</a>');
+    expect(first.outcome).toBe('written');
+    expect((await storage.writeState(job, name, '<a>1</a>')).outcome).toBe('same');
+    expect((await storage.writeState(job, name, '<a>2</a>')).outcome).toBe('different');
+    expect((await storage.writeState(job, name, '<a>22</a>')).outcome).toBe('different');
+    expect((await download(first.url)).text).toBe('<a>1</a>');
   });
 
   it('reports a wrong key as Forbidden (403), with a reason that carries no secret', async () => {
@@ -90,7 +117,7 @@ describe('the customer’s storage with a container SAS (SPEC B.2, B.3)', () => 
     await serviceOf(CUSTOMER1.name).getContainerClient(c).create();
     const sas = containerSas(CUSTOMER1.name, c);
     const job = jobOn(CUSTOMER1.name, sasOf(sas), 'mylogs/run1');
-    const url = await storage.writeState(job, 'waies/J_D_20240101-000000-000_error.xml', '<a/>');
+    const { url } = await storage.writeState(job, 'waies/J_D_20240101-000000-000_error.xml', '<a/>');
     expect(url).toBe(
       `${process.env.CUSTOMER_BLOB_ENDPOINT!.replace('{account}', 'customer1')}/${c}/mylogs/run1/waies/J_D_20240101-000000-000_error.xml`,
     );
@@ -107,7 +134,7 @@ describe('the customer’s storage with a container SAS (SPEC B.2, B.3)', () => 
     await serviceOf(CUSTOMER1.name).getContainerClient(c).create();
     await putBlob(CUSTOMER1.name, other, 'secret.txt', 'secret');
     const job = jobOn(CUSTOMER1.name, sasOf(containerSas(CUSTOMER1.name, c)), 'waimportexport');
-    expect((await failureOf(storage.read(job, other, 'secret.txt'))).kind).toBe('Forbidden');
+    expect((await failureOf(storage.read(job, other, 'secret.txt', 1024))).kind).toBe('Forbidden');
     expect((await failureOf(storage.list(job, { container: { prefix: '' }, blobPrefix: '' }))).kind).toBe(
       'Forbidden',
     );
@@ -129,6 +156,6 @@ describe('the customer’s storage with a container SAS (SPEC B.2, B.3)', () => 
     expect((await failureOf(storage.list(job, { container: { exact: c }, blobPrefix: '' }))).kind).toBe(
       'Forbidden',
     );
-    expect((await failureOf(storage.read(job, c, 'a.txt'))).kind).toBe('Forbidden');
+    expect((await failureOf(storage.read(job, c, 'a.txt', 1024))).kind).toBe('Forbidden');
   });
 });

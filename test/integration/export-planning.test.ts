@@ -163,6 +163,18 @@ describe('export planning on the customer’s storage (SPEC B, Receive; B.2)', (
     });
   });
 
+  it('a blob list over 1 MiB is refused by its length, unread: BlobListFormatInvalid saying so', async () => {
+    await putBlob(CUSTOMER2.name, `${c}lists`, 'huge.xml', 8 * 1024 * 1024);
+    const at = await exportJob({ BlobListBlobPath: `${c}lists/huge.xml` });
+    const before = process.memoryUsage().rss;
+    const received = await receivePackage(deps, at, { Drives: [{ DriveId: 'M3', CapacityBytes: 100 }] });
+    expect(process.memoryUsage().rss - before).toBeLessThan(8 * 1024 * 1024);
+    expect(received.value.ExportPlan).toMatchObject({
+      Failure: 'BlobListFormatInvalid',
+      Detail: expect.stringMatching(/larger than 1048576 bytes \(1 MiB\)/),
+    });
+  });
+
   it('storage denying access (403) is BlobRequestForbidden in the log, never an error', async () => {
     const sas = uniqueName('denied');
     const container = serviceOf(CUSTOMER2.name).getContainerClient(sas);
