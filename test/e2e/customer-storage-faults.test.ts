@@ -1,7 +1,7 @@
-import { stamp } from '../../shared/domain/blob-names';
-import { lastModifiedOf } from '../../shared/storage/etag';
-import { BlobPlanStore } from '../../shared/storage/blob-plan-store';
-import { ServiceBlobs } from '../../shared/storage/service-blobs';
+import { stamp } from '../../shared/import-export/datacenter/blob-names';
+import { BlobPlanStore } from '../../shared/adapters/blob/blob-plan-store';
+import { ServiceBlobs } from '../../shared/adapters/blob/service-blobs';
+import { lastModifiedOf } from '../../shared/adapters/table/etag';
 import {
   blobNames,
   containerSas,

@@ -1,0 +1,182 @@
+import type { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
+import type { BlobItem, CustomerStorage, ListScope, StateWrite } from '../../import-export/datacenter/ports';
+import { CustomerStorageFailure } from '../../kernel/errors';
+import type { Job } from '../../import-export/model/model';
+import { loadBlobSdk } from './blob-sdk';
+import { statusOf, codeOf } from '../store-errors';
+
+/**
+ * A storage failure in the domain's terms; its reason names a status and a storage code, never a
+ * URL. Only the SDK's RestError (an answer, or no answer at all) is one: anything else is a bug.
+ */
+function failure(err: unknown): unknown {
+  if (err instanceof CustomerStorageFailure) return err;
+  if (!(err instanceof Error) || err.name !== 'RestError') return err;
+  const status = statusOf(err);
+  const reason = `${status ?? 'no response'}${codeOf(err) ? ` ${codeOf(err)}` : ''}`;
+  if (status === 403) return new CustomerStorageFailure('Forbidden', reason);
+  if (status === 404) return new CustomerStorageFailure('NotFound', reason);
+  return new CustomerStorageFailure('Failed', reason);
+}
+
+/** Reads a body stream, refusing it past `max` bytes (a length header may be missing or lie). */
+async function readCapped(body: NodeJS.ReadableStream, max: number, what: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > max) {
+      (body as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.();
+      throw tooLarge(what, max);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+const tooLarge = (what: string, max: number) =>
+  new CustomerStorageFailure('TooLarge', `${what} is larger than the ${max} bytes the service reads`);
+
+/**
+ * The customer's blob storage (SPEC B.2), reached at CUSTOMER_BLOB_ENDPOINT with the job's own
+ * credential: the account key (shared key) or the container SAS. With a key the states location is
+ * a container, created when missing; with a SAS it is a virtual directory beneath the SAS
+ * container, so a SAS job never writes outside its container (SPEC B.3).
+ */
+export class CustomerBlobStorage implements CustomerStorage {
+  /** States containers already known to exist, per account. */
+  private readonly ready = new Set<string>();
+  private readonly options: StoragePipelineOptions;
+
+  /** `timeoutMs`: the deadline of one call, retries included (then 502, never a hang). */
+  constructor(
+    private readonly endpointTemplate: string,
+    private readonly timeoutMs: number,
+  ) {
+    this.options = {
+      retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: timeoutMs },
+    };
+  }
+
+  /** Runs one call under the deadline, in the domain's terms. */
+  private async translated<T>(call: (abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      return await call(signal);
+    } catch (err) {
+      if (signal.aborted)
+        throw new CustomerStorageFailure('Failed', `no answer within ${this.timeoutMs / 1000} s`);
+      throw failure(err);
+    }
+  }
+
+  private endpoint(job: Job): string {
+    return this.endpointTemplate.replace('{account}', job.StorageAccountName).replace(/\/+$/, '');
+  }
+
+  private async service(job: Job): Promise<BlobServiceClient> {
+    const { BlobServiceClient, StorageSharedKeyCredential } = await loadBlobSdk();
+    const c = job.Credential;
+    if (c.Kind !== 'StorageAccountKey')
+      throw new CustomerStorageFailure('Forbidden', 'a container SAS cannot reach the account');
+    const key = new StorageSharedKeyCredential(job.StorageAccountName, c.Key);
+    return new BlobServiceClient(this.endpoint(job), key, this.options);
+  }
+
+  private async container(job: Job, name: string): Promise<ContainerClient> {
+    const c = job.Credential;
+    if (c.Kind === 'StorageAccountKey') return (await this.service(job)).getContainerClient(name);
+    if (name !== c.Container)
+      throw new CustomerStorageFailure('Forbidden', `container ${name} is outside the SAS container`);
+    const { ContainerClient } = await loadBlobSdk();
+    return new ContainerClient(
+      `${this.endpoint(job)}/${encodeURIComponent(name)}?${c.Token}`,
+      undefined,
+      this.options,
+    );
+  }
+
+  async list(job: Job, scope: ListScope): Promise<BlobItem[]> {
+    return this.translated(async (abortSignal) => {
+      const names: string[] = [];
+      if ('exact' in scope.container) names.push(scope.container.exact);
+      else {
+        const service = await this.service(job);
+        for await (const c of service.listContainers({ prefix: scope.container.prefix, abortSignal }))
+          names.push(c.name);
+      }
+      const items: BlobItem[] = [];
+      for (const name of names) {
+        const container = await this.container(job, name);
+        const blobs = container.listBlobsFlat({
+          prefix: scope.blobPrefix,
+          includeSnapshots: true,
+          abortSignal,
+        });
+        for await (const b of blobs) {
+          items.push({
+            container: name,
+            name: b.name,
+            ...(b.snapshot && { snapshot: b.snapshot }),
+            length: b.properties.contentLength ?? 0,
+            lastModified: b.properties.lastModified.toISOString(),
+          });
+        }
+      }
+      return items;
+    });
+  }
+
+  /** Refused by its length before its body is read: a 50 MB list never reaches memory. */
+  async read(job: Job, container: string, blob: string, maxBytes: number): Promise<string> {
+    return this.translated(async (abortSignal) => {
+      const client = (await this.container(job, container)).getBlobClient(blob);
+      const response = await client.download(0, undefined, { abortSignal });
+      const body = response.readableStreamBody;
+      const what = `the blob ${container}/${blob}`;
+      if ((response.contentLength ?? 0) > maxBytes) {
+        (body as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined)?.destroy?.();
+        throw tooLarge(what, maxBytes);
+      }
+      const bytes = body ? await readCapped(body, maxBytes, what) : Buffer.alloc(0);
+      return bytes.toString('utf8').replace(/^\uFEFF/, '');
+    });
+  }
+
+  /** A blob already there is compared with `xml`, reading no more than its length (plus one). */
+  async writeState(job: Job, name: string, xml: string): Promise<{ url: string; outcome: StateWrite }> {
+    return this.translated(async (abortSignal) => {
+      const c = job.Credential;
+      const containerName = c.Kind === 'StorageAccountKey' ? job.ImportExportStatesPath : c.Container;
+      const blobName = c.Kind === 'StorageAccountKey' ? name : `${job.ImportExportStatesPath}/${name}`;
+      const container = await this.container(job, containerName);
+      const readyKey = `${job.StorageAccountName}/${containerName}`;
+      if (c.Kind === 'StorageAccountKey' && !this.ready.has(readyKey)) {
+        await container.createIfNotExists({ abortSignal });
+        this.ready.add(readyKey);
+      }
+      const blob = container.getBlockBlobClient(blobName);
+      const url = new URL(blob.url);
+      url.search = '';
+      try {
+        await blob.upload(xml, Buffer.byteLength(xml), {
+          blobHTTPHeaders: { blobContentType: 'application/xml' },
+          conditions: { ifNoneMatch: '*' },
+          abortSignal,
+        });
+        return { url: url.toString(), outcome: 'written' };
+      } catch (err) {
+        if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
+      }
+      const mine = Buffer.from(xml, 'utf8');
+      const found = await blob.download(0, undefined, { abortSignal });
+      const body = found.readableStreamBody;
+      const same =
+        found.contentLength === mine.byteLength &&
+        body !== undefined &&
+        (await readCapped(body, mine.byteLength, blobName)).equals(mine);
+      if (!same) (body as (NodeJS.ReadableStream & { destroy?: () => void }) | undefined)?.destroy?.();
+      return { url: url.toString(), outcome: same ? 'same' : 'different' };
+    });
+  }
+}

@@ -1,0 +1,50 @@
+import type { DatacenterDeps } from './ports';
+import { ConcurrencyConflict, CustomerStorageFailure, ServiceError, invalidState } from '../../kernel/errors';
+import type { Job } from '../model/model';
+
+/** How often a call meets another's logs under its names before it stops waiting for them. */
+const DIFFERENT_LIMIT = 20;
+
+/**
+ * Writes the blobs of one operator action to the job's states location (SPEC B.3), each at most
+ * once however often the action's read-modify-write is retried. A failed write is 502
+ * StorageWriteFailed with the storage's reason; the job is written only after its blobs, so it
+ * then stays unchanged and never points at a blob that does not exist.
+ *
+ * A blob is only ever created, never replaced: when one with other content is already at the
+ * name (a concurrent action decided on the same job version), this attempt is a conflict and
+ * starts again from a fresh read, where the winner's change is seen. One left by an attempt that
+ * was never recorded keeps a different report out at that job version (409 after a while).
+ */
+export class StateWriter {
+  private readonly written = new Map<string, string>();
+  private different = 0;
+
+  constructor(private readonly deps: Pick<DatacenterDeps, 'customer'>) {}
+
+  async write(job: Job, name: string, xml: () => string): Promise<string> {
+    const known = this.written.get(name);
+    if (known !== undefined) return known;
+    let result: Awaited<ReturnType<DatacenterDeps['customer']['writeState']>>;
+    try {
+      result = await this.deps.customer.writeState(job, name, xml());
+    } catch (err) {
+      if (!(err instanceof CustomerStorageFailure)) throw err;
+      throw new ServiceError(
+        'StorageWriteFailed',
+        `The service could not write ${name} to the customer's storage account ${job.StorageAccountName}.`,
+        err.reason,
+      );
+    }
+    if (result.outcome === 'different') {
+      if (++this.different >= DIFFERENT_LIMIT)
+        throw invalidState(
+          `${name} already holds what another call wrote for this version of the job; repeat that call's report, or report progress first.`,
+          name,
+        );
+      throw new ConcurrencyConflict(`blob ${name}`);
+    }
+    this.written.set(name, result.url);
+    return result.url;
+  }
+}
