@@ -143,6 +143,24 @@ export class CustomerBlobStorage implements CustomerStorage {
     });
   }
 
+  async deleteState(job: Job, name: string): Promise<void> {
+    await this.translated(async (abortSignal) => {
+      const { container, blobName } = this.statesOf(job, name);
+      await (
+        await this.container(job, container)
+      )
+        .getBlockBlobClient(blobName)
+        .deleteIfExists({ abortSignal });
+    });
+  }
+
+  private statesOf(job: Job, name: string): { container: string; blobName: string } {
+    const c = job.Credential;
+    return c.Kind === 'StorageAccountKey'
+      ? { container: job.ImportExportStatesPath, blobName: name }
+      : { container: c.Container, blobName: `${job.ImportExportStatesPath}/${name}` };
+  }
+
   /** A blob already there is compared with `xml`, reading no more than its length (plus one). */
   async writeState(job: Job, name: string, xml: string): Promise<{ url: string; outcome: StateWrite }> {
     return this.translated(async (abortSignal) => {

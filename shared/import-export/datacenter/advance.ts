@@ -38,7 +38,7 @@ function sandboxPackage(job: Job, deps: Pick<DatacenterDeps, 'randomInt'>, now: 
  * logs and, when enabled, manifest backups); Packaging → Completed or Closed (shipped back).
  * A Creating job is refused: the customer moves it to Shipping. So are finished and Faulted jobs.
  */
-export function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<Versioned<Job>> {
+export async function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<Versioned<Job>> {
   const now = deps.now();
   const exporting = new ExportReceiving(deps, now);
   const completion = new DriveCompletion(deps, now);
@@ -58,7 +58,7 @@ export function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<V
     return next;
   }
 
-  return changeJob(deps, at, async ({ value: job, lastModified }) => {
+  const done = await changeJob(deps, at, async ({ value: job, lastModified }) => {
     switch (job.State) {
       case 'Creating':
         throw invalidState(
@@ -85,4 +85,6 @@ export function advance(deps: DatacenterDeps, at: OperatorJobAddress): Promise<V
         throw invalidState(`Job ${job.Name} is Faulted; resolve it before advancing.`, job.State);
     }
   });
+  await completion.tidy(done.value);
+  return done;
 }

@@ -37,6 +37,12 @@ export class DriveCompletion {
     this.writer = new StateWriter(deps);
   }
 
+  /** Removes the logs this call wrote under a superseded version (StateWriter.tidy). */
+  tidy(job: Job): Promise<void> {
+    const uris = job.DriveList.flatMap((d) => [d.ErrorLogUri, d.VerboseLogUri, d.ManifestUri]);
+    return this.writer.tidy(job, new Set(uris.filter((u): u is string => u !== undefined)));
+  }
+
   /** `synthetic`: the sandbox's clean copy of what was planned (SPEC B, advance). */
   async complete(
     job: Job,
@@ -105,14 +111,16 @@ export class DriveCompletion {
   }
 }
 
-export function completeCopy(
+export async function completeCopy(
   deps: DatacenterDeps,
   at: OperatorJobAddress,
   driveId: string,
   report: CompletionReport,
 ): Promise<Versioned<Job>> {
   const completion = new DriveCompletion(deps, deps.now());
-  return changeJob(deps, at, ({ value, lastModified }) =>
+  const done = await changeJob(deps, at, ({ value, lastModified }) =>
     completion.complete(value, driveId, report, lastModified),
   );
+  await completion.tidy(done.value);
+  return done;
 }

@@ -36,6 +36,8 @@ export interface CustomerStorage {
    * whether it wrote it or found one there already with the same text or another.
    */
   writeState(job: Job, name: string, xml: string): Promise<{ url: string; outcome: StateWrite }>;
+  /** Removes a state blob this service created and no job points to (best effort). */
+  deleteState(job: Job, name: string): Promise<void>;
 }
 
 /** What export planning decided: the blobs of each drive, and those that did not fit. */

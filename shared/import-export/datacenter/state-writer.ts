@@ -18,6 +18,8 @@ const DIFFERENT_LIMIT = 20;
  */
 export class StateWriter {
   private readonly written = new Map<string, string>();
+  /** The blobs this call created (not found there already), by name. */
+  private readonly created = new Map<string, string>();
   private different = 0;
 
   constructor(private readonly deps: Pick<DatacenterDeps, 'customer'>) {}
@@ -45,6 +47,21 @@ export class StateWriter {
       throw new ConcurrencyConflict(`blob ${name}`);
     }
     this.written.set(name, result.url);
+    if (result.outcome === 'written') this.created.set(name, result.url);
     return result.url;
+  }
+
+  /**
+   * Once the action is settled: removes what this call created that `job` (the version it ended
+   * on) does not point to, i.e. blobs named after a version another write superseded, so every
+   * log blob the service leaves is one a job points to. A blob another call found the same and
+   * recorded is pointed to by that version, and stays.
+   */
+  async tidy(job: Job, referenced: ReadonlySet<string>): Promise<void> {
+    for (const [name, url] of this.created) {
+      if (referenced.has(url)) continue;
+      await this.deps.customer.deleteState(job, name).catch(() => undefined);
+    }
+    this.created.clear();
   }
 }
