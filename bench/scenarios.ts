@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import type { TransactionAction } from '@azure/data-tables';
 import { createLocalHost } from '../local-host/server';
 import { sweep } from '../shared/import-export/sweep/sweeper';
-import { dueRowActions } from '../shared/adapters/table/due-index';
+import { slotRowKey } from '../shared/adapters/table/active-slots';
+import { dueRowKey } from '../shared/adapters/table/due-index';
+import { dueTime } from '../shared/import-export/model/timers';
 import { createRuntime } from '../shared/app/runtime';
 import { JobRows } from '../shared/adapters/table/job-rows';
 import { SecretBox } from '../shared/kernel/secret-box';
@@ -60,35 +62,29 @@ export async function putJob(f: Fixture, opts = { rounds: 15, n: 60, warmup: 30 
   const rows = new JobRows(new SecretBox(f.rt.config.secretsKey));
   const rawSub = randomSubscription();
   const table = await f.rt.tables.table('jobs');
-  const meta = await table.createEntity({
-    partitionKey: rawSub,
-    rowKey: 'meta',
-    ActiveJobs: 0,
-    Accounts: '{}',
-    DueMarker: '',
-  });
-  let metaEtag = meta.etag ?? '';
   const now = new Date();
   return paired(
     async (i) => expectStatus(await f.call('job', requests.get(i)!), 201, 'Put Job'),
     async (i) => {
       const job = f.job(rawSub, name(i), 'benchacct', now);
-      const r = rows.toRows(job);
-      const counters = {
-        partitionKey: rawSub,
-        rowKey: 'meta',
-        ActiveJobs: i,
-        Accounts: JSON.stringify({ benchacct: i }),
-        DueMarker: now.toISOString(),
-      };
+      const r = rows.toRows(job, i);
+      const due = dueTime(job)!;
       const actions: TransactionAction[] = [
         ['create', r.job],
         ['upsert', r.list, 'Replace'],
-        ...dueRowActions(undefined, job),
-        ['update', counters, 'Replace', { etag: metaEtag }],
+        [
+          'upsert',
+          {
+            partitionKey: rawSub,
+            rowKey: dueRowKey(job.Name, due),
+            Name: job.Name,
+            DueAt: due.toISOString(),
+          },
+          'Replace',
+        ],
+        ['create', { partitionKey: rawSub, rowKey: slotRowKey(i), Job: job.Name }],
       ];
-      const res = await table.submitTransaction(actions);
-      metaEtag = res.subResponses[actions.length - 1]?.etag ?? '';
+      await table.submitTransaction(actions);
     },
     opts,
   );

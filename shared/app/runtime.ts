@@ -13,7 +13,7 @@ import { TableDueIndex } from '../adapters/table/due-index';
 import { JobRows } from '../adapters/table/job-rows';
 import { SecretBox } from '../kernel/secret-box';
 import { ServiceBlobs } from '../adapters/blob/service-blobs';
-import { SubscriptionMeta } from '../adapters/table/subscription-meta';
+import { ActiveSlots } from '../adapters/table/active-slots';
 import { TableCertificateStore } from '../adapters/table/table-certificate-store';
 import { TableClients } from '../adapters/table/table-clients';
 import { TableJobFinder } from '../adapters/table/table-job-finder';
@@ -41,9 +41,8 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
   const rows = new JobRows(new SecretBox(config.secretsKey));
-  const meta = new SubscriptionMeta(jobsTable);
-  const due = new TableDueIndex(jobsTable, () => tables.table('due'), meta);
-  const store = new TableJobStore(jobsTable, rows, meta, due);
+  const due = new TableDueIndex(jobsTable, () => tables.table('due'), 'due', now);
+  const store = new TableJobStore(jobsTable, rows, new ActiveSlots(jobsTable), due);
   const jobs: JobDeps = {
     store,
     now,

@@ -35,7 +35,7 @@ export async function runSweep(rt: Runtime, log: SweepLog = console, now = rt.no
       onError: (entry, err) =>
         log.error(
           redact(
-            `sweep: job ${entry.name} of ${entry.subscriptionId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+            `sweep: job ${entry.name} of ${entry.owner} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
           ),
         ),
     },

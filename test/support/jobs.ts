@@ -22,7 +22,7 @@ export function makeJob(
   );
 }
 
-/** Writes jobs through the store, `parallel` at a time (each create also moves the subscription's meta row). */
+/** Writes jobs through the store, `parallel` at a time. */
 export async function seedJobs(rt: Runtime, jobs: readonly Job[], parallel = 1): Promise<void> {
   let next = 0;
   const worker = async () => {

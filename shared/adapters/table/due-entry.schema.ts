@@ -1,12 +1,12 @@
 import { z } from 'zod';
 
 /**
- * The due-time index of SPEC C.2 (storage/due-index.ts) has two levels:
- *  - in the jobs table, each timed job has a row `due_<due time ISO 8601>_<name>` in its
- *    subscription's partition, written in the job's own transaction;
- *  - in the due table, partition `due`, each subscription with timed jobs has a marker
- *    `<time ISO 8601>_<subscription>` no later than its earliest `due_` row.
- * A sweep reads the markers due by now, then the due rows of those subscriptions only.
+ * The due-time index (due-index.ts) has two levels:
+ *  - in the owners' table, each timed item has a row `due_<due time ISO 8601>_<name>` in its
+ *    owner's partition, written in the item's own transaction;
+ *  - in the markers table, partition `<namespace>`, each owner with due rows in an hour has a
+ *    marker `<hour ISO 8601>_<owner>` saying when that hour ends.
+ * A sweep reads the markers whose hour has begun, then the due rows of those owners only.
  */
 export const DueRowSchema = z.looseObject({
   rowKey: z.string(),
@@ -18,6 +18,6 @@ export const DueRowSchema = z.looseObject({
 export const MarkerRowSchema = z.looseObject({
   rowKey: z.string(),
   etag: z.string(),
-  SubscriptionId: z.string(),
-  MarkerAt: z.string(),
+  Owner: z.string(),
+  BucketEnd: z.string(),
 });

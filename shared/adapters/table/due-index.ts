@@ -1,111 +1,138 @@
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
-import type { Job } from '../../import-export/model/model';
-import type { DueEntry, DueIndex } from '../../import-export/model/ports';
-import { dueTime } from '../../import-export/model/timers';
+import type { DueEntry, DueTimeIndex } from '../../kernel/due-time-index';
+import { LruCache } from '../../kernel/lru-cache';
+import { guarded, isUnavailable, statusOf, unavailable } from '../store-errors';
 import { DueRowSchema, MarkerRowSchema } from './due-entry.schema';
 import { literal } from './list-filter';
-import { guarded, isUnavailable, statusOf, unavailable } from '../store-errors';
-import type { SubscriptionMeta } from './subscription-meta';
 
-/** The global table's single partition, so the markers due by an instant are one RowKey range. */
-export const MARKERS = 'due';
+/** Markers cover an owner for one hour of due times: one marker write per owner per hour at most. */
+export const BUCKET_MS = 60 * 60 * 1000;
+/**
+ * A marker is removed only this long after its hour ended, and a writer trusts its memory of a
+ * marker only while the hour ends more than this later: far more than one write takes (its storage
+ * calls have deadlines) plus the clock skew between instances.
+ */
+export const GRACE_MS = 2 * 60 * 1000;
 const PAGE_SIZE = 1000;
-const ADVANCE_ATTEMPTS = 5;
+const KNOWN_MARKERS = 10_000;
 
 /** ISO 8601 times of one format sort as they compare; `_` sorts before the `~` bounds below. */
 export const dueRowKey = (name: string, at: Date): string => `due_${at.toISOString()}_${name.toLowerCase()}`;
-export const markerRowKey = (subscriptionId: string, at: Date): string =>
-  `${at.toISOString()}_${subscriptionId}`;
+const bucketOf = (at: Date): Date => new Date(Math.floor(at.getTime() / BUCKET_MS) * BUCKET_MS);
+export const markerRowKey = (owner: string, bucket: Date): string => `${bucket.toISOString()}_${owner}`;
 
-const dueRow = (job: Job, at: Date): TableEntity => ({
-  partitionKey: job.SubscriptionId,
-  rowKey: dueRowKey(job.Name, at),
-  Name: job.Name,
-  DueAt: at.toISOString(),
-});
-
-const keyOf = (job: Job | undefined): string | undefined => {
-  const at = job && dueTime(job);
-  return job && at && dueRowKey(job.Name, at);
-};
-
-/** The due time a write turning `before` into `after` sets, when it moves (a new `due_` row). */
-export function dueSet(before: Job | undefined, after: Job | undefined): Date | undefined {
-  return keyOf(after) !== keyOf(before) ? after && dueTime(after) : undefined;
+/** The marker covering an item of `owner` due at `dueAt`, as written at `now`. */
+export function markerRow(namespace: string, owner: string, dueAt: Date, now: Date): TableEntity {
+  const bucket = bucketOf(dueAt < now ? now : dueAt);
+  return {
+    partitionKey: namespace,
+    rowKey: markerRowKey(owner, bucket),
+    Owner: owner,
+    BucketEnd: new Date(bucket.getTime() + BUCKET_MS).toISOString(),
+  };
 }
 
-/** The `due_` rows of such a write, for its transaction: the old one out, the new one in. */
-export function dueRowActions(before: Job | undefined, after: Job | undefined): TransactionAction[] {
-  const [from, to] = [keyOf(before), keyOf(after)];
-  if (from === to) return [];
-  const actions: TransactionAction[] = [];
-  if (before && from) actions.push(['delete', { partitionKey: before.SubscriptionId, rowKey: from }]);
-  const at = after && dueTime(after);
-  if (after && at) actions.push(['upsert', dueRow(after, at), 'Replace']);
-  return actions;
+/** An item's place in the index: its owner's partition, its name, when it is due. */
+export interface DueItem {
+  owner: string;
+  name: string;
+  at: Date;
 }
 
-async function* pagesOf(client: TableClient, filter: string): AsyncIterable<Record<string, unknown>[]> {
+const keyOf = (item: DueItem | undefined) => item && dueRowKey(item.name, item.at);
+
+async function* pagesOf(client: TableClient, filter: string, top = PAGE_SIZE) {
   try {
-    yield* client.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: PAGE_SIZE });
+    yield* client.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: top });
   } catch (err) {
     throw isUnavailable(err) ? unavailable() : err;
   }
 }
 
 /**
- * The two-level due-time index of SPEC C.2 (see schemas/due-entry.schema.ts). A job's `due_` row
- * changes atomically with the job, so it is never stale and costs no round trip of its own. The
- * job store keeps each subscription's marker no later than its earliest due row: a write setting an
- * earlier due time writes the new marker first (`mark`) and records it in the subscription's
- * `meta` row in the same transaction, and every write setting a due time goes through that row, so
- * the sweeper cannot move the marker past a due row it has not seen.
+ * The due-time index of the kernel port on Table Storage, for any owner whose items live in one
+ * partition of an `owners` table (Import/Export: a subscription's jobs; the Scheduler: a job
+ * collection's jobs). Two levels:
+ *  - the item's row `due_<time>_<name>` in the owner's partition, changed in the item's own
+ *    entity-group transaction (`rowActions`), so it is never missing;
+ *  - in the `markers` table, partition `namespace`, a marker `<hour>_<owner>` per owner and hour
+ *    holding due rows, written (`cover`) before the transaction. Markers are never updated and
+ *    belong to no counter, so writes of one owner's items never conflict on them.
+ * A sweep reads the markers whose hour has begun, then each one's owner's due rows up to the end of
+ * the hour (or now). It removes a marker only once its hour ended GRACE_MS ago and no due row up to
+ * its end is left, conditional on the version it read: a writer rewriting it in between keeps it.
+ * A due time already past is covered by the current hour's marker.
  */
-export class TableDueIndex implements DueIndex {
+export class TableDueIndex implements DueTimeIndex {
+  private readonly known = new LruCache<string, true>(KNOWN_MARKERS);
+
   constructor(
-    private readonly jobs: () => Promise<TableClient>,
+    private readonly owners: () => Promise<TableClient>,
     private readonly markers: () => Promise<TableClient>,
-    private readonly meta: SubscriptionMeta,
+    private readonly namespace: string,
+    private readonly now: () => Date,
   ) {}
 
-  /** Writes a subscription's marker at `at` (before the write that records it). */
-  async mark(subscriptionId: string, at: Date): Promise<void> {
-    const client = await this.markers();
-    const row = {
-      partitionKey: MARKERS,
-      rowKey: markerRowKey(subscriptionId, at),
-      SubscriptionId: subscriptionId,
-      MarkerAt: at.toISOString(),
-    };
-    await guarded(() => client.upsertEntity(row, 'Replace'));
+  /** The due rows of a write turning `before` into `after`, for its transaction. */
+  rowActions(before: DueItem | undefined, after: DueItem | undefined): TransactionAction[] {
+    const [from, to] = [keyOf(before), keyOf(after)];
+    if (from === to) return [];
+    const actions: TransactionAction[] = [];
+    if (before && from) actions.push(['delete', { partitionKey: before.owner, rowKey: from }]);
+    if (after && to) {
+      const row: TableEntity = {
+        partitionKey: after.owner,
+        rowKey: to,
+        Name: after.name,
+        DueAt: after.at.toISOString(),
+      };
+      actions.push(['upsert', row, 'Replace']);
+    }
+    return actions;
   }
 
-  /**
-   * The due rows of every subscription whose marker is due by `now`, a subscription at a time.
-   * Once the caller has handled a page and asks for the next, that subscription's marker moves on
-   * to its new earliest due row; a sweep that stops earlier leaves the marker for the next one.
-   */
+  async cover(owner: string, dueAt: Date): Promise<void> {
+    const now = this.now();
+    const bucket = bucketOf(dueAt < now ? now : dueAt);
+    const key = markerRowKey(owner, bucket);
+    const end = bucket.getTime() + BUCKET_MS;
+    if (end > now.getTime() + GRACE_MS && this.known.get(key)) return;
+    const client = await this.markers();
+    const row = {
+      partitionKey: this.namespace,
+      rowKey: key,
+      Owner: owner,
+      BucketEnd: new Date(end).toISOString(),
+    };
+    await guarded(() => client.upsertEntity(row, 'Replace'));
+    this.known.set(key, true);
+  }
+
   async *pages(now: Date): AsyncIterable<DueEntry[]> {
     const markers = await this.markers();
-    const filter = `PartitionKey eq ${literal(MARKERS)} and RowKey lt ${literal(`${now.toISOString()}~`)}`;
+    const filter = `PartitionKey eq ${literal(this.namespace)} and RowKey lt ${literal(`${now.toISOString()}~`)}`;
+    // An owner's later markers read its earlier rows again when one could not be handled.
+    const seen = new Set<string>();
     for await (const page of pagesOf(markers, filter)) {
       for (const raw of page) {
         const marker = MarkerRowSchema.parse(raw);
-        const entries = await this.dueRows(marker.SubscriptionId, now);
+        const end = new Date(marker.BucketEnd);
+        const upTo = end < now ? end : now;
+        const entries = (await this.dueRows(marker.Owner, upTo)).filter((e) => {
+          const key = `${e.owner}/${dueRowKey(e.name, e.dueAt)}`;
+          return !seen.has(key) && seen.add(key);
+        });
         if (entries.length > 0) yield entries;
-        await this.advance(marker.SubscriptionId, marker.rowKey, marker.etag);
+        if (end.getTime() + GRACE_MS <= now.getTime()) await this.retire(marker, end);
       }
     }
   }
 
-  /** Removes a due row that no longer matches its job (only as read: never a rewritten one). */
   async drop(entry: DueEntry): Promise<boolean> {
-    const client = await this.jobs();
+    const client = await this.owners();
     return guarded(async () => {
       try {
-        await client.deleteEntity(entry.subscriptionId, dueRowKey(entry.name, entry.dueAt), {
-          etag: entry.etag,
-        });
+        await client.deleteEntity(entry.owner, dueRowKey(entry.name, entry.dueAt), { etag: entry.etag });
         return true;
       } catch (err) {
         const status = statusOf(err);
@@ -115,47 +142,31 @@ export class TableDueIndex implements DueIndex {
     });
   }
 
-  private async dueRows(subscriptionId: string, upTo: Date): Promise<DueEntry[]> {
-    const client = await this.jobs();
-    const filter = `PartitionKey eq ${literal(subscriptionId)} and RowKey ge 'due_' and RowKey lt ${literal(`due_${upTo.toISOString()}~`)}`;
+  private dueFilter(owner: string, upTo: Date): string {
+    return `PartitionKey eq ${literal(owner)} and RowKey ge 'due_' and RowKey lt ${literal(`due_${upTo.toISOString()}~`)}`;
+  }
+
+  private async dueRows(owner: string, upTo: Date): Promise<DueEntry[]> {
+    const client = await this.owners();
     const entries: DueEntry[] = [];
-    for await (const page of pagesOf(client, filter)) {
+    for await (const page of pagesOf(client, this.dueFilter(owner, upTo))) {
       for (const raw of page) {
         const row = DueRowSchema.parse(raw);
-        entries.push({ subscriptionId, name: row.Name, dueAt: new Date(row.DueAt), etag: row.etag });
+        entries.push({ owner, name: row.Name, dueAt: new Date(row.DueAt), etag: row.etag });
       }
     }
     return entries;
   }
 
-  /** The subscription's earliest due time now, or undefined when it has no timed job. */
-  private async earliest(subscriptionId: string): Promise<Date | undefined> {
-    const client = await this.jobs();
-    const filter = `PartitionKey eq ${literal(subscriptionId)} and RowKey ge 'due_' and RowKey lt 'due_~'`;
-    for await (const page of pagesOf(client, filter)) {
-      const first = page[0];
-      if (first) return new Date(DueRowSchema.parse(first).DueAt);
+  /** Removes a past hour's marker once nothing is left due up to its end (a failed item keeps it). */
+  private async retire(marker: { rowKey: string; etag: string; Owner: string }, end: Date): Promise<void> {
+    const client = await this.owners();
+    for await (const page of pagesOf(client, this.dueFilter(marker.Owner, end), 1)) {
+      if (page.length > 0) return;
       break;
     }
-    return undefined;
-  }
-
-  /**
-   * Moves a subscription's marker to its earliest due row: the new marker first, then the `meta`
-   * row, conditional on the version read before looking (a write in between moves it on, and the
-   * sweeper looks again), and the old marker last, so some marker always covers every due row.
-   */
-  private async advance(subscriptionId: string, markerKey: string, markerEtag: string): Promise<void> {
-    for (let attempt = 0; attempt < ADVANCE_ATTEMPTS; attempt++) {
-      const read = await this.meta.fresh(subscriptionId);
-      const next = await this.earliest(subscriptionId);
-      if (next) await this.mark(subscriptionId, next);
-      if (!(await this.meta.setMarker(subscriptionId, read, next))) continue;
-      if (next === undefined || markerRowKey(subscriptionId, next) !== markerKey) {
-        const client = await this.markers();
-        await client.deleteEntity(MARKERS, markerKey, { etag: markerEtag }).catch(() => undefined);
-      }
-      return;
-    }
+    const markers = await this.markers();
+    this.known.delete(marker.rowKey);
+    await markers.deleteEntity(this.namespace, marker.rowKey, { etag: marker.etag }).catch(() => undefined);
   }
 }

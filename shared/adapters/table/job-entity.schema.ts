@@ -5,14 +5,14 @@ import { CredentialSchema, DriveSchema, JobSchema } from '../../import-export/mo
  * The rows of the jobs table, per subscription partition (SPEC D.3, D.4):
  *  - `job_<name>`: the job, point-read by Get Job; secrets sealed in `Secret` (SPEC D.2);
  *  - `list_<account>_<created>_<name>`: its List Jobs projection, ordered by creation time;
- *  - `meta`: the subscription's active-job count, per-account job counts and the time of its
- *    marker in the global due-time index (storage/due-index.ts);
+ *  - `slot_<n>`: an active-job slot held by one active job (SPEC D.3; active-slots.ts);
  *  - `track_<sha256 of the tracking number>`: the active job holding a DeliveryPackage tracking
  *    number (SPEC A.7; storage/tracking-claims.ts);
  *  - `due_<due time>_<name>`: the job's entry in the due-time index (SPEC C.2).
- * Job and list rows change in one entity-group transaction, with `meta` when the counts change or
- * a due time is set, the `due_` rows when the due time moves, and the `track_` rows when the
- * job's tracking number is taken or given back.
+ * Job and list rows change in one entity-group transaction, with a `slot_` row when the job
+ * starts or ends its active life, the `due_` rows when the due time moves, and the `track_` rows
+ * when the job's tracking number is taken or given back. No row is shared by a subscription's
+ * jobs, so writes of different jobs never conflict.
  * Nested objects are JSON, in `Data` (continued in `Data1`, `Data2`... past 30,000 characters).
  */
 export const StoredDriveSchema = DriveSchema.omit({ BitLockerKey: true });
@@ -37,15 +37,8 @@ export const JobRowSchema = RowBase.extend({
   Data: z.string().optional(),
   Secret: z.string().optional(),
   Tombstone: z.boolean().optional(),
+  /** The active-job slot the job holds (active-slots.ts); absent once it is finished. */
+  ActiveSlot: z.number().int().min(0).optional(),
 });
 
 export const ListRowSchema = RowBase.extend({ Data: z.string() });
-
-export const MetaRowSchema = RowBase.extend({
-  ActiveJobs: z.number().int().min(0),
-  Accounts: z.string(),
-  /** The time of the subscription's marker in the global due-time index; empty when it has none. */
-  DueMarker: z.string().optional(),
-});
-
-export const AccountCountsSchema = z.record(z.string(), z.number().int().min(0));

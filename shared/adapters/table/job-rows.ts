@@ -35,13 +35,34 @@ const identity = (raw: unknown): string => {
 export class JobRows {
   private readonly jobs = new VersionCache<Versioned<Job>>(CACHED_ROWS);
   private readonly summaries = new VersionCache<Versioned<JobSummary>>(CACHED_ROWS);
+  /** The active-job slot (active-slots.ts) each parsed or written version holds. */
+  private readonly slots = new WeakMap<Versioned<Job>, number>();
 
   constructor(private readonly box: SecretBox) {}
 
   private aad = (job: Pick<Job, 'SubscriptionId' | 'Name'>) =>
     `${job.SubscriptionId}/${job.Name.toLowerCase()}`;
 
-  toRows(job: Job): { job: TableEntity; list: TableEntity } {
+  /** The slot a version of a job holds; undefined for an inactive job or an unknown version. */
+  slotOf(version: Versioned<Job>): number | undefined {
+    return this.slots.get(version);
+  }
+
+  /**
+   * Seeds the parsed-row cache with a version just written (the next read of it costs no parse)
+   * and remembers its slot.
+   */
+  written(job: Job, etag: string, slot: number | undefined): Versioned<Job> {
+    const version = this.jobs.set(`${job.SubscriptionId}/${jobRowKey(job.Name)}`, etag, {
+      value: job,
+      etag,
+      lastModified: lastModifiedOf(etag),
+    });
+    if (slot !== undefined) this.slots.set(version, slot);
+    return version;
+  }
+
+  toRows(job: Job, slot?: number): { job: TableEntity; list: TableEntity } {
     const bitLockerKeys: Record<string, string> = {};
     const drives = job.DriveList.map(({ BitLockerKey, ...drive }) => {
       if (BitLockerKey !== undefined) bitLockerKeys[drive.DriveId] = BitLockerKey;
@@ -55,6 +76,7 @@ export class JobRows {
         rowKey: jobRowKey(job.Name),
         ...common,
         StorageAccountName: job.StorageAccountName,
+        ...(slot !== undefined && { ActiveSlot: slot }),
         Secret: this.box.seal(JSON.stringify({ Credential, BitLockerKeys: bitLockerKeys }), this.aad(job)),
         ...toChunks('Data', storedJson({ ...rest, DriveList: drives })),
       },
@@ -91,11 +113,13 @@ export class JobRows {
         return key === undefined ? d : { ...d, BitLockerKey: key };
       }),
     };
-    return this.jobs.set(identity(row), row.etag, {
+    const version = this.jobs.set(identity(row), row.etag, {
       value,
       etag: row.etag,
       lastModified: lastModifiedOf(row.etag),
     });
+    if (row.ActiveSlot !== undefined) this.slots.set(version, row.ActiveSlot);
+    return version;
   }
 
   fromListRow(raw: unknown): Versioned<JobSummary> {

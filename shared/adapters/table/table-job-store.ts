@@ -1,34 +1,34 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../../kernel/errors';
+import { isActive } from '../../import-export/model/job-states';
 import type { Job, Versioned } from '../../import-export/model/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../import-export/model/ports';
+import { dueTime } from '../../import-export/model/timers';
 import { trackingClaimOf } from '../../import-export/model/tracking-numbers';
-import { dueRowActions, type TableDueIndex } from './due-index';
-import { lastModifiedOf } from './etag';
+import { guarded, isNotFound, isUnavailable, statusOf, unavailable } from '../store-errors';
+import type { ActiveSlots } from './active-slots';
+import type { DueItem, TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
-import { guarded, isNotFound, statusOf } from '../store-errors';
-import {
-  changeOf,
-  changesMeta,
-  lowersMarker,
-  type Meta,
-  type MetaChange,
-  type SubscriptionMeta,
-} from './subscription-meta';
 import { listJobs } from './table-job-list';
 import { TrackingClaims } from './tracking-claims';
 
-type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
+type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean; ActiveSlot?: number };
 
-/** How often a write re-reads a stale `meta` row before leaving the race to the use case. */
-const META_ATTEMPTS = 8;
+/** How often a write starts again when only a slot or a tracking claim was in the way. */
+const ATTEMPTS = 8;
+
+const dueItem = (job: Job | undefined): DueItem | undefined => {
+  const at = job && dueTime(job);
+  return job && at && { owner: job.SubscriptionId, name: job.Name, at };
+};
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4): the job and list
- * rows, the subscription's counters, the job's due-time row (SPEC C.2) and its tracking number
- * claim (SPEC A.7). Only a write that moves a subscription's due-time marker earlier writes once
- * before it (the marker, see due-index.ts).
+ * entity-group transaction in the job's subscription partition, conditional on the ETag it read
+ * (SPEC D.3, D.4): the job and list rows, the job's active slot (the quota, active-slots.ts), its
+ * due-time row (SPEC C.2) and its tracking number claim (SPEC A.7). No row is shared by the
+ * subscription's jobs. A write setting a due time first makes sure the index covers it
+ * (due-index.ts), which costs a request at most once per subscription and hour in a process.
  */
 export class TableJobStore implements JobStore {
   private readonly claims: TrackingClaims;
@@ -36,7 +36,7 @@ export class TableJobStore implements JobStore {
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly rows: JobRows,
-    private readonly meta: SubscriptionMeta,
+    private readonly slots: ActiveSlots,
     private readonly due: TableDueIndex,
   ) {
     this.claims = new TrackingClaims(table, async (sub, name, claim) => {
@@ -53,11 +53,11 @@ export class TableJobStore implements JobStore {
   async write(w: JobWrite): Promise<Versioned<Job> | undefined> {
     switch (w.kind) {
       case 'create':
-        return this.create(w.job, w.activeJobLimit);
+        return this.change(undefined, w.job, w.activeJobLimit);
       case 'update':
-        return this.update(w.job, w.previous, w.activeJobLimit);
+        return this.change(w.previous, w.job, w.activeJobLimit);
       case 'delete':
-        await this.remove(w.previous);
+        await this.change(w.previous, undefined, Infinity);
         return undefined;
     }
   }
@@ -66,144 +66,124 @@ export class TableJobStore implements JobStore {
     return listJobs(await this.table(), this.rows, q);
   }
 
+  /** The accounts of the subscription's jobs, from their list rows' keys (`list_<account>_...`). */
   async storageAccounts(subscriptionId: string): Promise<string[]> {
-    const meta = await this.meta.fresh(subscriptionId);
-    return Object.keys(meta.accounts).sort();
-  }
-
-  private async create(job: Job, activeJobLimit: number): Promise<Versioned<Job>> {
-    const rows = this.rows.toRows(job);
-    const change = changeOf(undefined, job, activeJobLimit);
-    let tombstoneEtag: string | undefined;
-    for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
-      const jobAction: TransactionAction =
-        tombstoneEtag === undefined
-          ? ['create', rows.job]
-          : ['update', rows.job, 'Replace', { etag: tombstoneEtag }];
-      const claims = await this.claims.actions(undefined, job);
-      const actions: TransactionAction[] = [
-        jobAction,
-        ['upsert', rows.list, 'Replace'],
-        ...dueRowActions(undefined, job),
-        ...claims,
-      ];
-      const result = await this.commit(job.SubscriptionId, actions, change);
-      if (result) return this.versioned(job, result);
-      // The name is taken, the meta row moved on, or a tombstone is in the way: find out which.
-      const existing = await this.readJobRow(job.SubscriptionId, job.Name);
-      if (existing && existing.Tombstone !== true) throw new ConcurrencyConflict(`job ${job.Name}`);
-      tombstoneEtag = existing?.etag;
+    const client = await this.table();
+    const filter = `PartitionKey eq '${subscriptionId.replace(/'/g, "''")}' and RowKey ge 'list_' and RowKey lt 'list_~'`;
+    const accounts = new Set<string>();
+    try {
+      for await (const row of client.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+        accounts.add((row.rowKey ?? '').split('_')[1] ?? '');
+    } catch (err) {
+      throw isUnavailable(err) ? unavailable() : err;
     }
-    throw new ConcurrencyConflict(`subscription ${job.SubscriptionId}`);
+    return [...accounts].sort();
   }
 
-  private async update(job: Job, previous: Versioned<Job>, activeJobLimit: number): Promise<Versioned<Job>> {
-    const rows = this.rows.toRows(job);
-    const actions: TransactionAction[] = [
-      ['update', rows.job, 'Replace', { etag: previous.etag }],
-      ['upsert', rows.list, 'Replace'],
-      ...dueRowActions(previous.value, job),
+  /**
+   * One write: a create (`previous` undefined), an update, or a delete (`job` undefined), which
+   * leaves a tombstone in the transaction and removes it after (see JobRows.tombstone).
+   */
+  private async change(previous: Versioned<Job> | undefined, job: Job | undefined, limit: number) {
+    const before = previous?.value;
+    const subject = (job ?? before)!;
+    const sub = subject.SubscriptionId;
+    const [wasActive, active] = [
+      before !== undefined && isActive(before.State),
+      job !== undefined && isActive(job.State),
     ];
-    const oldListKey = listRowKey(previous.value);
-    if (oldListKey !== rows.list.rowKey)
-      actions.push(['delete', { partitionKey: job.SubscriptionId, rowKey: oldListKey }]);
-    const result = await this.retryMeta(
-      previous,
-      actions,
-      changeOf(previous.value, job, activeJobLimit),
-      job,
-    );
-    return this.versioned(job, result);
+    let heldSlot = previous && wasActive ? await this.slotOf(previous) : undefined;
+    const dueAfter = dueItem(job);
+    const dueActions = this.due.rowActions(dueItem(before), dueAfter);
+    if (dueAfter && dueActions.length > 0) await this.due.cover(sub, dueAfter.at);
+    let tombstoneEtag: string | undefined;
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      // Only a job starting its active life takes a slot (one written before slots holds none).
+      const claim = active && !wasActive ? await this.slots.claim(sub, subject.Name, limit) : undefined;
+      const release = !active && heldSlot !== undefined ? this.slots.release(sub, heldSlot) : undefined;
+      const slot = active ? (claim?.slot ?? heldSlot) : undefined;
+      const rows = job && this.rows.toRows(job, slot);
+      const actions: TransactionAction[] = [];
+      if (!previous) {
+        actions.push(
+          tombstoneEtag === undefined
+            ? ['create', rows!.job]
+            : ['update', rows!.job, 'Replace', { etag: tombstoneEtag }],
+        );
+      } else {
+        actions.push([
+          'update',
+          rows?.job ?? this.rows.tombstone(before!),
+          'Replace',
+          { etag: previous.etag },
+        ]);
+      }
+      if (rows) actions.push(['upsert', rows.list, 'Replace']);
+      if (before && (!rows || listRowKey(before) !== rows.list.rowKey))
+        actions.push(['delete', { partitionKey: sub, rowKey: listRowKey(before) }]);
+      actions.push(...dueActions, ...(await this.claims.actions(before, job)));
+      if (claim) actions.push(claim.action);
+      if (release) actions.push(release.action);
+      const result = await this.commit(actions);
+      claim?.done(result !== undefined);
+      release?.done(result !== undefined);
+      if (result) return this.settle(subject, job, result, slot);
+      // Which row was in the way: the job's (a taken name, a newer version, a tombstone), or only
+      // a slot or a tracking claim, after which the write starts again.
+      const current = await this.readJobRow(sub, subject.Name);
+      if (previous ? current?.etag !== previous.etag : current && current.Tombstone !== true)
+        throw new ConcurrencyConflict(`job ${subject.Name}`);
+      if (!previous) tombstoneEtag = current?.etag;
+      if (previous && wasActive && heldSlot === undefined) heldSlot = current?.ActiveSlot;
+    }
+    throw new ConcurrencyConflict(`subscription ${sub}`);
   }
 
-  /** Replaces the row by a tombstone in the transaction, then removes it (see JobRows.tombstone). */
-  private async remove(previous: Versioned<Job>): Promise<void> {
-    const job = previous.value;
-    const tombstone = this.rows.tombstone(job);
-    const actions: TransactionAction[] = [
-      ['update', tombstone, 'Replace', { etag: previous.etag }],
-      ['delete', { partitionKey: job.SubscriptionId, rowKey: listRowKey(job) }],
-      ...dueRowActions(job, undefined),
-    ];
-    const result = await this.retryMeta(previous, actions, changeOf(job, undefined, Infinity), undefined);
+  private async settle(
+    subject: Job,
+    job: Job | undefined,
+    result: TableTransactionResponse,
+    slot: number | undefined,
+  ): Promise<Versioned<Job> | undefined> {
+    // Sub-responses come in the order of the actions: the job row is always the first.
     const etag = result.subResponses[0]?.etag;
+    if (!etag) throw new Error('the transaction response has no ETag for the job row');
+    if (job) return this.rows.written(job, etag, slot);
     const client = await this.table();
     await client
-      .deleteEntity(job.SubscriptionId, tombstone.rowKey, etag ? { etag } : {})
+      .deleteEntity(subject.SubscriptionId, jobRowKey(subject.Name), { etag })
       .catch(() => undefined);
+    return undefined;
   }
 
-  /**
-   * Commits a write of an existing job (into `job`, or a delete), re-reading `meta` and the
-   * tracking number claims while only they are stale.
-   */
-  private async retryMeta(
-    previous: Versioned<Job>,
-    actions: TransactionAction[],
-    change: MetaChange,
-    job: Job | undefined,
-  ): Promise<TableTransactionResponse> {
-    for (let attempt = 0; attempt < META_ATTEMPTS; attempt++) {
-      const claims = await this.claims.actions(previous.value, job);
-      const result = await this.commit(previous.value.SubscriptionId, [...actions, ...claims], change);
-      if (result) return result;
-      const current = await this.readJobRow(previous.value.SubscriptionId, previous.value.Name);
-      if (current?.etag !== previous.etag) throw new ConcurrencyConflict(`job ${previous.value.Name}`);
-    }
-    throw new ConcurrencyConflict(`subscription ${previous.value.SubscriptionId}`);
+  /** The slot an active version holds: known from its parse, else read from its row. */
+  private async slotOf(version: Versioned<Job>): Promise<number | undefined> {
+    const known = this.rows.slotOf(version);
+    if (known !== undefined) return known;
+    const row = await this.readJobRow(version.value.SubscriptionId, version.value.Name);
+    return row?.etag === version.etag ? row.ActiveSlot : undefined;
   }
 
-  /**
-   * Submits the actions, with the `meta` row when the change involves it (the marker written first
-   * when it moves earlier). Answers undefined when a condition failed (409/412/404 of the
-   * transaction), so the caller can tell which row moved on; the meta cache is then dropped unless
-   * the failure was an existing row.
-   */
-  private async commit(
-    subscriptionId: string,
-    actions: TransactionAction[],
-    change: MetaChange,
-  ): Promise<TableTransactionResponse | undefined> {
-    let after: Meta | undefined;
-    let creatingMeta = false;
-    const all = [...actions];
-    if (changesMeta(change)) {
-      const before = await this.meta.current(subscriptionId);
-      creatingMeta = before.etag === undefined;
-      after = this.meta.apply(before, change);
-      if (lowersMarker(before, after) && after.dueMarker)
-        await this.due.mark(subscriptionId, after.dueMarker);
-      all.push(this.meta.action(subscriptionId, before, after));
-    }
+  /** Submits the actions; undefined when a condition failed (409/412/404 of the transaction). */
+  private async commit(actions: TransactionAction[]): Promise<TableTransactionResponse | undefined> {
     const client = await this.table();
     try {
-      const result = await guarded(() => client.submitTransaction(all));
-      // Sub-responses come in the order of the actions; only inserts name their row.
-      const metaEtag = result.subResponses[all.length - 1]?.etag;
-      if (after && metaEtag) this.meta.remember(subscriptionId, { ...after, etag: metaEtag });
-      return result;
+      return await guarded(() => client.submitTransaction(actions));
     } catch (err) {
       const status = statusOf(err);
       if (status !== 409 && status !== 412 && status !== 404) throw err;
-      // 409 is a row that exists: a taken name, after which the counters read may well still be
-      // current, unless this write created the meta row itself.
-      if (status !== 409 || creatingMeta) this.meta.forget(subscriptionId);
       return undefined;
     }
-  }
-
-  /** The job row is always the transaction's first action. */
-  private versioned(job: Job, result: TableTransactionResponse): Versioned<Job> {
-    const etag = result.subResponses[0]?.etag;
-    if (!etag) throw new Error('the transaction response has no ETag for the job row');
-    return { value: job, etag, lastModified: lastModifiedOf(etag) };
   }
 
   private async readJobRow(subscriptionId: string, name: string): Promise<JobRowRead | undefined> {
     const client = await this.table();
     return guarded(async () => {
       try {
-        return await client.getEntity<{ Tombstone?: boolean }>(subscriptionId, jobRowKey(name));
+        return await client.getEntity<{ Tombstone?: boolean; ActiveSlot?: number }>(
+          subscriptionId,
+          jobRowKey(name),
+        );
       } catch (err) {
         if (isNotFound(err)) return undefined;
         throw err;

@@ -55,20 +55,7 @@ export interface JobDeps {
 }
 
 /**
- * An entry of the due-time index (SPEC C.2): the job was due for a sweep at `dueAt` when the entry
- * was written. Entries may be stale; the sweeper re-reads the job before it acts.
+ * The due-time index of SPEC C.2 is the kernel's (owner: the subscription, name: the job); its
+ * entries may be stale, and the sweeper re-reads the job before it acts.
  */
-export interface DueEntry {
-  subscriptionId: string;
-  name: string;
-  dueAt: Date;
-  /** The entry's own version, so that removing a stale entry never removes a rewritten one. */
-  etag: string;
-}
-
-export interface DueIndex {
-  /** The entries due at or before `now`, earliest first, a page at a time; never a scan of jobs. */
-  pages(now: Date): AsyncIterable<DueEntry[]>;
-  /** Removes a stale entry; false when it was already gone or has been rewritten since it was read. */
-  drop(entry: DueEntry): Promise<boolean>;
-}
+export type { DueEntry, DueTimeIndex as DueIndex } from '../../kernel/due-time-index';

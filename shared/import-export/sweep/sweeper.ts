@@ -69,7 +69,7 @@ async function settle(deps: SweepDeps, entry: DueEntry, now: Date, report: Sweep
 }
 
 async function sweepEntry(deps: SweepDeps, entry: DueEntry, now: Date, report: SweepReport): Promise<void> {
-  const found = await deps.store.get(entry.subscriptionId, entry.name);
+  const found = await deps.store.get(entry.owner, entry.name);
   const due = found && dueTime(found.value);
   if (due?.getTime() !== entry.dueAt.getTime()) {
     // A write that failed after its entry, a deleted job, or a race another sweep already settled.

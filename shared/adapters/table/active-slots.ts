@@ -1,0 +1,99 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import { ServiceError } from '../../kernel/errors';
+import { LruCache } from '../../kernel/lru-cache';
+import { isUnavailable, unavailable } from '../store-errors';
+
+const KNOWN_SUBSCRIPTIONS = 10_000;
+
+export const slotRowKey = (slot: number): string => `slot_${String(slot).padStart(6, '0')}`;
+const slotOfKey = (rowKey: string): number => Number(rowKey.slice('slot_'.length));
+
+interface Known {
+  /** Slots seen taken (rows read, or claimed here); may miss releases by other instances. */
+  taken: Set<number>;
+  /** Slots claimed by writes in flight in this process. */
+  reserved: Set<number>;
+}
+
+/** A slot picked for a write; `done` tells the allocator how the transaction ended. */
+export interface SlotClaim {
+  slot: number;
+  action: TransactionAction;
+  done(committed: boolean): void;
+}
+
+/**
+ * The active-job quota of SPEC D.3 without a counter row: an active job holds one of the
+ * subscription's `limit` slot rows `slot_<n>` (n < limit), created in the job's own transaction
+ * (which fails if another job holds it) and deleted in the transaction that ends the job's active
+ * life. At most `limit` rows can exist, so the quota is exact under any concurrency; writes of
+ * different jobs touch different rows and never conflict. This process hands concurrent creations
+ * distinct slots, and learns the taken ones from one query per subscription, again before it
+ * refuses (other instances may have released some).
+ */
+export class ActiveSlots {
+  private readonly known = new LruCache<string, Known>(KNOWN_SUBSCRIPTIONS);
+
+  constructor(private readonly table: () => Promise<TableClient>) {}
+
+  async claim(subscriptionId: string, jobName: string, limit: number): Promise<SlotClaim> {
+    let state = this.known.get(subscriptionId) ?? (await this.load(subscriptionId));
+    let slot = free(state, limit);
+    if (slot === undefined) {
+      state = await this.load(subscriptionId);
+      slot = free(state, limit);
+    }
+    if (slot === undefined) {
+      throw new ServiceError(
+        'ActiveJobQuotaExceeded',
+        `A subscription may have at most ${limit} active jobs.`,
+        `${state.taken.size} active jobs`,
+      );
+    }
+    const claimed = slot;
+    state.reserved.add(claimed);
+    return {
+      slot: claimed,
+      action: ['create', { partitionKey: subscriptionId, rowKey: slotRowKey(claimed), Job: jobName }],
+      // A failed transaction may have failed on this slot (taken elsewhere): count it taken until
+      // the next load says otherwise.
+      done: () => {
+        state.reserved.delete(claimed);
+        state.taken.add(claimed);
+      },
+    };
+  }
+
+  /** The action giving a slot back, in the transaction that ends the job's active life. */
+  release(
+    subscriptionId: string,
+    slot: number,
+  ): { action: TransactionAction; done(committed: boolean): void } {
+    return {
+      action: ['delete', { partitionKey: subscriptionId, rowKey: slotRowKey(slot) }],
+      done: (committed) => {
+        if (committed) this.known.get(subscriptionId)?.taken.delete(slot);
+      },
+    };
+  }
+
+  private async load(subscriptionId: string): Promise<Known> {
+    const client = await this.table();
+    const filter = `PartitionKey eq '${subscriptionId.replace(/'/g, "''")}' and RowKey ge 'slot_' and RowKey lt 'slot_~'`;
+    const taken = new Set<number>();
+    try {
+      const rows = client.listEntities({ queryOptions: { filter, select: ['RowKey'] } });
+      for await (const row of rows) taken.add(slotOfKey(row.rowKey ?? ''));
+    } catch (err) {
+      throw isUnavailable(err) ? unavailable() : err;
+    }
+    const state: Known = { taken, reserved: this.known.get(subscriptionId)?.reserved ?? new Set() };
+    this.known.set(subscriptionId, state);
+    return state;
+  }
+}
+
+function free(state: Known, limit: number): number | undefined {
+  for (let n = 0; n < limit; n++) if (!state.taken.has(n) && !state.reserved.has(n)) return n;
+  return undefined;
+}
