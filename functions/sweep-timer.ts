@@ -12,3 +12,6 @@ app.timer('sweep-timer', {
   runOnStartup: false,
   handler: async (_timer, context) => void (await runSweep(runtime(), context)),
 });
+
+/** The service's tables are created when the host starts, never by a request (issue 15). */
+app.hook.appStart(() => runtime().tables.ensure());

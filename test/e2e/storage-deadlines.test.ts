@@ -25,7 +25,7 @@ describe("the service's own storage frozen", () => {
   let frozen = false;
   beforeAll(async () => {
     azurite = await startAzurite();
-    svc = await startService({ AzureWebJobsStorage: azurite.connectionString });
+    svc = await startService({ AzureWebJobsStorage: azurite.connectionString, STORAGE_TIMEOUT_MS: '8000' });
   });
   afterAll(async () => {
     if (frozen) process.kill(azurite.pid, 'SIGCONT');

@@ -30,6 +30,8 @@ export function testRuntime(env: Record<string, string> = {}, now?: () => Date):
     SECRETS_KEY: TEST_SECRETS_KEY,
     OPERATOR_KEYS: TEST_OPERATOR_KEY,
     TRUST_FORWARDED_CLIENT_CERT: 'true',
+    // A shared, loaded test machine: the deadline itself is proven by storage-deadlines.test.ts.
+    STORAGE_TIMEOUT_MS: '30000',
     ...env,
   });
   const rt = createRuntime(config, now);

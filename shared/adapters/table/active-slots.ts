@@ -29,7 +29,8 @@ export interface SlotClaim {
  * life. At most `limit` rows can exist, so the quota is exact under any concurrency; writes of
  * different jobs touch different rows and never conflict. This process hands concurrent creations
  * distinct slots, and learns the taken ones from one query per subscription, again before it
- * refuses (other instances may have released some).
+ * refuses (other instances may have released some). Exact under races for a given limit; after
+ * the limit is lowered, jobs holding slots past it still count in each process's view.
  */
 export class ActiveSlots {
   private readonly known = new LruCache<string, Known>(KNOWN_SUBSCRIPTIONS);
@@ -93,7 +94,12 @@ export class ActiveSlots {
   }
 }
 
+/**
+ * The lowest free slot under the limit, while fewer than `limit` are held: slots numbered past a
+ * limit lowered since they were taken still count.
+ */
 function free(state: Known, limit: number): number | undefined {
+  if (state.taken.size + state.reserved.size >= limit) return undefined;
   for (let n = 0; n < limit; n++) if (!state.taken.has(n) && !state.reserved.has(n)) return n;
   return undefined;
 }

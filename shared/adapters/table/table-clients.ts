@@ -26,6 +26,7 @@ const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 10
 export class TableClients {
   private readonly clients = new Map<TableName, Promise<TableClient>>();
   private readonly listeners = new Set<StorageRequestListener>();
+  private ready?: Promise<void>;
 
   constructor(
     private readonly storage: StorageConfig,
@@ -40,6 +41,35 @@ export class TableClients {
   observe(listener: StorageRequestListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Creates the service's tables: at start-up (the local host, the Functions host's appStart
+   * hook, the benchmark's server), so that no request pays for it. A process where nothing
+   * called it (a test's runtime) creates them before its first table call, once.
+   */
+  ensure(): Promise<void> {
+    this.ready ??= this.createAll().catch((err: unknown) => {
+      this.ready = undefined;
+      throw err;
+    });
+    return this.ready;
+  }
+
+  private async createAll(): Promise<void> {
+    const names: TableName[] = ['jobs', 'certs', 'due'];
+    await Promise.all(
+      names.map(async (name) => {
+        const client = await this.client(name);
+        await guarded(async () => {
+          try {
+            await client.createTable();
+          } catch (err) {
+            if (statusOf(err) !== 409) throw err;
+          }
+        });
+      }),
+    );
   }
 
   table(name: TableName): Promise<TableClient> {
@@ -82,6 +112,11 @@ export class TableClients {
   }
 
   private async open(name: TableName): Promise<TableClient> {
+    await this.ensure();
+    return this.client(name);
+  }
+
+  private async client(name: TableName): Promise<TableClient> {
     const { TableClient } = await import('@azure/data-tables');
     const tableName = `${this.prefix}${name}`;
     const options = {
@@ -107,13 +142,6 @@ export class TableClients {
         options,
       );
     }
-    await guarded(async () => {
-      try {
-        await client.createTable();
-      } catch (err) {
-        if (statusOf(err) !== 409) throw err;
-      }
-    });
     return client;
   }
 }

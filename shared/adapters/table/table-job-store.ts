@@ -124,9 +124,14 @@ export class TableJobStore implements JobStore {
       actions.push(...dueActions, ...(await this.claims.actions(before, job)));
       if (claim) actions.push(claim.action);
       if (release) actions.push(release.action);
-      const result = await this.commit(actions);
-      claim?.done(result !== undefined);
-      release?.done(result !== undefined);
+      let result: TableTransactionResponse | undefined;
+      try {
+        result = await this.commit(actions);
+      } finally {
+        // After a failure of unknown outcome (503) the slot counts as taken until the next load.
+        claim?.done(result !== undefined);
+        release?.done(result !== undefined);
+      }
       if (result) return this.settle(subject, job, result, slot);
       // Which row was in the way: the job's (a taken name, a newer version, a tombstone), or only
       // a slot or a tracking claim, after which the write starts again.
