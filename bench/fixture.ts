@@ -79,7 +79,3 @@ export async function fixture(azurite: Azurite, extraEnv: Record<string, string>
       ),
   };
 }
-
-export const expectStatus = (res: { status?: number }, status: number, what: string): void => {
-  if (res.status !== status) throw new Error(`${what} answered ${res.status}, not ${status}`);
-};

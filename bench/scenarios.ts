@@ -1,173 +1,189 @@
-import type { AddressInfo } from 'node:net';
-import type { TransactionAction } from '@azure/data-tables';
-import { createLocalHost } from '../local-host/server';
-import { sweep } from '../shared/import-export/sweep/sweeper';
-import { slotRowKey } from '../shared/adapters/table/active-slots';
-import { dueRowKey } from '../shared/adapters/table/due-index';
-import { dueTime } from '../shared/import-export/model/timers';
-import { createRuntime } from '../shared/app/runtime';
-import { JobRows } from '../shared/adapters/table/job-rows';
-import { SecretBox } from '../shared/kernel/secret-box';
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { jobRowKey } from '../shared/adapters/table/job-rows';
+import { readCertificate } from '../shared/identity/client-certificate';
+import { createRuntime } from '../shared/app/runtime';
+import { sweep } from '../shared/import-export/sweep/sweeper';
 import type { Fixture } from './fixture';
-import { expectStatus, putBody } from './fixture';
-import { paired, throughput, type Pair } from './measure';
+import { putBody } from './fixture';
+import { startServer, rounds, type ServerProcess } from './load';
+import { median, perOp, throughput } from './measure';
 import { randomSubscription, seedRows } from './seed';
 
 const DAY = 24 * 3600 * 1000;
+const C = 16;
 
-/** Get Job through its handler, in process, against one raw getEntity of the job's row. */
-export async function getJob(f: Fixture): Promise<Pair> {
-  expectStatus(
-    await f.call(
-      'job',
-      f.request(
-        'PUT',
-        '/storageaccounts/benchacct/jobs/GetJob',
-        { account: 'benchacct', job: 'GetJob' },
-        putBody('GetJob', 'benchacct'),
-      ),
-    ),
-    201,
-    'Put Job',
-  );
-  const request = f.request('GET', '/storageaccounts/benchacct/jobs/GetJob', {
-    account: 'benchacct',
-    job: 'GetJob',
-  });
-  expectStatus(await f.call('job', request), 200, 'Get Job');
+/** The service's environment for bench/server.ts: the fixture's storage, prefix and keys. */
+export const serverEnv = (f: Fixture, connectionString: string): Record<string, string> => ({
+  AzureWebJobsStorage: connectionString,
+  SECRETS_KEY: f.rt.config.secretsKey.toString('base64'),
+  STORAGE_PREFIX: f.rt.config.storagePrefix,
+  ACTIVE_JOB_LIMIT: '1000000',
+  TRUST_FORWARDED_CLIENT_CERT: 'true',
+});
+
+const client = (f: Fixture, server: ServerProcess) => {
+  const headers = {
+    'x-ms-version': '2014-11-01',
+    'x-arr-clientcert': f.cert,
+    'content-type': 'application/json',
+  };
+  return async (method: string, path: string, status: number, body?: unknown, sub = f.sub) => {
+    const res = await fetch(`${server.base}/${sub}/services/importexport${path}`, {
+      method,
+      headers,
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+    if (res.status !== status)
+      throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+    return res.arrayBuffer();
+  };
+};
+
+/** Get Job over HTTP at concurrency 16 (req/s), against raw getEntity at concurrency 16, in rounds. */
+export async function getJobHttp(f: Fixture, server: ServerProcess) {
+  const call = client(f, server);
+  await call('PUT', '/storageaccounts/benchacct/jobs/GetJob', 201, putBody('GetJob', 'benchacct'));
   const table = await f.rt.tables.table('jobs');
-  return paired(
-    () => f.call('job', request),
-    () => table.getEntity(f.sub, jobRowKey('GetJob')),
+  const http = () => call('GET', '/storageaccounts/benchacct/jobs/GetJob', 200);
+  const raw = () => table.getEntity(f.sub, jobRowKey('GetJob'));
+  await throughput(http, C, 500);
+  await throughput(raw, C, 500);
+  return rounds(
+    5,
+    () => throughput(http, C, 1500),
+    () => throughput(raw, C, 1500),
   );
+}
+
+/** A 1,000-job List Jobs page over HTTP (ms), against the raw query of the same 1,000 list rows. */
+export async function listJobs(f: Fixture, server: ServerProcess, connectionString: string) {
+  const start = Date.now() - DAY;
+  const sub = randomSubscription();
+  await f.rt.certificates.put(sub, readCertificate(f.cert)!);
+  await seedRows(
+    f.rt,
+    Array.from({ length: 1000 }, (_, i) => f.job(sub, `List${i}`, 'listacct', new Date(start + i * 1000))),
+  );
+  const call = client(f, server);
+  const list = () => call('GET', '/storageaccounts/listacct/jobs', 200, undefined, sub);
+  const table = await f.rt.tables.table('jobs');
+  const filter = `PartitionKey eq '${sub}' and RowKey ge 'list_listacct_' and RowKey lt 'list_listacct_~'`;
+  const raw = async () => {
+    const page = await table.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: 1000 }).next();
+    if ((page.value as unknown[] | undefined)?.length !== 1000)
+      throw new Error('the raw query read no 1,000 rows');
+  };
+  await perOp(list, 3);
+  await perOp(raw, 3);
+  const warm = await rounds(
+    5,
+    () => perOp(list, 5),
+    () => perOp(raw, 5),
+  );
+  // Cold: the first request of a fresh service process (nothing cached, clients new), against the
+  // same query from a fresh process (SDK loaded, client new), each timed from the request's start.
+  const env = serverEnv(f, connectionString);
+  const coldHttp = async () => {
+    const fresh = await startServer(env);
+    try {
+      const from = performance.now();
+      await client(f, fresh)('GET', '/storageaccounts/listacct/jobs', 200, undefined, sub);
+      return performance.now() - from;
+    } finally {
+      await fresh.stop();
+    }
+  };
+  const script = resolve(__dirname, 'raw-query.js');
+  const coldRaw = async () =>
+    Number(
+      execFileSync(process.execPath, [script], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env, BENCH_FILTER: filter },
+      }),
+    );
+  const cold = await rounds(3, coldHttp, coldRaw);
+  return { warm, cold };
 }
 
 /**
- * Put Job through its handler against one raw entity-group transaction of the rows it cannot
- * avoid writing: the job and list rows, its due-time row and the subscription's counters.
+ * Put Job at concurrency 16 (req/s): all writers in one subscription, against each writer in a
+ * subscription of its own; and the storage requests per write in one subscription.
  */
-export async function putJob(f: Fixture, opts = { rounds: 15, n: 60, warmup: 30 }): Promise<Pair> {
-  const name = (i: number) => `Put${i}`;
-  const requests = new Map<number, ReturnType<Fixture['request']>>();
-  const requestFor = (i: number) =>
-    f.request(
-      'PUT',
-      `/storageaccounts/benchacct/jobs/${name(i)}`,
-      { account: 'benchacct', job: name(i) },
-      putBody(name(i), 'benchacct'),
-    );
-  for (let i = 0; i < opts.rounds * opts.n; i++) requests.set(i, requestFor(i));
-  for (let i = 1e6; i < 1e6 + opts.warmup; i++) requests.set(i, requestFor(i));
-  const rows = new JobRows(new SecretBox(f.rt.config.secretsKey));
-  const rawSub = randomSubscription();
-  const table = await f.rt.tables.table('jobs');
-  const now = new Date();
-  return paired(
-    async (i) => expectStatus(await f.call('job', requests.get(i)!), 201, 'Put Job'),
-    async (i) => {
-      const job = f.job(rawSub, name(i), 'benchacct', now);
-      const r = rows.toRows(job, i);
-      const due = dueTime(job)!;
-      const actions: TransactionAction[] = [
-        ['create', r.job],
-        ['upsert', r.list, 'Replace'],
-        [
-          'upsert',
-          {
-            partitionKey: rawSub,
-            rowKey: dueRowKey(job.Name, due),
-            Name: job.Name,
-            DueAt: due.toISOString(),
-          },
-          'Replace',
-        ],
-        ['create', { partitionKey: rawSub, rowKey: slotRowKey(i), Job: job.Name }],
-      ];
-      await table.submitTransaction(actions);
-    },
-    opts,
-  );
-}
-
-/** A 1,000-job List Jobs page through its handler against one raw 1,000-row query of the list rows. */
-export async function listJobs(f: Fixture): Promise<Pair> {
-  const start = Date.now() - DAY;
-  await seedRows(
-    f.rt,
-    Array.from({ length: 1000 }, (_, i) => f.job(f.sub, `List${i}`, 'listacct', new Date(start + i))),
-  );
-  const request = f.request('GET', '/storageaccounts/listacct/jobs', { account: 'listacct' });
-  const check = await f.call('jobs', request);
-  expectStatus(check, 200, 'List Jobs');
-  if ((JSON.parse(String(check.body)) as { value: unknown[] }).value.length !== 1000)
-    throw new Error('List Jobs did not answer 1,000 jobs');
-  const table = await f.rt.tables.table('jobs');
-  const filter = `PartitionKey eq '${f.sub}' and RowKey ge 'list_listacct_' and RowKey lt 'list_listacct_~'`;
-  return paired(
-    () => f.call('jobs', request),
-    async () => {
-      const page = await table
-        .listEntities({ queryOptions: { filter } })
-        .byPage({ maxPageSize: 1000 })
-        .next();
-      if ((page.value as unknown[] | undefined)?.length !== 1000)
-        throw new Error('the raw query did not read 1,000 rows');
-    },
-    { rounds: 7, n: 10, warmup: 3 },
-  );
-}
-
-/** Get Job over HTTP through the local host at concurrency 16, against raw getEntity at concurrency 16. */
-export async function httpThroughput(
-  f: Fixture,
-  ms = 5000,
-): Promise<{ http: number; raw: number; ratio: number }> {
-  const server = createLocalHost(f.routes, { passClientCertHeader: true, log: () => undefined });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/${f.sub}/services/importexport/storageaccounts/benchacct/jobs/GetJob`;
-  const headers = { 'x-ms-version': '2014-11-01', 'x-arr-clientcert': f.cert };
-  const get = async () => {
-    const res = await fetch(url, { headers });
-    if (res.status !== 200) throw new Error(`HTTP Get Job answered ${res.status}`);
-    await res.arrayBuffer();
+export async function writes(f: Fixture, server: ServerProcess) {
+  const call = client(f, server);
+  const cert = readCertificate(f.cert)!;
+  const subs = Array.from({ length: C }, randomSubscription);
+  for (const s of subs) await f.rt.certificates.put(s, cert);
+  let n = 0;
+  const put = (sub: string) => () => {
+    const name = `W${n++}`;
+    return call('PUT', `/storageaccounts/benchacct/jobs/${name}`, 201, putBody(name, 'benchacct'), sub);
   };
-  const table = await f.rt.tables.table('jobs');
-  const raw = () => table.getEntity(f.sub, jobRowKey('GetJob'));
-  await throughput(get, 16, 500);
-  await throughput(raw, 16, 500);
-  const http = await throughput(get, 16, ms);
-  const rawRate = await throughput(raw, 16, ms);
-  await new Promise<void>((ok) => server.close(() => ok()));
-  return { http, raw: rawRate, ratio: http / rawRate };
+  const burst = async (subOf: (worker: number) => string, ms: number) => {
+    let done = 0;
+    const end = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: C }, async (_, w) => {
+        const op = put(subOf(w));
+        while (performance.now() < end) {
+          await op();
+          done++;
+        }
+      }),
+    );
+    return { rate: (done * 1000) / ms, done };
+  };
+  await burst(() => f.sub, 500);
+  await burst((w) => subs[w]!, 500);
+  let requests = 0;
+  let written = 0;
+  const one = async () => {
+    const before = await server.requests();
+    const r = await burst(() => f.sub, 2000);
+    requests += (await server.requests()) - before;
+    written += r.done;
+    return r.rate;
+  };
+  const spread = async () => (await burst((w) => subs[w]!, 2000)).rate;
+  const result = await rounds(4, one, spread);
+  return { ...result, requestsPerWrite: requests / written };
 }
 
-/** Storage requests of one sweep from a fresh instance, with 3 due jobs among `total`. */
-export async function sweepRequests(f: Fixture, total: number): Promise<number> {
+/** Storage requests per due job of one sweep from a fresh instance: 100 due in one subscription, or one per subscription. */
+export async function sweepPerDueJob(f: Fixture, concentrated: boolean): Promise<number> {
   const now = new Date(Date.now() + 400 * DAY);
-  const idle = Array.from({ length: total - 3 }, (_, i) =>
-    f.job(randomSubscriptionFor(i), `Idle${i}`, 'sweepacct', new Date(now.getTime() - DAY)),
+  const one = randomSubscription();
+  const due = Array.from({ length: 100 }, (_, i) =>
+    f.job(
+      concentrated ? one : randomSubscription(),
+      `Due${i}`,
+      'sweepacct',
+      new Date(now.getTime() - 20 * DAY),
+    ),
   );
-  const due = Array.from({ length: 3 }, (_, i) =>
-    f.job(randomSubscription(), `Due${i}`, 'sweepacct', new Date(now.getTime() - 20 * DAY)),
+  const world = createRuntime(
+    { ...f.rt.config, storagePrefix: `${f.rt.config.storagePrefix}s${concentrated ? 1 : 2}` },
+    () => now,
   );
-  const world = createRuntime({ ...f.rt.config, storagePrefix: `${f.rt.config.storagePrefix}s${total}` });
-  await seedRows(world, [...idle, ...due]);
-  const instance = createRuntime(world.config);
+  await seedRows(world, due);
+  const instance = createRuntime(world.config, () => now);
+  await instance.tables.ensure();
   let requests = 0;
   const stop = instance.tables.observe(() => requests++);
   const report = await sweep(instance.sweep, now);
   stop();
-  if (report.rules.creatingDeleted !== 3)
-    throw new Error(`the sweep deleted ${report.rules.creatingDeleted} jobs, not 3`);
-  return requests;
+  if (report.rules.creatingDeleted !== 100)
+    throw new Error(`the sweep deleted ${report.rules.creatingDeleted} jobs, not 100`);
+  return requests / 100;
 }
 
-/** 100 jobs per subscription, like a busy service's spread. */
-const subs = new Map<number, string>();
-function randomSubscriptionFor(i: number): string {
-  const k = Math.floor(i / 100);
-  let s = subs.get(k);
-  if (!s) subs.set(k, (s = randomSubscription()));
-  return s;
+/** Loading the functions entry plus answering a first Get Job, in fresh processes (ms, median of 5). */
+export function coldFirstRequest(f: Fixture, connectionString: string): { median: number; all: number[] } {
+  const script = resolve(__dirname, 'cold-first.js');
+  const env = { ...process.env, ...serverEnv(f, connectionString), BENCH_SUB: f.sub, BENCH_CERT: f.cert };
+  const all = Array.from({ length: 5 }, () =>
+    Number(execFileSync(process.execPath, [script], { encoding: 'utf8', env })),
+  );
+  return { median: median(all), all };
 }

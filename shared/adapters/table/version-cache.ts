@@ -1,16 +1,20 @@
 /**
  * Parsed rows by identity and ETag: a row is validated, decrypted and parsed once per version,
  * however often it is read (clients poll Get Job and List Jobs). A new version replaces the old;
- * past `limit` entries the oldest go. Values are frozen, so no caller can change a shared one.
+ * past `limit` entries the least recently used go. Values are frozen, so no caller can change a shared one.
  */
 export class VersionCache<T extends object> {
   private readonly entries = new Map<string, { etag: string; value: T }>();
 
   constructor(private readonly limit: number) {}
 
+  /** The value of this version, now the most recently used. */
   get(key: string, etag: unknown): T | undefined {
     const hit = this.entries.get(key);
-    return hit && hit.etag === etag ? hit.value : undefined;
+    if (!hit || hit.etag !== etag) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit.value;
   }
 
   set(key: string, etag: string, value: T): T {
