@@ -5,10 +5,13 @@
  */
 const from = performance.now();
 console.warn = () => undefined;
+import type * as Entry from '../functions';
+import type * as Functions from '@azure/functions';
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { routes } = require('../functions') as typeof import('../functions');
+const { routes } = require('../functions') as typeof Entry;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { HttpRequest, InvocationContext } = require('@azure/functions') as typeof import('@azure/functions');
+const { HttpRequest, InvocationContext } = require('@azure/functions') as typeof Functions;
 
 async function main(): Promise<void> {
   const sub = process.env.BENCH_SUB ?? '';

@@ -95,12 +95,14 @@ export async function listJobs(f: Fixture, server: ServerProcess, connectionStri
     }
   };
   const script = resolve(__dirname, 'raw-query.js');
-  const coldRaw = async () =>
-    Number(
-      execFileSync(process.execPath, [script], {
-        encoding: 'utf8',
-        env: { ...process.env, ...env, BENCH_FILTER: filter },
-      }),
+  const coldRaw = () =>
+    Promise.resolve(
+      Number(
+        execFileSync(process.execPath, [script], {
+          encoding: 'utf8',
+          env: { ...process.env, ...env, BENCH_FILTER: filter },
+        }),
+      ),
     );
   const cold = await rounds(3, coldHttp, coldRaw);
   return { warm, cold };
