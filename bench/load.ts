@@ -36,7 +36,7 @@ export interface Spread {
   median: number;
   max: number;
 }
-export const spread = (xs: number[]): Spread => ({
+const spread = (xs: number[]): Spread => ({
   min: Math.min(...xs),
   median: median(xs),
   max: Math.max(...xs),

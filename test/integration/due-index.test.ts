@@ -5,7 +5,7 @@ import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, putSampleJob, T0 } from '../support/timed-jobs';
 
 /**
- * The two-level due-time index (SPEC C.2; adapters/table/due-index.ts): a job's `due_` row changes
+ * The two-level due-time index (docs/contract/import-export.md#c2; adapters/table/due-index.ts): a job's `due_` row changes
  * in the job's own transaction, and the subscription's marker for the hour of a due time is
  * written first, once per process and hour (never a row shared by the subscription's jobs).
  */

@@ -1,6 +1,6 @@
 import { readCertificate } from '../../shared/identity/client-certificate';
 import {
-  CustomerAuthenticator,
+  CertificateAuthenticator,
   REGISTRATION_CACHE_MS,
   UNKNOWN_CACHE_MS,
 } from '../../shared/identity/certificate-auth';
@@ -34,7 +34,7 @@ class MemoryCertificates implements CertificateStore {
 const SUB = 'afb1a4eb-bc88-4ce1-b1af-dfec80067464';
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('management certificates (SPEC D.1)', () => {
+describe('management certificates (docs/contract/import-export.md#d1)', () => {
   const cert = issueCertificate({ commonName: 'client' });
   const parsed = readCertificate(cert.derBase64)!;
 
@@ -59,7 +59,7 @@ describe('management certificates (SPEC D.1)', () => {
     const store = new MemoryCertificates();
     await store.put(SUB, parsed);
     await expect(
-      new CustomerAuthenticator(store, () => new Date()).authenticate(SUB, cert.derBase64),
+      new CertificateAuthenticator(store, () => new Date()).authenticate(SUB, cert.derBase64),
     ).resolves.toBeUndefined();
   });
 
@@ -68,7 +68,7 @@ describe('management certificates (SPEC D.1)', () => {
     ['a malformed certificate', 'AAAA'],
   ])('refuses %s with AuthenticationFailed', async (_why, header) => {
     await expect(
-      new CustomerAuthenticator(new MemoryCertificates(), () => new Date()).authenticate(SUB, header),
+      new CertificateAuthenticator(new MemoryCertificates(), () => new Date()).authenticate(SUB, header),
     ).rejects.toThrow(code('AuthenticationFailed'));
   });
 
@@ -86,7 +86,7 @@ describe('management certificates (SPEC D.1)', () => {
     });
     for (const c of [expired, future]) await store.put(SUB, readCertificate(c.derBase64)!);
     await store.put('11111111-2222-3333-4444-555555555555', parsed);
-    const auth = new CustomerAuthenticator(store, () => new Date());
+    const auth = new CertificateAuthenticator(store, () => new Date());
     for (const c of [expired, future, cert])
       await expect(auth.authenticate(SUB, c.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
   });
@@ -95,7 +95,7 @@ describe('management certificates (SPEC D.1)', () => {
     const store = new MemoryCertificates();
     await store.put(SUB, parsed);
     const clock = new TestClock();
-    const auth = new CustomerAuthenticator(store, clock.now);
+    const auth = new CertificateAuthenticator(store, clock.now);
     await auth.authenticate(SUB, cert.derBase64);
     await auth.authenticate(SUB, cert.derBase64);
     expect(store.gets).toBe(1);
@@ -109,7 +109,7 @@ describe('management certificates (SPEC D.1)', () => {
   it('refuses an unknown certificate from a bounded cache: one storage read per 5 seconds, not one per request', async () => {
     const store = new MemoryCertificates();
     const clock = new TestClock();
-    const auth = new CustomerAuthenticator(store, clock.now);
+    const auth = new CertificateAuthenticator(store, clock.now);
     for (let i = 0; i < 5; i++)
       await expect(auth.authenticate(SUB, cert.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
     expect(store.gets).toBe(1);
@@ -120,7 +120,7 @@ describe('management certificates (SPEC D.1)', () => {
 
   it('lets a certificate registered through this instance authenticate at once, despite the negative cache', async () => {
     const store = new MemoryCertificates();
-    const auth = new CustomerAuthenticator(store, () => new Date());
+    const auth = new CertificateAuthenticator(store, () => new Date());
     await expect(auth.authenticate(SUB, cert.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
     await registerCertificate(store, SUB, cert.thumbprint, parsed);
     auth.registeredNow(SUB, parsed.Thumbprint);
@@ -129,7 +129,7 @@ describe('management certificates (SPEC D.1)', () => {
 
   it('keeps at most 1,000 unknown certificates, forgetting the least recently used', async () => {
     const store = new MemoryCertificates();
-    const auth = new CustomerAuthenticator(store, () => new Date());
+    const auth = new CertificateAuthenticator(store, () => new Date());
     const subs = Array.from(
       { length: 1001 },
       (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`,

@@ -1,5 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import type { StorageConfig } from '../../app/config';
+import type { StorageConfig } from '../storage-config';
 import { loadBlobSdk } from './blob-sdk';
 import { withDeadline } from '../deadline';
 import { guarded } from '../store-errors';
@@ -17,7 +17,7 @@ export class ServiceBlobs {
     private readonly timeoutMs: number,
   ) {}
 
-  /** The abort signal of one call: it fails (then 503) once the deadline passes (SPEC D.6). */
+  /** The abort signal of one call: it fails (then 503) once the deadline passes (docs/contract/import-export.md#d6). */
   deadline(): AbortSignal {
     return withDeadline(this.timeoutMs);
   }

@@ -1,5 +1,5 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../../import-export/model/errors';
 import { LruCache } from '../../kernel/lru-cache';
 import { isUnavailable, unavailable } from '../store-errors';
 
@@ -23,7 +23,7 @@ export interface SlotClaim {
 }
 
 /**
- * The active-job quota of SPEC D.3 without a counter row: an active job holds one of the
+ * The active-job quota of docs/contract/import-export.md#d3 without a counter row: an active job holds one of the
  * subscription's `limit` slot rows `slot_<n>` (n < limit), created in the job's own transaction
  * (which fails if another job holds it) and deleted in the transaction that ends the job's active
  * life. At most `limit` rows can exist, so the quota is exact under any concurrency; writes of
@@ -45,7 +45,7 @@ export class ActiveSlots {
       slot = free(state, limit);
     }
     if (slot === undefined) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'ActiveJobQuotaExceeded',
         `A subscription may have at most ${limit} active jobs.`,
         `${state.taken.size} active jobs`,

@@ -25,8 +25,8 @@ const dueItem = (job: Job | undefined): DueItem | undefined => {
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
  * entity-group transaction in the job's subscription partition, conditional on the ETag it read
- * (SPEC D.3, D.4): the job and list rows, the job's active slot (the quota, active-slots.ts), its
- * due-time row (SPEC C.2) and its tracking number claim (SPEC A.7). No row is shared by the
+ * (docs/contract/import-export.md#d3, #d4): the job and list rows, the job's active slot (the quota, active-slots.ts), its
+ * due-time row (docs/contract/import-export.md#c2) and its tracking number claim (docs/contract/import-export.md#a7). No row is shared by the
  * subscription's jobs. A write setting a due time first makes sure the index covers it
  * (due-index.ts), which costs a request at most once per subscription and hour in a process.
  */

@@ -2,7 +2,7 @@ import type { DriveLog } from './drive-log';
 import type { Job, JobState, JobSummary } from '../model/model';
 import type { JobDeps } from '../model/ports';
 
-/** A blob or snapshot of the customer's account, as export planning sees it (SPEC B.2). */
+/** A blob or snapshot of the customer's account, as export planning sees it (docs/contract/import-export.md#b2). */
 export interface BlobItem {
   container: string;
   name: string;
@@ -21,7 +21,7 @@ export interface ListScope {
 export type StateWrite = 'written' | 'same' | 'different';
 
 /**
- * The customer's blob storage, reached with the job's own credential (SPEC B.2). Failures are
+ * The customer's blob storage, reached with the job's own credential (docs/contract/import-export.md#b2). Failures are
  * CustomerStorageFailure: Forbidden (403), NotFound (404), TooLarge (a blob over the bound the
  * service reads), Failed (anything else, and no answer within the deadline).
  */
@@ -31,7 +31,7 @@ export interface CustomerStorage {
   /** A block blob's text (the `<BlobList>` of BlobListBlobPath); TooLarge past `maxBytes`, unread. */
   read(job: Job, container: string, blob: string, maxBytes: number): Promise<string>;
   /**
-   * Creates an `application/xml` block blob at `name` under the job's states location (SPEC B.3)
+   * Creates an `application/xml` block blob at `name` under the job's states location (docs/contract/import-export.md#b3)
    * only if none is there yet (If-None-Match: *), and answers its URL, without key or SAS, and
    * whether it wrote it or found one there already with the same text or another.
    */
@@ -59,7 +59,7 @@ export interface BlobListDocument {
   BlobPathPrefix: string[];
 }
 
-/** The XML formats of the blobs the service reads and writes (shared/xml). */
+/** The XML formats of the blobs the service reads and writes (adapters/xml). */
 export interface BlobFormats {
   driveLog(log: DriveLog): string;
   blobList(doc: BlobListDocument): string;
@@ -74,7 +74,7 @@ export interface BlobFormats {
 export interface AttentionQuery {
   /** Jobs in these states... */
   states: readonly JobState[];
-  /** ...or, when set, jobs that carry alerts (SPEC C.2), whatever their state. */
+  /** ...or, when set, jobs that carry alerts (docs/contract/import-export.md#c2), whatever their state. */
   withAlerts: boolean;
   now: Date;
   /** Resume after this position (a previous page's cursor). */
@@ -82,7 +82,7 @@ export interface AttentionQuery {
   limit: number;
 }
 
-/** Jobs across subscriptions, for the operators' worklist (SPEC B, GET /operator/jobs). */
+/** Jobs across subscriptions, for the operators' worklist (docs/contract/import-export.md#b, GET /operator/jobs). */
 export interface JobFinder {
   needingAttention(
     q: AttentionQuery,
