@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => svc.stop());
 
-const { jobPath, opPath, operator, putImport, customerMarksShipping } = lifecycle(() => svc);
+const { jobPath, opPath, operator, putImport, putExport, customerMarksShipping } = lifecycle(() => svc);
 
 async function versionOf(account: string, name: string): Promise<{ etag: string | null; body: any }> {
   const res = await svc.call('GET', jobPath(account, name));
@@ -155,18 +155,7 @@ describe("the service's own blob storage out of reach", () => {
     const source = uniqueName('plansrc');
     await putBlob(CUSTOMER1.name, source, 'a.bin', 10);
     const name = uniqueName('NoPlan');
-    const put = await svc.call('PUT', jobPath(CUSTOMER1.name, name), {
-      body: {
-        Properties: {
-          StorageAccountKey: CUSTOMER1.key,
-          Location: 'West US',
-          Type: 'Export',
-          ReturnAddress: RETURN_ADDRESS,
-        },
-        Export: { BlobList: { BlobPathPrefix: [`/${source}/`] } },
-      },
-    });
-    expect(put.status).toBe(201);
+    await putExport(CUSTOMER1.name, CUSTOMER1.key, name, [`/${source}/`]);
     await customerMarksShipping(CUSTOMER1.name, name);
     const before = await versionOf(CUSTOMER1.name, name);
     const dead = process.env.AzureWebJobsStorage!.replace(

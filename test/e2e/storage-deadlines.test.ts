@@ -4,7 +4,6 @@ import { CUSTOMER1 } from '../support/customer-blobs';
 import { manifestFor, uniqueName } from '../support/datacenter';
 import { lifecycle } from '../support/lifecycle';
 import { extendedCode, startService, type TestService } from '../support/service';
-import { RETURN_ADDRESS } from '../support/shipping';
 
 /**
  * Issue 15, items 2 and 3: every wait on a storage service has a deadline. The service's own
@@ -103,20 +102,9 @@ describe("the customer's storage black-holed", () => {
   }, 30_000);
 
   it('an export receive that cannot list the selection answers 502 within the deadline', async () => {
-    const { opPath, jobPath, customerMarksShipping } = lifecycle(() => svc);
+    const { opPath, putExport, customerMarksShipping } = lifecycle(() => svc);
     const name = uniqueName('HoleExp');
-    const put = await svc.call('PUT', jobPath(CUSTOMER1.name, name), {
-      body: {
-        Properties: {
-          StorageAccountKey: CUSTOMER1.key,
-          Location: 'West US',
-          Type: 'Export',
-          ReturnAddress: RETURN_ADDRESS,
-        },
-        Export: { BlobList: { BlobPathPrefix: ['/pics/'] } },
-      },
-    });
-    expect(put.status).toBe(201);
+    await putExport(CUSTOMER1.name, CUSTOMER1.key, name, ['/pics/']);
     await customerMarksShipping(CUSTOMER1.name, name);
     const [res, ms] = await elapsed(() =>
       svc.operator('POST', opPath(name, '/receive'), { Drives: [{ DriveId: 'E1', CapacityBytes: 100 }] }),

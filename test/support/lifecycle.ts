@@ -63,5 +63,21 @@ export function lifecycle(svc: () => TestService) {
     return DeliveryPackage;
   }
 
-  return { jobPath, opPath, getJob, operator, refused, putImport, customerMarksShipping };
+  /** Put Job for an export on `account` with `key`, selecting the blobs under `prefixes`. */
+  async function putExport(account: string, key: string, name: string, prefixes: string[]) {
+    const res = await svc().call('PUT', jobPath(account, name), {
+      body: {
+        Properties: {
+          StorageAccountKey: key,
+          Location: 'West US',
+          Type: 'Export',
+          ReturnAddress: RETURN_ADDRESS,
+        },
+        Export: { BlobList: { BlobPathPrefix: prefixes } },
+      },
+    });
+    expect(res.status).toBe(201);
+  }
+
+  return { jobPath, opPath, getJob, operator, refused, putImport, putExport, customerMarksShipping };
 }
