@@ -6,6 +6,7 @@
  */
 import type { HttpRoute } from '../shared/http/routes';
 import './sweep-timer';
+import { classicSchedulerRoutes } from './classic-scheduler';
 import { jobRoute } from './job';
 import { jobByEditLinkRoute } from './job-by-edit-link';
 import { jobsRoute } from './jobs';
@@ -55,5 +56,6 @@ export const routes: readonly HttpRoute[] = [
   operatorAdvanceRoute,
   operatorSweepRoute,
   openApiRoute,
+  ...classicSchedulerRoutes,
   notFoundRoute,
 ];

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { DEFAULT_LOCATIONS, Locations } from './domain/locations';
 import type { Location } from './domain/locations';
 import { ConfigEnvSchema } from './schemas/config.schema';
+import type { SchedulerConfig } from './app/scheduler-config';
+import { parseSchedulerConfig } from './app/scheduler-config';
 
 /**
  * How the service authenticates to its own storage with identity-based settings, following the
@@ -26,6 +28,7 @@ export interface Config {
   locations: readonly Location[];
   /** Whether X-ARR-ClientCert comes from a front end that sets it itself (SPEC D.1). */
   trustForwardedClientCert: boolean;
+  scheduler: SchedulerConfig;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
+  let scheduler: SchedulerConfig;
+  try {
+    scheduler = parseSchedulerConfig(env);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
   try {
     new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
   } catch (err) {
@@ -99,5 +108,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     trustForwardedClientCert:
       e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
       (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
+    scheduler,
   };
 }
