@@ -52,9 +52,9 @@ function maxRecurrenceOf(node: unknown): MaxRecurrence | undefined {
 }
 
 /** docs/classic-scheduler.md#b3: every element optional; the body's ETag is ignored. */
-export function collectionInput(body: Buffer): CollectionInput {
+export function collectionInput(body: Buffer): CollectionInput & { hasETag: boolean } {
   const root = body.length === 0 ? {} : rootOf(body, 'Resource');
-  const out: CollectionInput = {};
+  const out: CollectionInput & { hasETag: boolean } = { hasETag: child(root, 'ETag') !== undefined };
   const schemaVersion = text(root, 'SchemaVersion');
   if (schemaVersion) out.schemaVersion = schemaVersion;
   const label = text(root, 'Label');

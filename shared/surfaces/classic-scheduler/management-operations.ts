@@ -90,20 +90,23 @@ export const deleteCloudServiceOp: SchedOp = {
   },
 };
 
-/** PUT creates, or with If-Match (or on an existing name) updates (docs/classic-scheduler.md#b3). */
+/**
+ * PUT creates, or updates when it carries If-Match or an `<ETag>` element, as the update client
+ * always does (docs/classic-scheduler.md#b3); a create of a taken name is 409.
+ */
 export const putCollectionOp: SchedOp = {
   body: 'xml',
   async run(req) {
     const d = req.rt.scheduler;
     const [cs, jc] = [req.params.cs ?? '', req.params.jc ?? ''];
     const ifMatch = req.headers.get('if-match') ?? undefined;
-    const exists = ifMatch !== undefined || (await d.collections.get(req.sub, cs, jc)) !== undefined;
-    if (exists) {
+    const input = collectionInput(req.body);
+    if (ifMatch !== undefined || input.hasETag) {
       if (!(await d.services.get(req.sub, cs))) throw notFound(`The cloud service '${cs}' was not found.`);
-      const updated = await updateCollection(d, req.sub, cs, jc, ifMatch, collectionInput(req.body));
+      const updated = await updateCollection(d, req.sub, cs, jc, ifMatch, input);
       return accepted(req, { ETag: updated.etag });
     }
-    const created = await createCollection(d, req.sub, cs, jc, collectionInput(req.body));
+    const created = await createCollection(d, req.sub, cs, jc, input);
     return accepted(req, { ETag: created.etag });
   },
 };

@@ -63,5 +63,5 @@ export const schedulerRoutes: readonly HttpRoute[] = [
     schedulerApi({ PUT: putJobOp, GET: getJobOp, PATCH: patchJobOp, DELETE: deleteJobOp }),
   ),
   ...both('job-history', '/{jc}/jobs/{job}/history', schedulerApi({ GET: jobHistoryOp })),
-  httpRoute('scheduler-not-found', '{sub}/cloudservices/{*rest}', schedulerNotFound),
+  httpRoute('scheduler-not-found', `${COLLECTIONS}/{*rest}`, schedulerNotFound),
 ];
