@@ -52,7 +52,9 @@ export function parseSchedulerConfig(env: NodeJS.ProcessEnv): SchedulerConfig {
   const parsed = SchedulerEnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`App setting ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`);
+    throw new Error(
+      `App setting ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`,
+    );
   }
   return { minRetryMs: parsed.data.SCHEDULER_MIN_RETRY_INTERVAL, regions: parsed.data.SCHEDULER_REGIONS };
 }

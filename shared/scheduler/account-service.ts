@@ -66,7 +66,8 @@ export async function listCloudServices(
 
 export async function deleteCloudService(d: SchedulerDeps, sub: string, name: string): Promise<void> {
   const { collections } = await getCloudService(d, sub, name);
-  if (collections.length > 0) throw new SchedulerError('NotEmpty', `The cloud service '${name}' still holds job collections.`);
+  if (collections.length > 0)
+    throw new SchedulerError('NotEmpty', `The cloud service '${name}' still holds job collections.`);
   if (!(await d.services.remove(sub, name))) throw notFound(`The cloud service '${name}' was not found.`);
 }
 

@@ -41,7 +41,8 @@ function quotaOf(plan: Plan, input: CollectionInput, previous?: JobCollection['q
 
 async function checkPlanSlots(d: SchedulerDeps, sub: string, plan: Plan, except?: string): Promise<void> {
   const all = (await d.collections.list(sub)).filter((c) => c.name.toUpperCase() !== except?.toUpperCase());
-  if (all.length >= MAX_COLLECTIONS_PER_SUBSCRIPTION) throw conflict('The subscription holds its maximum of job collections.');
+  if (all.length >= MAX_COLLECTIONS_PER_SUBSCRIPTION)
+    throw conflict('The subscription holds its maximum of job collections.');
   const same = all.filter((c) => c.plan === plan).length;
   if (same >= PLAN_LIMITS[plan].collectionsPerSubscription)
     throw conflict(
@@ -83,20 +84,32 @@ export async function createCollection(
   return collection;
 }
 
-export async function getCollection(d: SchedulerDeps, sub: string, cs: string, name: string): Promise<JobCollection> {
+export async function getCollection(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+): Promise<JobCollection> {
   const found = await d.collections.get(sub, cs, name);
   if (!found) throw notFound(`The job collection '${name}' was not found.`);
   return found;
 }
 
 /** Checks a plan or quota change against the jobs held (docs/classic-scheduler.md#b3). */
-async function checkAgainstJobs(d: SchedulerDeps, ref: CollectionRef, next: JobCollection, prev: JobCollection) {
+async function checkAgainstJobs(
+  d: SchedulerDeps,
+  ref: CollectionRef,
+  next: JobCollection,
+  prev: JobCollection,
+) {
   const jobs = await d.jobs.list(ref);
-  if (next.quota.maxJobCount < jobs.length) throw conflict('MaxJobCount would fall below the number of jobs.');
+  if (next.quota.maxJobCount < jobs.length)
+    throw conflict('MaxJobCount would fall below the number of jobs.');
   if (next.plan === 'Free' && prev.plan !== 'Free') {
     await checkPlanSlots(d, ref.subscriptionId, 'Free', next.name);
     if (jobs.length > PLAN_LIMITS.Free.maxJobCount) throw conflict('The Free plan holds at most 5 jobs.');
-    if (jobs.some(hasOutboundAuth)) throw conflict('A job uses outbound authentication, which the Free plan lacks.');
+    if (jobs.some(hasOutboundAuth))
+      throw conflict('A job uses outbound authentication, which the Free plan lacks.');
   }
   const floor = recurrenceMinutes(next.quota.maxRecurrence);
   for (const job of jobs) {
@@ -117,7 +130,10 @@ export async function updateCollection(
   const ref = { subscriptionId: sub, cloudService: cs, jobCollection: name };
   const prev = await getCollection(d, sub, cs, name);
   if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== prev.etag)
-    throw new SchedulerError('PreconditionFailed', 'The specified If-Match ETag does not match the resource.');
+    throw new SchedulerError(
+      'PreconditionFailed',
+      'The specified If-Match ETag does not match the resource.',
+    );
   const plan = input.plan ?? prev.plan;
   const samePlan = plan === prev.plan;
   const quota = quotaOf(plan, input, samePlan ? prev.quota : undefined);
@@ -134,7 +150,10 @@ export async function updateCollection(
   await checkAgainstJobs(d, ref, next, prev);
   const written = await d.collections.modify(sub, cs, name, (current) => {
     if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== current.etag)
-      throw new SchedulerError('PreconditionFailed', 'The specified If-Match ETag does not match the resource.');
+      throw new SchedulerError(
+        'PreconditionFailed',
+        'The specified If-Match ETag does not match the resource.',
+      );
     return { ...next, jobCount: current.jobCount };
   });
   if (!written) throw notFound(`The job collection '${name}' was not found.`);
@@ -143,10 +162,15 @@ export async function updateCollection(
 }
 
 /** Stopping disables every enabled job and remembers which; starting re-enables exactly those. */
-async function applyRunState(d: SchedulerDeps, ref: CollectionRef, state: 'Started' | 'Stopped'): Promise<void> {
+async function applyRunState(
+  d: SchedulerDeps,
+  ref: CollectionRef,
+  state: 'Started' | 'Stopped',
+): Promise<void> {
   for (const job of await d.jobs.list(ref)) {
     await setJobState(d, ref, job.id, (j) => {
-      if (state === 'Stopped' && j.state === 'enabled') return { ...j, state: 'disabled', disabledByCollection: true };
+      if (state === 'Stopped' && j.state === 'enabled')
+        return { ...j, state: 'disabled', disabledByCollection: true };
       if (state === 'Started' && j.state === 'disabled' && j.disabledByCollection) {
         const { disabledByCollection: _, ...rest } = j;
         return { ...rest, state: 'enabled' };
@@ -156,12 +180,23 @@ async function applyRunState(d: SchedulerDeps, ref: CollectionRef, state: 'Start
   }
 }
 
-export async function deleteCollection(d: SchedulerDeps, sub: string, cs: string, name: string): Promise<void> {
-  if (!(await d.collections.remove(sub, cs, name))) throw notFound(`The job collection '${name}' was not found.`);
+export async function deleteCollection(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+): Promise<void> {
+  if (!(await d.collections.remove(sub, cs, name)))
+    throw notFound(`The job collection '${name}' was not found.`);
 }
 
 /** docs/classic-scheduler.md#b3: an invalid name is simply not available; the cloud service need not exist. */
-export async function isNameAvailable(d: SchedulerDeps, sub: string, cs: string, name: string): Promise<boolean> {
+export async function isNameAvailable(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+): Promise<boolean> {
   if (!isValidName(name)) return false;
   return (await d.collections.get(sub, cs, name)) === undefined;
 }

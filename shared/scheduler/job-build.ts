@@ -15,7 +15,13 @@ export function scheduled(job: Job, now: Date): Job {
  * A job from its definition (docs/classic-scheduler.md#c6): a new one, or a replace that keeps the
  * counters, history, id spelling and incarnation, restarts the count tally and anchors S at the PUT.
  */
-export function buildJob(id: string, def: JobDefinition, now: Date, incarnation: string, previous?: Job): Job {
+export function buildJob(
+  id: string,
+  def: JobDefinition,
+  now: Date,
+  incarnation: string,
+  previous?: Job,
+): Job {
   const job: Job = {
     ...def,
     id: previous?.id ?? id,
@@ -39,7 +45,12 @@ export function buildJob(id: string, def: JobDefinition, now: Date, incarnation:
  * A PATCH (docs/classic-scheduler.md#c6): the merged definition over the job's run state; the
  * tally survives, and the next time is recomputed from now.
  */
-export function patchedJob(current: Job, def: JobDefinition, now: Date, stateDetails: string | undefined): Job {
+export function patchedJob(
+  current: Job,
+  def: JobDefinition,
+  now: Date,
+  stateDetails: string | undefined,
+): Job {
   const job: Job = {
     ...def,
     id: current.id,
@@ -47,10 +58,13 @@ export function patchedJob(current: Job, def: JobDefinition, now: Date, stateDet
     incarnation: current.incarnation,
     occurrences: current.occurrences,
     ...(current.lastOccurrence !== undefined && { lastOccurrence: current.lastOccurrence }),
-    ...((stateDetails ?? current.stateDetails) !== undefined && { stateDetails: stateDetails ?? current.stateDetails }),
+    ...((stateDetails ?? current.stateDetails) !== undefined && {
+      stateDetails: stateDetails ?? current.stateDetails,
+    }),
     status: current.status,
   };
   return scheduled(job, now);
 }
 
-export const isFinal = (job: Pick<Job, 'state'>): boolean => job.state === 'completed' || job.state === 'faulted';
+export const isFinal = (job: Pick<Job, 'state'>): boolean =>
+  job.state === 'completed' || job.state === 'faulted';

@@ -52,7 +52,8 @@ export async function putJob(
         'QuotaExceeded',
         `The job collection '${ref.jobCollection}' already holds its maximum of ${collection.quota.maxJobCount} jobs.`,
       );
-    if (result === 'no-collection') throw notFound(`The job collection '${ref.jobCollection}' was not found.`);
+    if (result === 'no-collection')
+      throw notFound(`The job collection '${ref.jobCollection}' was not found.`);
   }
   throw new Error(`the job ${id} changed too often to be written`);
 }

@@ -92,7 +92,7 @@ export async function startSchedulerClients(env: Record<string, string> = {}): P
 /** Calls a Node-style client method and resolves with its result, or rejects with its error. */
 export function call<T = any>(fn: (cb: (err: any, result: T) => void) => unknown): Promise<T> {
   return new Promise((resolve, reject) => {
-    fn((err, result) => (err ? reject(err) : resolve(result)));
+    fn((err, result) => (err ? reject(err as Error) : resolve(result)));
   });
 }
 
@@ -110,7 +110,7 @@ export async function failure(fn: (cb: (err: any, result: any) => void) => unkno
 export function registration(smc: any, action: 'register' | 'unregister'): Promise<any> {
   return new Promise((resolve, reject) => {
     const method = action === 'register' ? smc.registerResourceProvider : smc.unregisterResourceProvider;
-    const stream = method.call(smc, (err: any, result: any) => (err ? reject(err) : resolve(result)));
+    const stream = method.call(smc, (err: any, result: any) => (err ? reject(err as Error) : resolve(result)));
     stream.end();
   });
 }

@@ -21,7 +21,8 @@ export function jsonObject(bytes: Buffer): Record<string, unknown> {
   } catch {
     throw invalid('The request body is not valid JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('The request body must be a JSON object.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalid('The request body must be a JSON object.');
   if (depth(value) > MAX_DEPTH) throw invalid('The request body is nested too deeply.');
   return value as Record<string, unknown>;
 }
@@ -38,10 +39,18 @@ export function definitionFromJson(value: Record<string, unknown>, readPfx: PfxR
 export function mergePatch(target: unknown, patch: unknown): unknown {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) return patch;
   const base: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+    typeof target === 'object' && target !== null && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [k, v] of Object.entries(patch)) {
     if (v === null) delete base[k];
-    else Object.defineProperty(base, k, { value: mergePatch(base[k], v), enumerable: true, writable: true, configurable: true });
+    else
+      Object.defineProperty(base, k, {
+        value: mergePatch(base[k], v),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
   }
   return base;
 }

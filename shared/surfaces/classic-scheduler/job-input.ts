@@ -21,7 +21,11 @@ const required = (value: string | undefined, what: string): string => {
 function authenticationOf(a: AuthenticationWire, readPfx: PfxReader): Authentication {
   switch (a.type) {
     case 'Basic':
-      return { type: 'Basic', username: required(a.username, 'username'), password: required(a.password, 'password') };
+      return {
+        type: 'Basic',
+        username: required(a.username, 'username'),
+        password: required(a.password, 'password'),
+      };
     case 'ActiveDirectoryOAuth':
       return {
         type: 'ActiveDirectoryOAuth',

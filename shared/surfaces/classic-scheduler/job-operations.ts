@@ -80,7 +80,10 @@ export const patchJobOp: SchedOp = {
     const patch = jsonObject(req.body);
     const job = await patchJob(d, ref, collection, id, (current) => {
       if (patch.status !== undefined) throw invalid('status cannot be set.');
-      if (patch.id !== undefined && (typeof patch.id !== 'string' || patch.id.toUpperCase() !== current.id.toUpperCase()))
+      if (
+        patch.id !== undefined &&
+        (typeof patch.id !== 'string' || patch.id.toUpperCase() !== current.id.toUpperCase())
+      )
         throw invalid('The id in the body differs from the id in the path.');
       const { stateDetails, ...rest } = patch;
       if (stateDetails !== undefined && stateDetails !== null && typeof stateDetails !== 'string')

@@ -1,5 +1,12 @@
 import { formatInstant, formatTimeSpan } from '../../scheduler/durations';
-import type { ActionDefinition, Authentication, Job, JobHistoryEntry, RetryPolicy, Schedule } from '../../scheduler/model';
+import type {
+  ActionDefinition,
+  Authentication,
+  Job,
+  JobHistoryEntry,
+  RetryPolicy,
+  Schedule,
+} from '../../scheduler/model';
 
 /** docs/classic-scheduler.md#d6: what `fixed` without values means. */
 const DEFAULT_RETRY_INTERVAL_MS = 60_000;
@@ -67,7 +74,8 @@ function retryPolicyOut(p: RetryPolicy): Json {
 
 function scheduleOut(s: Schedule): Json {
   const out: Json = {};
-  for (const key of ['minutes', 'hours', 'weekDays', 'months', 'monthDays'] as const) if (s[key]) out[key] = s[key];
+  for (const key of ['minutes', 'hours', 'weekDays', 'months', 'monthDays'] as const)
+    if (s[key]) out[key] = s[key];
   if (s.monthlyOccurrences) out.monthlyOccurrences = s.monthlyOccurrences;
   return out;
 }

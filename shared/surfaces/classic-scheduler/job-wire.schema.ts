@@ -69,7 +69,10 @@ const QueueMessageWire = z.looseObject({
 });
 
 export const ActionWire = z.looseObject({
-  type: caseless(['http', 'https', 'storageQueue', 'serviceBusQueue', 'serviceBusTopic'] as const, 'action type'),
+  type: caseless(
+    ['http', 'https', 'storageQueue', 'serviceBusQueue', 'serviceBusTopic'] as const,
+    'action type',
+  ),
   request: RequestWire.nullable().optional(),
   queueMessage: QueueMessageWire.nullable().optional(),
   /** Kept raw so an error action can be refused for having one. */
@@ -123,4 +126,6 @@ export const JobWire = z.looseObject({
 export type JobWire = z.infer<typeof JobWire>;
 
 /** The collection-wide PATCH body (docs/classic-scheduler.md#c6). */
-export const CollectionStateWire = z.looseObject({ state: caseless(['enabled', 'disabled'] as const, 'state') });
+export const CollectionStateWire = z.looseObject({
+  state: caseless(['enabled', 'disabled'] as const, 'state'),
+});

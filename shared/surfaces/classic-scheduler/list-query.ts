@@ -5,11 +5,15 @@ import { wire } from './pipeline';
 const bad = (message: string) => wire('BadRequest', message);
 
 /** `$filter=<field> eq <value>` (docs/classic-scheduler.md#c7): any case, optional quotes, `+` as a space. */
-function parseFilter(raw: string | undefined, fields: readonly string[]): { field: string; value: string } | undefined {
+function parseFilter(
+  raw: string | undefined,
+  fields: readonly string[],
+): { field: string; value: string } | undefined {
   if (raw === undefined) return undefined;
   const m = /^\s*(\w+)\s+eq\s+'?([A-Za-z]+)'?\s*$/i.exec(raw.replace(/\+/g, ' '));
   const field = m?.[1]?.toLowerCase();
-  if (!m || !field || !fields.includes(field)) throw bad(`$filter must be '${fields.join("' or '")} eq <value>'.`);
+  if (!m || !field || !fields.includes(field))
+    throw bad(`$filter must be '${fields.join("' or '")} eq <value>'.`);
   return { field, value: m[2]!.toLowerCase() };
 }
 
@@ -31,7 +35,8 @@ function pageOf(query: ReadonlyMap<string, string>): Page {
   return { skip, ...(top !== undefined && { top }) };
 }
 
-export const paged = <T>(items: T[], p: Page): T[] => items.slice(p.skip, p.top === undefined ? undefined : p.skip + p.top);
+export const paged = <T>(items: T[], p: Page): T[] =>
+  items.slice(p.skip, p.top === undefined ? undefined : p.skip + p.top);
 
 function oneOf<T extends string>(values: readonly T[], value: string): T {
   const found = values.find((v) => v === value);

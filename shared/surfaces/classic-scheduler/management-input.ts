@@ -13,7 +13,7 @@ export function rootOf(body: Buffer, name: string): XmlNode {
   const doc = parseXml(body.toString('utf8'));
   if (!doc) throw wire('InvalidXmlRequest', "The request body's XML was invalid or not correctly specified.");
   const root = child(doc, name);
-  if (root === '' ) return {};
+  if (root === '') return {};
   if (typeof root !== 'object' || root === null || Array.isArray(root))
     throw wire('InvalidXmlRequest', `The request body must be a <${name}> element.`);
   return root as XmlNode;
@@ -48,7 +48,10 @@ function maxRecurrenceOf(node: unknown): MaxRecurrence | undefined {
   const frequency = text(node, 'Frequency');
   const interval = text(node, 'Interval');
   if (!frequency || !interval) throw invalid('MaxRecurrence needs Frequency and Interval.');
-  return { frequency: caseless(FREQUENCIES, frequency, 'Frequency'), interval: positive(interval, 'Interval') };
+  return {
+    frequency: caseless(FREQUENCIES, frequency, 'Frequency'),
+    interval: positive(interval, 'Interval'),
+  };
 }
 
 /** docs/classic-scheduler.md#b3: every element optional; the body's ETag is ignored. */
@@ -59,7 +62,8 @@ export function collectionInput(body: Buffer): CollectionInput & { hasETag: bool
   if (schemaVersion) out.schemaVersion = schemaVersion;
   const label = text(root, 'Label');
   if (label) {
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(label) || label.length % 4 !== 0) throw invalid('Label must be base64.');
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(label) || label.length % 4 !== 0)
+      throw invalid('Label must be base64.');
     out.label = Buffer.from(label, 'base64').toString('utf8');
   }
   const state = text(root, 'State');

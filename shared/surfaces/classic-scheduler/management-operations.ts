@@ -27,7 +27,10 @@ import {
 import { wire, type SchedOp, type SchedReply, type SchedRequest } from './pipeline';
 
 const missingQuery = (what: string) =>
-  wire('MissingOrInvalidRequiredQueryParameter', `A required query parameter was not specified for this request or was specified incorrectly: ${what}.`);
+  wire(
+    'MissingOrInvalidRequiredQueryParameter',
+    `A required query parameter was not specified for this request or was specified incorrectly: ${what}.`,
+  );
 
 /** Every 202 is recorded as a Succeeded operation under its request id (docs/classic-scheduler.md#a6). */
 async function accepted(req: SchedRequest, headers: Record<string, string> = {}): Promise<SchedReply> {
@@ -142,6 +145,9 @@ export const checkNameOp: SchedOp = {
 
 export const operationStatusOp: SchedOp = {
   async run(req) {
-    return { status: 200, xml: operationXml(await getOperation(req.rt.scheduler, req.sub, req.params.id ?? '')) };
+    return {
+      status: 200,
+      xml: operationXml(await getOperation(req.rt.scheduler, req.sub, req.params.id ?? '')),
+    };
   },
 };

@@ -9,7 +9,13 @@ function quotaEls(c: JobCollection): XmlEl[] {
   return [
     ['MaxJobCount', q.maxJobCount],
     ...(q.maxJobOccurrence !== undefined ? [['MaxJobOccurrence', q.maxJobOccurrence] as XmlEl] : []),
-    ['MaxRecurrence', [['Frequency', q.maxRecurrence.frequency], ['Interval', q.maxRecurrence.interval]]],
+    [
+      'MaxRecurrence',
+      [
+        ['Frequency', q.maxRecurrence.frequency],
+        ['Interval', q.maxRecurrence.interval],
+      ],
+    ],
   ];
 }
 
@@ -20,10 +26,28 @@ export const collectionXml = (c: JobCollection, geoRegion: string): string =>
     [
       ['CloudServiceSettings', [['GeoRegion', geoRegion]]],
       ['ETag', c.etag],
-      ['IntrinsicSettings', [['Plan', c.plan], ['Quota', quotaEls(c)]]],
+      [
+        'IntrinsicSettings',
+        [
+          ['Plan', c.plan],
+          ['Quota', quotaEls(c)],
+        ],
+      ],
       ['Label', base64(c.label)],
       ['Name', c.name],
-      ['OperationStatus', [['Error', [['HttpCode', 200], ['Message', 'OK']]], ['Result', 'Succeeded']]],
+      [
+        'OperationStatus',
+        [
+          [
+            'Error',
+            [
+              ['HttpCode', 200],
+              ['Message', 'OK'],
+            ],
+          ],
+          ['Result', 'Succeeded'],
+        ],
+      ],
       ['OutputItems'],
       ['PromotionCode'],
       ['SchemaVersion', c.schemaVersion],
@@ -33,7 +57,13 @@ export const collectionXml = (c: JobCollection, geoRegion: string): string =>
     ],
   ]);
 
-const operationStatus = (c: JobCollection): XmlEl => ['OperationStatus', [['Type', c.lastOperation], ['Result', 'Succeeded']]];
+const operationStatus = (c: JobCollection): XmlEl => [
+  'OperationStatus',
+  [
+    ['Type', c.lastOperation],
+    ['Result', 'Succeeded'],
+  ],
+];
 
 /** A collection inside a cloud service (docs/classic-scheduler.md#b2): `Type` must contain `JobCollection`. */
 function resourceOfGet(c: JobCollection): XmlEl {
@@ -104,7 +134,13 @@ export const cloudServicesXml = (all: { service: CloudService; collections: JobC
 export const providerPropertiesXml = (regions: readonly string[]): string =>
   xmlDocument([
     'ResourceProviderProperties',
-    providerProperties(regions).map(([k, v]): XmlEl => ['ResourceProviderProperty', [['Key', k], ['Value', v]]]),
+    providerProperties(regions).map(([k, v]): XmlEl => [
+      'ResourceProviderProperty',
+      [
+        ['Key', k],
+        ['Value', v],
+      ],
+    ]),
   ]);
 
 /** `IsAvailable` in lowercase: Node compares it with 'true' (docs/classic-scheduler.md#b3). */
@@ -119,7 +155,15 @@ export const operationXml = (op: OperationRecord): string =>
       ['Status', op.status],
       ...(op.status !== 'InProgress' ? [['HttpStatusCode', op.httpStatusCode] as XmlEl] : []),
       ...(op.status === 'Failed' && op.error
-        ? [['Error', [['Code', op.error.code], ['Message', op.error.message]]] as XmlEl]
+        ? [
+            [
+              'Error',
+              [
+                ['Code', op.error.code],
+                ['Message', op.error.message],
+              ],
+            ] as XmlEl,
+          ]
         : []),
     ],
   ]);

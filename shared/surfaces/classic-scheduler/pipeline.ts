@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { ServiceError } from '../../domain/errors';
-import { redact } from '../../http/redact';
-import { runtime, type Runtime } from '../../runtime';
+import { ServiceError } from '../../kernel/errors';
+import { redact } from '../../kernel/redact';
+import { runtime, type Runtime } from '../../app/runtime';
 import { SchedulerError } from '../../scheduler/errors';
 import { FORBIDDEN_MESSAGE, SchedulerWireError, transportWireOf, wireOf, type WireError } from './error-map';
 import { xmlDocument } from './xml';
@@ -47,7 +47,10 @@ const wire = (code: ConstructorParameters<typeof SchedulerWireError>[0], message
 function checkVersion(value: string | null): void {
   const m = value === null ? null : VERSION.exec(value.trim());
   if (!m || value!.trim() < '2013-03-01' || Number.isNaN(Date.parse(value!.trim())))
-    throw wire('MissingOrIncorrectVersionHeader', 'The versioning header is not specified or was specified incorrectly.');
+    throw wire(
+      'MissingOrIncorrectVersionHeader',
+      'The versioning header is not specified or was specified incorrectly.',
+    );
 }
 
 function queryOf(url: URL): Map<string, string> {
@@ -58,7 +61,8 @@ function queryOf(url: URL): Map<string, string> {
 
 async function readBody(request: HttpRequest): Promise<Buffer> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY) throw wire('BadRequest', 'The request body is larger than 64 KiB.');
+  if (declared !== null && Number(declared) > MAX_BODY)
+    throw wire('BadRequest', 'The request body is larger than 64 KiB.');
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -74,14 +78,27 @@ function checkContentType(request: HttpRequest, kind: 'xml' | 'json'): void {
   const type = request.headers.get('content-type');
   if (type === null || type.trim() === '') return;
   const media = type.split(';')[0]!.trim().toLowerCase();
-  const ok = kind === 'json' ? media === 'application/json' || media.endsWith('+json') : media === 'application/xml' || media === 'text/xml';
-  if (!ok) throw wire('BadRequest', `The Content-Type '${media}' is not accepted here; send ${kind === 'json' ? 'application/json' : 'application/xml'}.`);
+  const ok =
+    kind === 'json'
+      ? media === 'application/json' || media.endsWith('+json')
+      : media === 'application/xml' || media === 'text/xml';
+  if (!ok)
+    throw wire(
+      'BadRequest',
+      `The Content-Type '${media}' is not accepted here; send ${kind === 'json' ? 'application/json' : 'application/xml'}.`,
+    );
 }
 
 const COMMON = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
 
 export const errorXml = (code: string, message: string): string =>
-  xmlDocument(['Error', [['Code', code], ['Message', message]]]);
+  xmlDocument([
+    'Error',
+    [
+      ['Code', code],
+      ['Message', message],
+    ],
+  ]);
 
 function render(reply: SchedReply, requestId: string): HttpResponseInit {
   const headers: Record<string, string> = { ...COMMON, 'x-ms-request-id': requestId, ...reply.headers };
@@ -106,19 +123,37 @@ function classify(err: unknown): (WireError & { message: string }) | undefined {
   if (err instanceof ServiceError && (err.code === 'ServiceUnavailable' || err.code === 'StorageReadFailed'))
     return {
       ...transportWireOf('ServerBusy'),
-      message: 'The server (or an internal component) is currently unavailable to receive requests. Please retry your request.',
+      message:
+        'The server (or an internal component) is currently unavailable to receive requests. Please retry your request.',
     };
   return undefined;
 }
 
-export function renderError(err: unknown, requestId: string, log: Pick<InvocationContext, 'error'>): HttpResponseInit {
+export function renderError(
+  err: unknown,
+  requestId: string,
+  log: Pick<InvocationContext, 'error'>,
+): HttpResponseInit {
   const known = classify(err);
   if (!known) {
-    log.error(redact(`request ${requestId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
-    return render({ status: 500, xml: errorXml('InternalError', 'The server encountered an internal error. Please retry the request.') }, requestId);
+    log.error(
+      redact(
+        `request ${requestId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      ),
+    );
+    return render(
+      {
+        status: 500,
+        xml: errorXml('InternalError', 'The server encountered an internal error. Please retry the request.'),
+      },
+      requestId,
+    );
   }
   const headers = known.status === 503 ? { 'Retry-After': '10' } : undefined;
-  return render({ status: known.status, xml: errorXml(known.code, known.message), ...(headers && { headers }) }, requestId);
+  return render(
+    { status: known.status, xml: errorXml(known.code, known.message), ...(headers && { headers }) },
+    requestId,
+  );
 }
 
 export const newRequestId = (): string => randomBytes(16).toString('hex');
@@ -133,12 +168,17 @@ export function schedulerApi(ops: Partial<Record<Verb, SchedOp>>): HttpHandler {
     const requestId = newRequestId();
     try {
       const url = new URL(request.url);
-      if (request.url.length > MAX_URL) throw wire('BadRequest', 'The request URL is longer than 2048 characters.');
+      if (request.url.length > MAX_URL)
+        throw wire('BadRequest', 'The request URL is longer than 2048 characters.');
       const sub = (request.params.sub ?? '').toLowerCase();
-      if (RESERVED_SUBS.includes(sub)) throw wire('ResourceNotFound', 'The specified resource does not exist.');
+      if (RESERVED_SUBS.includes(sub))
+        throw wire('ResourceNotFound', 'The specified resource does not exist.');
       const op = ops[request.method.toUpperCase() as Verb];
       if (!op)
-        throw wire('InvalidHttpVerb', "The HTTP verb specified was not recognized by the server or isn't valid for this resource.");
+        throw wire(
+          'InvalidHttpVerb',
+          "The HTTP verb specified was not recognized by the server or isn't valid for this resource.",
+        );
       checkVersion(request.headers.get('x-ms-version'));
       const query = queryOf(url);
       const apiVersion = query.get('api-version');
@@ -152,7 +192,15 @@ export function schedulerApi(ops: Partial<Record<Verb, SchedOp>>): HttpHandler {
         checkContentType(request, op.body);
         body = await readBody(request);
       }
-      const reply = await op.run({ rt, requestId, sub, params: request.params, query, headers: request.headers, body });
+      const reply = await op.run({
+        rt,
+        requestId,
+        sub,
+        params: request.params,
+        query,
+        headers: request.headers,
+        body,
+      });
       return render(reply, requestId);
     } catch (err) {
       return renderError(err, requestId, context);
@@ -162,6 +210,8 @@ export function schedulerApi(ops: Partial<Record<Verb, SchedOp>>): HttpHandler {
 
 /** Unknown paths under the Scheduler's prefixes: the XML 404. */
 export const schedulerNotFound: HttpHandler = (_request, context) =>
-  Promise.resolve(renderError(wire('ResourceNotFound', 'The specified resource does not exist.'), newRequestId(), context));
+  Promise.resolve(
+    renderError(wire('ResourceNotFound', 'The specified resource does not exist.'), newRequestId(), context),
+  );
 
 export { wire };

@@ -1,5 +1,5 @@
-import type { HttpRoute } from '../../http/routes';
-import { httpRoute } from '../../http/routes';
+import type { HttpRoute } from '../../edge/routes';
+import { httpRoute } from '../../edge/routes';
 import {
   createJobOp,
   deleteJobOp,

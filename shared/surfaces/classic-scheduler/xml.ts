@@ -57,6 +57,7 @@ export function text(node: unknown, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === '' || (typeof value === 'object' && value !== null && Object.keys(value).length === 0)) return '';
+  if (value === '' || (typeof value === 'object' && value !== null && Object.keys(value).length === 0))
+    return '';
   return undefined;
 }

@@ -17,7 +17,12 @@ afterAll(() => c.svc.stop());
 
 const httpAction = {
   type: 'http',
-  request: { uri: 'http://127.0.0.1:9/hook', method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'hi' },
+  request: {
+    uri: 'http://127.0.0.1:9/hook',
+    method: 'POST',
+    headers: { 'Content-Type': 'text/plain' },
+    body: 'hi',
+  },
 };
 
 describe('azure-scheduler: jobs', () => {
@@ -103,7 +108,11 @@ describe('azure-scheduler: jobs', () => {
     await call((cb) => sc.jobs.createOrUpdate('b-job', { action: httpAction }, cb));
     const all = await call((cb) => sc.jobs.list({}, cb));
     const ids = all.jobs.map((j: any) => j.id);
-    expect(ids.filter((id: string) => !id.includes('-') || id.endsWith('-job'))).toEqual(['a-job', 'b-job', 'job1']);
+    expect(ids.filter((id: string) => !id.includes('-') || id.endsWith('-job'))).toEqual([
+      'a-job',
+      'b-job',
+      'job1',
+    ]);
     const disabled = await call((cb) => sc.jobs.listWithFilter({ state: 'Disabled' }, cb));
     expect(disabled.jobs.map((j: any) => j.id)).toEqual(['a-job']);
     const page = await call((cb) => sc.jobs.list({ skip: 1, top: 1 }, cb));
@@ -123,7 +132,9 @@ describe('azure-scheduler: jobs', () => {
   it('reads history as a bare array (empty before any run), filtered by status; 404 for a missing job', async () => {
     const history = await call((cb) => sc.jobs.getHistory('job1', {}, cb));
     expect(history.jobHistory).toEqual([]);
-    const failed = await call((cb) => sc.jobs.getHistoryWithFilter('job1', { status: 'Failed', top: 10 }, cb));
+    const failed = await call((cb) =>
+      sc.jobs.getHistoryWithFilter('job1', { status: 'Failed', top: 10 }, cb),
+    );
     expect(failed.jobHistory).toEqual([]);
     const missing = await failure((cb) => sc.jobs.getHistory('job9', {}, cb));
     expect(missing.statusCode).toBe(404);
@@ -160,7 +171,11 @@ describe('azure-scheduler: jobs', () => {
 
   it('refuses invalid jobs with 400 BadRequest and a missing collection with 404', async () => {
     const bad = await failure((cb) =>
-      sc.jobs.createOrUpdate('bad', { action: httpAction, recurrence: { frequency: 'minute', interval: 1001 } }, cb),
+      sc.jobs.createOrUpdate(
+        'bad',
+        { action: httpAction, recurrence: { frequency: 'minute', interval: 1001 } },
+        cb,
+      ),
     );
     expect([bad.statusCode, bad.code]).toEqual([400, 'BadRequest']);
     const nowhere = c.jobs('cs-jobs', 'jc-none');

@@ -1,4 +1,10 @@
-import { call, failure, registration, startSchedulerClients, type SchedulerClients } from '../../support/scheduler-clients';
+import {
+  call,
+  failure,
+  registration,
+  startSchedulerClients,
+  type SchedulerClients,
+} from '../../support/scheduler-clients';
 
 let c: SchedulerClients;
 beforeAll(async () => {
@@ -41,7 +47,12 @@ describe('azure-asm-scheduler: cloud services', () => {
     expect(got.resources).toEqual([]);
     const list = await call((cb) => c.csm.cloudServices.list(cb));
     expect(list.cloudServices).toEqual([
-      expect.objectContaining({ name: 'cs-one', label: 'cs-westus-scheduler', description: 'd', geoRegion: 'West US' }),
+      expect.objectContaining({
+        name: 'cs-one',
+        label: 'cs-westus-scheduler',
+        description: 'd',
+        geoRegion: 'West US',
+      }),
     ]);
     const deleted = await call((cb) => c.csm.cloudServices.delete('cs-one', cb));
     expect(deleted.status).toBe('Succeeded');
@@ -90,7 +101,11 @@ describe('azure-asm-scheduler: job collections', () => {
           label: 'label',
           intrinsicSettings: {
             plan: 'Standard',
-            quota: { maxJobCount: 50, maxJobOccurrence: 100, maxRecurrence: { frequency: 'Minute', interval: 1 } },
+            quota: {
+              maxJobCount: 50,
+              maxJobOccurrence: 100,
+              maxRecurrence: { frequency: 'Minute', interval: 1 },
+            },
           },
         },
         cb,
@@ -106,13 +121,23 @@ describe('azure-asm-scheduler: job collections', () => {
       label: 'label',
       intrinsicSettings: {
         plan: 'Standard',
-        quota: { maxJobCount: 50, maxJobOccurrence: 100, maxRecurrence: { frequency: 'Minute', interval: 1 } },
+        quota: {
+          maxJobCount: 50,
+          maxJobOccurrence: 100,
+          maxRecurrence: { frequency: 'Minute', interval: 1 },
+        },
       },
       lastOperationStatus: { status: 'Succeeded' },
     });
     const service = await call((cb) => c.csm.cloudServices.get('cs-jc', cb));
     expect(service.resources).toEqual([
-      expect.objectContaining({ name: 'jc1', type: 'JobCollections', resourceProviderNamespace: 'scheduler', state: 'Started', plan: 'Standard' }),
+      expect.objectContaining({
+        name: 'jc1',
+        type: 'JobCollections',
+        resourceProviderNamespace: 'scheduler',
+        state: 'Started',
+        plan: 'Standard',
+      }),
     ]);
   });
 
@@ -141,7 +166,11 @@ describe('azure-asm-scheduler: job collections', () => {
       c.smc.jobCollections.update(
         'cs-jc',
         'jc1',
-        { eTag: before.eTag, label: 'renamed', intrinsicSettings: { plan: 'Standard', quota: { maxJobCount: 20 } } },
+        {
+          eTag: before.eTag,
+          label: 'renamed',
+          intrinsicSettings: { plan: 'Standard', quota: { maxJobCount: 20 } },
+        },
         cb,
       ),
     );
@@ -160,14 +189,21 @@ describe('azure-asm-scheduler: job collections', () => {
   it('refuses a duplicate name (409), a second Free collection (409), a quota above the plan (400), an unknown cloud service (404)', async () => {
     const dup = await failure((cb) => c.smc.jobCollections.create('cs-jc', 'JC1', {}, cb));
     expect([dup.statusCode, dup.code]).toEqual([409, 'ConflictError']);
-    await call((cb) => c.smc.jobCollections.create('cs-jc', 'free1', { intrinsicSettings: { plan: 'Free' } }, cb));
+    await call((cb) =>
+      c.smc.jobCollections.create('cs-jc', 'free1', { intrinsicSettings: { plan: 'Free' } }, cb),
+    );
     const free2 = await failure((cb) =>
       c.smc.jobCollections.create('cs-jc', 'free2', { intrinsicSettings: { plan: 'Free' } }, cb),
     );
     expect([free2.statusCode, free2.code]).toEqual([409, 'ConflictError']);
     expect(free2.message).toContain('1 free job collection');
     const over = await failure((cb) =>
-      c.smc.jobCollections.create('cs-jc', 'over', { intrinsicSettings: { plan: 'Free', quota: { maxJobCount: 6 } } }, cb),
+      c.smc.jobCollections.create(
+        'cs-jc',
+        'over',
+        { intrinsicSettings: { plan: 'Free', quota: { maxJobCount: 6 } } },
+        cb,
+      ),
     );
     expect([over.statusCode, over.code]).toEqual([400, 'BadRequest']);
     const noService = await failure((cb) => c.smc.jobCollections.create('cs-none', 'jcx', {}, cb));
