@@ -68,11 +68,13 @@ const QueueMessageWire = z.looseObject({
   message: text,
 });
 
+export const ACTION_TYPES = ['http', 'https', 'storageQueue', 'serviceBusQueue', 'serviceBusTopic'] as const;
+
+/** The type is echoed as received (docs/classic-scheduler.md#c5), so only its spelling is checked here. */
 export const ActionWire = z.looseObject({
-  type: caseless(
-    ['http', 'https', 'storageQueue', 'serviceBusQueue', 'serviceBusTopic'] as const,
-    'action type',
-  ),
+  type: z.string().refine((t) => ACTION_TYPES.some((v) => v.toLowerCase() === t.toLowerCase()), {
+    message: `action type must be one of ${ACTION_TYPES.join(', ')}`,
+  }),
   request: RequestWire.nullable().optional(),
   queueMessage: QueueMessageWire.nullable().optional(),
   /** Kept raw so an error action can be refused for having one. */
