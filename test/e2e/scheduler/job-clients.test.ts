@@ -130,7 +130,7 @@ describe('azure-scheduler: jobs', () => {
   });
 
   it('reads history as a bare array (empty before any run), filtered by status; 404 for a missing job', async () => {
-    const history = await call((cb) => sc.jobs.getHistory('job1', {}, cb));
+    const history = await call((cb) => sc.jobs.getHistory('a-job', {}, cb));
     expect(history.jobHistory).toEqual([]);
     const failed = await call((cb) =>
       sc.jobs.getHistoryWithFilter('job1', { status: 'Failed', top: 10 }, cb),
@@ -138,6 +138,43 @@ describe('azure-scheduler: jobs', () => {
     expect(failed.jobHistory).toEqual([]);
     const missing = await failure((cb) => sc.jobs.getHistory('job9', {}, cb));
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('reads history entries newest first, as the client maps them, with $filter, $skip and $top', async () => {
+    const ref = { subscriptionId: c.svc.sub, cloudService: 'cs-jobs', jobCollection: 'jc1' };
+    const entry = (minute: number, status: 'completed' | 'failed') => ({
+      jobId: 'job1',
+      timestamp: `2015-08-04T23:${minute}:01.4809263Z`,
+      startTime: `2015-08-04T23:${minute}:01.3712133Z`,
+      endTime: `2015-08-04T23:${minute}:01.4809263Z`,
+      state: 'enabled' as const,
+      status,
+      message: `Http Action - Response from host '127.0.0.1': 'OK' Response Headers: \r\n Body: ${minute}`,
+      actionName: 'MainAction' as const,
+      retryCount: 0,
+      repeatCount: minute,
+      expectedExecutionTime: `2015-08-04T23:${minute}:00Z`,
+    });
+    for (const [m, status] of [
+      [10, 'completed'],
+      [11, 'failed'],
+      [12, 'completed'],
+    ] as const)
+      await c.svc.rt.schedulerHistory.append(ref, 'job1', `attempt-${m}`, entry(m, status));
+    await c.svc.rt.schedulerHistory.append(ref, 'job1', 'attempt-12', entry(12, 'completed'));
+    const all = await call((cb) => sc.jobs.getHistory('job1', {}, cb));
+    expect(all.jobHistory.map((h: any) => h.repeatCount)).toEqual([12, 11, 10]);
+    expect(all.jobHistory[0]).toMatchObject({
+      id: 'job1',
+      status: 'completed',
+      actionName: 'MainAction',
+      retryCount: 0,
+      startTime: '2015-08-04T23:12:01.3710000Z',
+    });
+    const failed = await call((cb) => sc.jobs.getHistoryWithFilter('job1', { status: 'Failed' }, cb));
+    expect(failed.jobHistory.map((h: any) => h.repeatCount)).toEqual([11]);
+    const page = await call((cb) => sc.jobs.getHistory('job1', { skip: 1, top: 1 }, cb));
+    expect(page.jobHistory.map((h: any) => h.repeatCount)).toEqual([11]);
   });
 
   it('deletes with 200 and no body; a second delete is 404', async () => {
