@@ -1,7 +1,5 @@
 import { app } from '@azure/functions';
-import { schedulerRoutes } from '../shared/surfaces/classic-scheduler/routes';
+import { ROUTE_TABLES } from '../shared/app/routes';
 
-/** The classic Scheduler surface (docs/classic-scheduler.md): its route table, registered as is. */
-export const classicSchedulerRoutes = schedulerRoutes;
-
-for (const route of schedulerRoutes) app.http(route.name, route);
+/** The classic Azure Scheduler (docs/classic-scheduler.md). */
+for (const route of ROUTE_TABLES['classic-scheduler']) app.http(route.name, route);

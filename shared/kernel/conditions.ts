@@ -1,5 +1,5 @@
 /**
- * Conditional headers, normalised (SPEC A.6). At most one condition decides: If-Match wins over
+ * Conditional headers, normalised (docs/contract/import-export.md#a6). At most one condition decides: If-Match wins over
  * If-Unmodified-Since and If-None-Match over If-Modified-Since; the parser in shared/http refuses
  * every other combination.
  */

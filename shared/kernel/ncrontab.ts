@@ -1,5 +1,5 @@
 /**
- * The schedules the Functions timer trigger accepts (SWEEP_SCHEDULE, SPEC C.2, D.7), so that the
+ * The schedules the Functions timer trigger accepts (SWEEP_SCHEDULE, docs/contract/import-export.md#c2, #d7), so that the
  * local host sweeps when a deployed app would: six-field NCRONTAB
  * (`{second} {minute} {hour} {day} {month} {day-of-week}`, in UTC, with `*`, lists, ranges, steps
  * and three-letter month and day names), or a TimeSpan `hh:mm:ss` interval.

@@ -110,7 +110,9 @@ export async function failure(fn: (cb: (err: any, result: any) => void) => unkno
 export function registration(smc: any, action: 'register' | 'unregister'): Promise<any> {
   return new Promise((resolve, reject) => {
     const method = action === 'register' ? smc.registerResourceProvider : smc.unregisterResourceProvider;
-    const stream = method.call(smc, (err: any, result: any) => (err ? reject(err as Error) : resolve(result)));
+    const stream = method.call(smc, (err: any, result: any) =>
+      err ? reject(err as Error) : resolve(result),
+    );
     stream.end();
   });
 }

@@ -1,16 +1,25 @@
 import { randomBytes } from 'node:crypto';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import { ServiceError } from '../../kernel/errors';
+import { CodedError } from '../../kernel/errors';
 import { redact } from '../../kernel/redact';
-import { runtime, type Runtime } from '../../app/runtime';
+import type { SchedulerDeps } from '../../scheduler/deps';
+import type { PfxReader } from '../../scheduler/pfx';
 import { SchedulerError } from '../../scheduler/errors';
 import { FORBIDDEN_MESSAGE, SchedulerWireError, transportWireOf, wireOf, type WireError } from './error-map';
 import { xmlDocument } from './xml';
 
 export type Verb = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 
+/** What the surface needs of the composition root (app/ passes the runtime in). */
+export interface SchedulerSurfaceDeps {
+  scheduler: SchedulerDeps;
+  readPfx: PfxReader;
+  authenticator: { authenticate(subscriptionId: string, clientCert: string | undefined): Promise<void> };
+  config: { trustForwardedClientCert: boolean };
+}
+
 export interface SchedRequest {
-  rt: Runtime;
+  rt: SchedulerSurfaceDeps;
   requestId: string;
   /** Lower-case. */
   sub: string;
@@ -118,9 +127,9 @@ function render(reply: SchedReply, requestId: string): HttpResponseInit {
 function classify(err: unknown): (WireError & { message: string }) | undefined {
   if (err instanceof SchedulerError) return { ...wireOf(err.code), message: err.message };
   if (err instanceof SchedulerWireError) return { ...transportWireOf(err.code), message: err.message };
-  if (err instanceof ServiceError && err.code === 'AuthenticationFailed')
+  if (err instanceof CodedError && err.code === 'AuthenticationFailed')
     return { ...transportWireOf('ForbiddenError'), message: FORBIDDEN_MESSAGE };
-  if (err instanceof ServiceError && (err.code === 'ServiceUnavailable' || err.code === 'StorageReadFailed'))
+  if (err instanceof CodedError && err.code === 'ServiceUnavailable')
     return {
       ...transportWireOf('ServerBusy'),
       message:
@@ -163,50 +172,52 @@ export const newRequestId = (): string => randomBytes(16).toString('hex');
  * x-ms-version, api-version, certificate, then the operation (existence, conditions, validation,
  * state, quotas) with its body read and bounded.
  */
-export function schedulerApi(ops: Partial<Record<Verb, SchedOp>>): HttpHandler {
-  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const requestId = newRequestId();
-    try {
-      const url = new URL(request.url);
-      if (request.url.length > MAX_URL)
-        throw wire('BadRequest', 'The request URL is longer than 2048 characters.');
-      const sub = (request.params.sub ?? '').toLowerCase();
-      if (RESERVED_SUBS.includes(sub))
-        throw wire('ResourceNotFound', 'The specified resource does not exist.');
-      const op = ops[request.method.toUpperCase() as Verb];
-      if (!op)
-        throw wire(
-          'InvalidHttpVerb',
-          "The HTTP verb specified was not recognized by the server or isn't valid for this resource.",
-        );
-      checkVersion(request.headers.get('x-ms-version'));
-      const query = queryOf(url);
-      const apiVersion = query.get('api-version');
-      if (apiVersion !== undefined && apiVersion !== JOBS_API_VERSION)
-        throw wire('MissingOrInvalidRequiredQueryParameter', `api-version must be ${JOBS_API_VERSION}.`);
-      const rt = runtime();
-      const cert = rt.config.trustForwardedClientCert ? request.headers.get('x-arr-clientcert') : null;
-      await rt.authenticator.authenticate(sub, cert ?? undefined);
-      let body: Buffer = Buffer.alloc(0);
-      if (op.body) {
-        checkContentType(request, op.body);
-        body = await readBody(request);
+export const schedulerApi =
+  (deps: () => SchedulerSurfaceDeps) =>
+  (ops: Partial<Record<Verb, SchedOp>>): HttpHandler => {
+    return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+      const requestId = newRequestId();
+      try {
+        const url = new URL(request.url);
+        if (request.url.length > MAX_URL)
+          throw wire('BadRequest', 'The request URL is longer than 2048 characters.');
+        const sub = (request.params.sub ?? '').toLowerCase();
+        if (RESERVED_SUBS.includes(sub))
+          throw wire('ResourceNotFound', 'The specified resource does not exist.');
+        const op = ops[request.method.toUpperCase() as Verb];
+        if (!op)
+          throw wire(
+            'InvalidHttpVerb',
+            "The HTTP verb specified was not recognized by the server or isn't valid for this resource.",
+          );
+        checkVersion(request.headers.get('x-ms-version'));
+        const query = queryOf(url);
+        const apiVersion = query.get('api-version');
+        if (apiVersion !== undefined && apiVersion !== JOBS_API_VERSION)
+          throw wire('MissingOrInvalidRequiredQueryParameter', `api-version must be ${JOBS_API_VERSION}.`);
+        const rt = deps();
+        const cert = rt.config.trustForwardedClientCert ? request.headers.get('x-arr-clientcert') : null;
+        await rt.authenticator.authenticate(sub, cert ?? undefined);
+        let body: Buffer = Buffer.alloc(0);
+        if (op.body) {
+          checkContentType(request, op.body);
+          body = await readBody(request);
+        }
+        const reply = await op.run({
+          rt,
+          requestId,
+          sub,
+          params: request.params,
+          query,
+          headers: request.headers,
+          body,
+        });
+        return render(reply, requestId);
+      } catch (err) {
+        return renderError(err, requestId, context);
       }
-      const reply = await op.run({
-        rt,
-        requestId,
-        sub,
-        params: request.params,
-        query,
-        headers: request.headers,
-        body,
-      });
-      return render(reply, requestId);
-    } catch (err) {
-      return renderError(err, requestId, context);
-    }
+    };
   };
-}
 
 /** Unknown paths under the Scheduler's prefixes: the XML 404. */
 export const schedulerNotFound: HttpHandler = (_request, context) =>

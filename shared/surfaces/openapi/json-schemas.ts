@@ -4,7 +4,7 @@ export type Json = Record<string, unknown>;
 
 const COMPONENTS = '#/components/schemas/';
 
-/** OData annotations, which request bodies may carry and the pipeline ignores (SPEC A.5). */
+/** OData annotations, which request bodies may carry and the pipeline ignores (docs/contract/import-export.md#a5). */
 const ANNOTATIONS = { '^odata\\.|@odata\\.': {} };
 
 const idOf = (schema: z.ZodType): string | undefined => {
