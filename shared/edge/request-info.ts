@@ -6,7 +6,7 @@ import type { HttpRequest } from '@azure/functions';
 export const newRequestId = (): string => randomUUID().replace(/-/g, '');
 
 /**
- * The verbs the pipeline dispatches on. OPTIONS is routed (shared/http/routes.ts), so that it gets
+ * The verbs the pipeline dispatches on. OPTIONS is routed (edge/routes.ts), so that it gets
  * the contract's 405 rather than the host's page, but no operation serves it.
  */
 export type Verb = 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE' | 'POST' | 'OPTIONS';

@@ -19,7 +19,7 @@ const deps = rt.datacenter;
 const receivedJob = (driveIds: string[], props = {}, hashes: Record<string, string> = {}) =>
   receivedImport(rt, driveIds, props, hashes);
 
-describe('completion checks of an import drive (docs/contract/import-export.md#b, #complete)', () => {
+describe('completion checks of an import drive (docs/contract/import-export.md#b1-complete)', () => {
   it('records a manifest whose MD5 is not ManifestHash as ManifestCorrupted, with a log that copied nothing', async () => {
     const { at } = await receivedJob(['MAN1']);
     await startCopy(deps, at, 'MAN1');

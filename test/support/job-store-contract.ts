@@ -21,7 +21,7 @@ export function sampleJob(sub: string, name: string, account = 'xttest', now = n
 }
 
 /**
- * What every JobStore promises (shared/domain/ports.ts), run against the in-memory double
+ * What every JobStore promises (shared/import-export/model/ports.ts), run against the in-memory double
  * (unit) and the Table Storage adapter (integration) alike.
  */
 export function jobStoreContract(name: string, makeStore: () => JobStore): void {

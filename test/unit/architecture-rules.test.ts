@@ -36,7 +36,8 @@ const CLEAN: Record<string, string> = {
   'shared/kernel/errors.ts': 'export const k = 1;\n',
   'shared/import-export/model.ts': "import { k } from '../kernel/errors';\nexport const m = k;\n",
   'shared/adapters/store.ts': "import { m } from '../import-export/model';\nexport const s = m;\n",
-  'shared/surfaces/classic/routes.ts': "import { m } from '../../import-export/model';\nexport const r = m;\n",
+  'shared/surfaces/classic/routes.ts':
+    "import { m } from '../../import-export/model';\nexport const r = m;\n",
   'shared/app/routes.ts':
     "import { r } from '../surfaces/classic/routes';\nimport { s } from '../adapters/store';\nexport const all = [r, s];\n",
   'functions/index.ts': "import { all } from '../shared/app/routes';\nexport default all;\n",
@@ -62,7 +63,8 @@ it('fails lint for each layer a module crosses', () => {
     'shared/kernel/clock.ts': "import { m } from '../import-export/model';\nexport const c = m;\n",
     'shared/adapters/a.ts': "import { b } from './b';\nexport const a = () => b;\n",
     'shared/adapters/b.ts': "import { a } from './a';\nexport const b = () => a;\n",
-    'shared/app/more.ts': "import { a } from '../adapters/a';\nimport { j } from '../scheduler/jobs';\nimport { l } from '../surfaces/classic/leaky';\nimport { c } from '../kernel/clock';\nexport const more = [a, j, l, c];\n",
+    'shared/app/more.ts':
+      "import { a } from '../adapters/a';\nimport { j } from '../scheduler/jobs';\nimport { l } from '../surfaces/classic/leaky';\nimport { c } from '../kernel/clock';\nexport const more = [a, j, l, c];\n",
   });
   expect(status).not.toBe(0);
   for (const rule of [

@@ -20,7 +20,7 @@ async function* pagesOf(client: TableClient, filter: string): AsyncIterable<Reco
 }
 
 /**
- * The two-level due-time index of docs/contract/import-export.md#c2 (see schemas/due-entry.schema.ts). A job's `due_` row
+ * The two-level due-time index of docs/contract/import-export.md#c2 (see due-entry.schema.ts). A job's `due_` row
  * changes atomically with the job, so it is never stale and costs no round trip of its own. The
  * job store keeps each subscription's marker no later than its earliest due row: a write setting an
  * earlier due time writes the new marker first (`mark`) and records it in the subscription's

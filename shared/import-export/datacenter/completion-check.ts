@@ -3,7 +3,7 @@ import type { BlobResult } from './drive-log';
 import { ImportExportError } from '../model/errors';
 import type { CopyStatus, Drive, Job } from '../model/model';
 
-/** What the datacenter reports when a drive's copy ends (docs/contract/import-export.md#b, #complete). */
+/** What the datacenter reports when a drive's copy ends (docs/contract/import-export.md#b1-complete). */
 export interface CompletionReport {
   CopyStatus: CopyStatus;
   /** The drive's manifest, as text. */

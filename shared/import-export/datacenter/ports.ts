@@ -53,7 +53,7 @@ export interface BlobListDocument {
   BlobPathPrefix: string[];
 }
 
-/** The XML formats of the blobs the service reads and writes (shared/xml). */
+/** The XML formats of the blobs the service reads and writes (adapters/xml). */
 export interface BlobFormats {
   driveLog(log: DriveLog): string;
   blobList(doc: BlobListDocument): string;

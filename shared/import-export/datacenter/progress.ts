@@ -1,7 +1,7 @@
 import { moveJob } from '../model/job-states';
 import type { Drive, Job } from '../model/model';
 
-/** A drive whose copy has finished (docs/contract/import-export.md#b, #complete). */
+/** A drive whose copy has finished (docs/contract/import-export.md#b1-complete). */
 export const isCopied = (d: Drive): boolean => d.State === 'Completed' || d.State === 'CompletedMoreInfo';
 
 /** A drive that arrived: everything but Specified and NeverReceived (docs/contract/import-export.md#c1). */
@@ -14,7 +14,7 @@ export const isSkipped = (job: Job, d: Drive): boolean => job.CancelRequested &&
 const started = (d: Drive): boolean => d.PercentComplete !== undefined;
 
 /**
- * The job's PercentComplete (docs/contract/import-export.md#b, #complete): the byte-weighted mean over the drives it copies
+ * The job's PercentComplete (docs/contract/import-export.md#b1-complete): the byte-weighted mean over the drives it copies
  * (those started, and those received that will be unless the job is cancelled), or the plain mean
  * when some drive's size is unknown. Rounded down, so 100 means every counted drive is done.
  */
@@ -33,7 +33,7 @@ export function jobPercent(job: Job): number {
 
 /**
  * A Transferring job whose received drives are all copied, or skipped by cancellation, moves on
- * to Packaging (docs/contract/import-export.md#b, #complete). Any other job is answered as it is.
+ * to Packaging (docs/contract/import-export.md#b1-complete). Any other job is answered as it is.
  */
 export function settle(job: Job, now: Date): Job {
   if (job.State !== 'Transferring') return job;

@@ -14,7 +14,7 @@ const idOf = (schema: z.ZodType): string | undefined => {
 
 /**
  * The schemas of the document's bodies. Each body schema is a named component (`.meta({ id })`
- * in shared/schemas), so clients generate one type per wire shape; an unnamed one is a mistake
+ * in the surfaces' wire/ folders), so clients generate one type per wire shape; an unnamed one is a mistake
  * this reports, as it does two shapes under one name.
  */
 export class SchemaComponents {

@@ -150,7 +150,9 @@ export function pathItem(route: HttpRoute, api: RouteApi, schemas: SchemaCompone
   const params = templateParams(route.route);
   const pathErrors = params.map((p) => {
     if (!isPathParam(p))
-      throw new Error(`route ${route.name}: {${p}} is not described in shared/schemas/parameters.schema.ts`);
+      throw new Error(
+        `route ${route.name}: {${p}} is not described in the surface's wire/parameters.schema.ts`,
+      );
     return PATH_ERRORS[p];
   });
   const ctx: Context = { route, surface: api.surface, schemas, pathErrors };

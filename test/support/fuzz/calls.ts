@@ -20,7 +20,7 @@ export interface Call {
   representation: 'json' | 'xml';
 }
 
-/** The verbs of the route table (shared/http/routes.ts ALL_METHODS): nothing else reaches a function. */
+/** The verbs of the route table (shared/edge/routes.ts ALL_METHODS): nothing else reaches a function. */
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'MERGE', 'OPTIONS'] as const;
 
 export function toRequest(call: Call, defect: string): FuzzRequest {

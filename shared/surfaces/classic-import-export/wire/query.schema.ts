@@ -4,7 +4,7 @@ import { lazySchema } from './common.schema';
 
 /**
  * The query parameters of the operations that read some, in their wire forms, for the OpenAPI
- * document, built on first use. The operations parse them by hand (shared/http/list-jobs-query.ts
+ * document, built on first use. The operations parse them by hand (list-jobs-query.ts
  * and the operation modules), since their errors name the parameter (docs/contract/import-export.md#a4).
  */
 const top = () =>
