@@ -23,14 +23,16 @@ module.exports = {
     {
       name: 'context-imports-kernel-and-itself',
       severity: 'error',
-      comment: 'A context (import-export, scheduler) imports only the kernel and itself, never another context.',
+      comment:
+        'A context (import-export, scheduler) imports only the kernel and itself, never another context.',
       from: { path: '^shared/([^/]+)/', pathNot: '^shared/(kernel|identity|adapters|edge|surfaces|app)/' },
       to: { path: '^shared/', pathNot: ['^shared/kernel/', '^shared/$1/'] },
     },
     {
       name: 'identity-imports-kernel-and-itself',
       severity: 'error',
-      comment: 'Identity (management certificates, tokens) is shared by the surfaces and depends on no context.',
+      comment:
+        'Identity (management certificates, tokens) is shared by the surfaces and depends on no context.',
       from: { path: '^shared/identity/' },
       to: { path: '^shared/', pathNot: ['^shared/kernel/', '^shared/identity/'] },
     },

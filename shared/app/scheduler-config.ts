@@ -7,7 +7,7 @@ export interface SchedulerConfig {
   regions: readonly string[];
 }
 
-export const DEFAULT_SCHEDULER_REGIONS = [
+const DEFAULT_SCHEDULER_REGIONS = [
   'North Central US',
   'South Central US',
   'West US',

@@ -24,8 +24,7 @@ describe('MaxJobCount under concurrency (docs/classic-scheduler.md#c8)', () => {
     const refused = outcomes.filter((o) => o.status === 'rejected');
     expect(created).toHaveLength(10);
     expect(refused).toHaveLength(40);
-    for (const r of refused)
-      expect(((r).reason as SchedulerError).code).toBe('QuotaExceeded');
+    for (const r of refused) expect((r.reason as SchedulerError).code).toBe('QuotaExceeded');
     expect(await listJobs(d, ref)).toHaveLength(10);
     expect((await d.collections.get(sub, ref.cloudService, ref.jobCollection))!.jobCount).toBe(10);
   });

@@ -18,13 +18,13 @@ export interface SchedulerClients {
   server: { certPem: string };
 }
 
-export interface RawOptions {
+interface RawOptions {
   body?: string;
   headers?: Record<string, string>;
   cert?: { certPem: string; keyPem: string } | null;
 }
 
-export interface RawResponse {
+interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;

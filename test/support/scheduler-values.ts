@@ -36,8 +36,3 @@ export async function sampleCollection(
   await createCollection(d, sub, cloudService, jobCollection, input);
   return { subscriptionId: sub, cloudService, jobCollection };
 }
-
-export const httpAction = (uri = 'http://127.0.0.1:9/hook') => ({
-  type: 'http',
-  request: { uri, method: 'GET' },
-});

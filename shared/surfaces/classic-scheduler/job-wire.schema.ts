@@ -6,7 +6,7 @@ import { parseDuration, parseInstant } from '../../scheduler/durations';
  * The job definition as clients send it (docs/classic-scheduler.md#c2, #c3): enums in any case,
  * an int or a list where the docs allow either, unknown properties ignored.
  */
-export const caseless = <T extends string>(values: readonly T[], what: string) =>
+const caseless = <T extends string>(values: readonly T[], what: string) =>
   z.string().transform((s, ctx) => {
     const found = values.find((v) => v.toLowerCase() === s.toLowerCase());
     if (found === undefined) {

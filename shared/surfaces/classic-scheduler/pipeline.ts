@@ -44,10 +44,10 @@ export interface SchedOp {
 }
 
 const MAX_URL = 2048;
-export const MAX_BODY = 64 * 1024;
+const MAX_BODY = 64 * 1024;
 const RESERVED_SUBS = ['operator', 'subscriptions', 'providers', 'admin'];
 const VERSION = /^(\d{4})-(\d{2})-(\d{2})$/;
-export const JOBS_API_VERSION = '2014-04-01';
+const JOBS_API_VERSION = '2014-04-01';
 
 const wire = (code: ConstructorParameters<typeof SchedulerWireError>[0], message: string) =>
   new SchedulerWireError(code, message);
@@ -100,7 +100,7 @@ function checkContentType(request: HttpRequest, kind: 'xml' | 'json'): void {
 
 const COMMON = { 'Cache-Control': 'no-cache', Pragma: 'no-cache', Expires: '-1' };
 
-export const errorXml = (code: string, message: string): string =>
+const errorXml = (code: string, message: string): string =>
   xmlDocument([
     'Error',
     [
@@ -138,7 +138,7 @@ function classify(err: unknown): (WireError & { message: string }) | undefined {
   return undefined;
 }
 
-export function renderError(
+function renderError(
   err: unknown,
   requestId: string,
   log: Pick<InvocationContext, 'error'>,
@@ -165,7 +165,7 @@ export function renderError(
   );
 }
 
-export const newRequestId = (): string => randomBytes(16).toString('hex');
+const newRequestId = (): string => randomBytes(16).toString('hex');
 
 /**
  * The classic Scheduler pipeline, in the order of docs/classic-scheduler.md#a7: route and verb,

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 /** docs/classic-scheduler.md#a3: the namespace .NET looks elements up by. */
-export const NS = 'http://schemas.microsoft.com/windowsazure';
+const NS = 'http://schemas.microsoft.com/windowsazure';
 const NS_I = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** An element: text, children in order, or empty (self-closed). */
