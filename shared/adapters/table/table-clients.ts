@@ -4,7 +4,8 @@ import { StorageDeadlineExceeded, withDeadline } from '../deadline';
 import { endpointOf, isLoopback } from '../endpoints';
 import { guarded, statusOf } from '../store-errors';
 
-export type TableName = 'jobs' | 'certs' | 'due' | 'schedjobs' | 'schedhist' | 'schedacct';
+const TABLE_NAMES = ['jobs', 'certs', 'due', 'schedjobs', 'schedhist', 'schedacct'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
 
 /** One HTTP request to the storage service, as it leaves (every retry counted). */
 interface StorageRequest {
@@ -57,9 +58,8 @@ export class TableClients {
   }
 
   private async createAll(): Promise<void> {
-    const names: TableName[] = ['jobs', 'certs', 'due'];
     await Promise.all(
-      names.map(async (name) => {
+      TABLE_NAMES.map(async (name) => {
         const client = await this.client(name);
         await guarded(async () => {
           try {
