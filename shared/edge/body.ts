@@ -6,18 +6,21 @@ import { EdgeError } from './errors';
 /** docs/contract/import-export.md#a2: request bodies over 1 MiB are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => new EdgeError('RequestBodyTooLarge', 'The request body is larger than 1 MiB.');
+const MIB = 1024 * 1024;
+const sizeOf = (bytes: number) => (bytes % MIB === 0 ? `${bytes / MIB} MiB` : `${bytes / 1024} KiB`);
+const tooLarge = (max: number) =>
+  new EdgeError('RequestBodyTooLarge', `The request body is larger than ${sizeOf(max)}.`);
 
-/** Reads the body, never buffering more than the limit. */
-export async function readBody(request: HttpRequest): Promise<Buffer> {
+/** Reads the body, never buffering more than the limit (a surface may set its own). */
+export async function readBody(request: HttpRequest, max = MAX_BODY_BYTES): Promise<Buffer> {
   const declared = request.headers.get('content-length');
-  if (declared !== null && Number(declared) > MAX_BODY_BYTES) throw tooLarge();
+  if (declared !== null && Number(declared) > max) throw tooLarge(max);
   if (!request.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of request.body as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
+    if (size > max) throw tooLarge(max);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -39,8 +39,8 @@ export interface Operation<Req> extends OperationDoc {
 
 export type Operations<O> = Partial<Record<Verb, O>>;
 
-/** The surfaces the OpenAPI document describes. */
-export type SurfaceName = 'customer' | 'operator' | 'public';
+/** The surfaces whose routes carry their operations (the OpenAPI document reads them). */
+export type SurfaceName = 'customer' | 'operator' | 'public' | 'scheduler';
 
 /** Which pipeline serves a route, and its operations by verb: what the OpenAPI document reads. */
 export interface RouteApi {

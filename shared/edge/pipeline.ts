@@ -29,11 +29,18 @@ export interface Exchange<D, F> {
 /** One small step of a pipeline: it checks the exchange, or adds to it, or throws. */
 export type Step<D, F> = (x: Exchange<D, F>) => void | Promise<void>;
 
+/** A step that runs before the verb is resolved, on what is known of the request so far. */
+export type PreStep<F> = (request: HttpRequest, pre: Preliminary<F>) => void | Promise<void>;
+
 /** What a surface configures of the one pipeline. */
 export interface SurfaceSpec<D, F, Req> {
   surface: SurfaceName;
   /** The composition root's dependencies, resolved once per request. */
   deps: () => D;
+  /** Checks of the route itself, before the verb (none by default). */
+  before?: readonly PreStep<F>[];
+  /** How the verb is read; by default `effectiveVerb` (with X-HTTP-Method tunnelling). */
+  verb?: (request: HttpRequest) => Verb;
   /** The surface's steps, in order; the generic ones are exported below. */
   steps: readonly Step<D, F>[];
   /** The operation's request, from what the steps found. */
@@ -64,8 +71,9 @@ function operationFor<O>(ops: Operations<O>, verb: Verb): O {
 }
 
 /**
- * The one request pipeline: verb (with tunnelling), operation, the surface's steps in order, the
- * operation, the surface's renderer; any failure in the surface's envelope.
+ * The one request pipeline: the surface's `before` steps, verb (with tunnelling unless the surface
+ * reads it otherwise), operation, the surface's steps in order, the operation, the surface's
+ * renderer; any failure in the surface's envelope.
  */
 export const pipeline =
   <D, F, Req>(spec: SurfaceSpec<D, F, Req>) =>
@@ -78,7 +86,8 @@ export const pipeline =
       };
       let x: Exchange<D, F> | undefined;
       try {
-        const verb = effectiveVerb(request);
+        for (const step of spec.before ?? []) await step(request, pre);
+        const verb = (spec.verb ?? effectiveVerb)(request);
         const op = operationFor(ops, verb) as Operation<never>;
         x = { ...pre, request, deps: spec.deps(), verb, op, conditions: NO_CONDITIONS };
         for (const step of spec.steps) await step(x);

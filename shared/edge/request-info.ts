@@ -34,7 +34,15 @@ export function effectiveVerb(request: HttpRequest): Verb {
     return verb;
   }
   if (method === 'MERGE') return 'PATCH';
-  // Any other method is its own verb, never taken for another (an OPTIONS is not a POST).
+  return ownVerb(request);
+}
+
+/**
+ * The method as its own verb, never taken for another (an OPTIONS is not a POST): for surfaces
+ * without tunnelling, such as the classic Scheduler.
+ */
+export function ownVerb(request: HttpRequest): Verb {
+  const method = request.method.toUpperCase();
   const verb = VERBS.find((v) => v === method);
   if (!verb) throw new EdgeError('MethodNotAllowed', `The ${method} method is not supported.`, method);
   return verb;

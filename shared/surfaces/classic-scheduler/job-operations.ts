@@ -34,7 +34,9 @@ function jobIdOf(req: SchedRequest): string {
 
 /** docs/classic-scheduler.md#c1: POST creates under a new GUID (201). */
 export const createJobOp: SchedOp = {
-  body: 'json',
+  summary: 'Create a job under a new id',
+  success: { status: 201 },
+  accepts: 'json',
   async run(req) {
     const d = req.rt.scheduler;
     const ref = refOf(req);
@@ -47,7 +49,9 @@ export const createJobOp: SchedOp = {
 
 /** PUT: 201 for a new id, 200 for a replace (docs/classic-scheduler.md#c6). */
 export const putJobOp: SchedOp = {
-  body: 'json',
+  summary: 'Create or replace a job',
+  success: { status: 200 },
+  accepts: 'json',
   async run(req) {
     const d = req.rt.scheduler;
     const ref = refOf(req);
@@ -63,6 +67,8 @@ export const putJobOp: SchedOp = {
 };
 
 export const getJobOp: SchedOp = {
+  summary: 'Get a job',
+  success: { status: 200 },
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     return { status: 200, json: presentJob(await getJob(req.rt.scheduler, refOf(req), jobIdOf(req))) };
@@ -71,7 +77,9 @@ export const getJobOp: SchedOp = {
 
 /** PATCH: a JSON merge patch over the job; `stateDetails` is stored, never echoed (docs/classic-scheduler.md#c6). */
 export const patchJobOp: SchedOp = {
-  body: 'json',
+  summary: 'Update a job (JSON merge patch)',
+  success: { status: 200 },
+  accepts: 'json',
   async run(req) {
     const d = req.rt.scheduler;
     const ref = refOf(req);
@@ -103,6 +111,8 @@ export const patchJobOp: SchedOp = {
 
 /** DELETE answers 200 with no body, never 204 (docs/classic-scheduler.md#c6). */
 export const deleteJobOp: SchedOp = {
+  summary: 'Delete a job',
+  success: { status: 200 },
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     await deleteJob(req.rt.scheduler, refOf(req), jobIdOf(req));
@@ -112,6 +122,8 @@ export const deleteJobOp: SchedOp = {
 
 /** A bare array, sorted by id (docs/classic-scheduler.md#c7). */
 export const listJobsOp: SchedOp = {
+  summary: 'List the jobs of a collection',
+  success: { status: 200 },
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     const q = jobListQuery(req.query);
@@ -122,7 +134,9 @@ export const listJobsOp: SchedOp = {
 
 /** PATCH `/jobs`: every enabled or disabled job to one state; answers all jobs (docs/classic-scheduler.md#c6). */
 export const patchAllJobsOp: SchedOp = {
-  body: 'json',
+  summary: 'Enable or disable every job of a collection',
+  success: { status: 200 },
+  accepts: 'json',
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     const parsed = CollectionStateWire.safeParse(jsonObject(req.body));
@@ -134,6 +148,8 @@ export const patchAllJobsOp: SchedOp = {
 
 /** Newest first, a bare array (docs/classic-scheduler.md#c7). */
 export const jobHistoryOp: SchedOp = {
+  summary: "List a job's history",
+  success: { status: 200 },
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     const id = jobIdOf(req);

@@ -24,7 +24,8 @@ import {
   operationXml,
   providerPropertiesXml,
 } from './management-presenter';
-import { wire, type SchedOp, type SchedReply, type SchedRequest } from './pipeline';
+import type { Reply } from '../../edge/reply';
+import { wire, type SchedOp, type SchedRequest } from './pipeline';
 
 const missingQuery = (what: string) =>
   wire(
@@ -33,13 +34,15 @@ const missingQuery = (what: string) =>
   );
 
 /** Every 202 is recorded as a Succeeded operation under its request id (docs/classic-scheduler.md#a6). */
-async function accepted(req: SchedRequest, headers: Record<string, string> = {}): Promise<SchedReply> {
+async function accepted(req: SchedRequest, headers: Record<string, string> = {}): Promise<Reply> {
   await recordOperation(req.rt.scheduler, req.sub, req.requestId);
   return { status: 202, headers };
 }
 
 /** docs/classic-scheduler.md#b1. */
 export const registrationOp: SchedOp = {
+  summary: 'Register or unregister the Scheduler resource provider',
+  success: { status: 200 },
   async run(req) {
     if (req.query.get('service')?.toLowerCase() !== 'scheduler.jobcollections') throw missingQuery('service');
     const action = req.query.get('action')?.toLowerCase();
@@ -50,6 +53,8 @@ export const registrationOp: SchedOp = {
 };
 
 export const providerPropertiesOp: SchedOp = {
+  summary: "The resource provider's properties",
+  success: { status: 200 },
   run(req) {
     if (req.query.get('resourcetype')?.toLowerCase() !== 'jobcollections') throw missingQuery('resourceType');
     return Promise.resolve({ status: 200, xml: providerPropertiesXml(req.rt.scheduler.regions) });
@@ -58,7 +63,9 @@ export const providerPropertiesOp: SchedOp = {
 
 /** A no-op for the Scheduler (docs/classic-scheduler.md#b1): well-formed XML, content ignored. */
 export const entitleResourceOp: SchedOp = {
-  body: 'xml',
+  summary: 'Entitle a resource (a no-op)',
+  success: { status: 202 },
+  accepts: 'xml',
   async run(req) {
     if (req.body.length > 0) rootOf(req.body, 'EntitleResource');
     return accepted(req);
@@ -66,13 +73,17 @@ export const entitleResourceOp: SchedOp = {
 };
 
 export const listCloudServicesOp: SchedOp = {
+  summary: 'List cloud services',
+  success: { status: 200 },
   async run(req) {
     return { status: 200, xml: cloudServicesXml(await listCloudServices(req.rt.scheduler, req.sub)) };
   },
 };
 
 export const createCloudServiceOp: SchedOp = {
-  body: 'xml',
+  summary: 'Create a cloud service',
+  success: { status: 202 },
+  accepts: 'xml',
   async run(req) {
     await createCloudService(req.rt.scheduler, req.sub, req.params.cs ?? '', cloudServiceInput(req.body));
     return accepted(req);
@@ -80,6 +91,8 @@ export const createCloudServiceOp: SchedOp = {
 };
 
 export const getCloudServiceOp: SchedOp = {
+  summary: 'Get a cloud service and its job collections',
+  success: { status: 200 },
   async run(req) {
     const { service, collections } = await getCloudService(req.rt.scheduler, req.sub, req.params.cs ?? '');
     return { status: 200, xml: cloudServiceXml(service, collections) };
@@ -87,6 +100,8 @@ export const getCloudServiceOp: SchedOp = {
 };
 
 export const deleteCloudServiceOp: SchedOp = {
+  summary: 'Delete a cloud service',
+  success: { status: 202 },
   async run(req) {
     await deleteCloudService(req.rt.scheduler, req.sub, req.params.cs ?? '');
     return accepted(req);
@@ -98,7 +113,9 @@ export const deleteCloudServiceOp: SchedOp = {
  * always does (docs/classic-scheduler.md#b3); a create of a taken name is 409.
  */
 export const putCollectionOp: SchedOp = {
-  body: 'xml',
+  summary: 'Create or update a job collection',
+  success: { status: 202 },
+  accepts: 'xml',
   async run(req) {
     const d = req.rt.scheduler;
     const [cs, jc] = [req.params.cs ?? '', req.params.jc ?? ''];
@@ -115,6 +132,8 @@ export const putCollectionOp: SchedOp = {
 };
 
 export const getCollectionOp: SchedOp = {
+  summary: 'Get a job collection',
+  success: { status: 200 },
   async run(req) {
     const d = req.rt.scheduler;
     const cs = req.params.cs ?? '';
@@ -126,6 +145,8 @@ export const getCollectionOp: SchedOp = {
 };
 
 export const deleteCollectionOp: SchedOp = {
+  summary: 'Delete a job collection',
+  success: { status: 202 },
   async run(req) {
     await deleteCollection(req.rt.scheduler, req.sub, req.params.cs ?? '', req.params.jc ?? '');
     return accepted(req);
@@ -134,6 +155,8 @@ export const deleteCollectionOp: SchedOp = {
 
 /** `GET …/JobCollections/?op=checknameavailability&resourceName=` (docs/classic-scheduler.md#b3). */
 export const checkNameOp: SchedOp = {
+  summary: "Check a job collection name's availability",
+  success: { status: 200 },
   async run(req) {
     if (req.query.get('op')?.toLowerCase() !== 'checknameavailability') throw missingQuery('op');
     const name = req.query.get('resourcename');
@@ -144,6 +167,8 @@ export const checkNameOp: SchedOp = {
 };
 
 export const operationStatusOp: SchedOp = {
+  summary: "Get an asynchronous operation's status",
+  success: { status: 200 },
   async run(req) {
     return {
       status: 200,

@@ -29,6 +29,10 @@ export const TAGS: Record<RouteApi['surface'], Json> = {
     description: 'The datacenter side (docs/contract/import-export.md#b): drives jobs through their life.',
   },
   public: { name: 'Service description', description: 'What anyone may read.' },
+  scheduler: {
+    name: 'Classic Scheduler',
+    description: 'The classic Azure Scheduler (docs/classic-scheduler.md).',
+  },
 };
 
 export const SECURITY_SCHEMES: Json = {
@@ -58,4 +62,5 @@ export const SECURITY: Record<RouteApi['surface'], Json[]> = {
   customer: [{ managementCertificate: [] }, { forwardedClientCertificate: [] }],
   operator: [{ operatorKey: [] }],
   public: [],
+  scheduler: [{ managementCertificate: [] }, { forwardedClientCertificate: [] }],
 };

@@ -26,6 +26,8 @@ export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> 
     'ServiceUnavailable',
   ],
   public: ['InvalidHttpVerb', 'InvalidHeaderValue', 'InternalError'],
+  // Its codes are not ExtendedCodes but the `<Error>` codes of docs/classic-scheduler.md#a5.
+  scheduler: [],
 };
 export const BODY_ERRORS: readonly ErrorCode[] = [
   'InvalidRequestBody',
