@@ -41,7 +41,12 @@ async function main(): Promise<void> {
     !env.AzureWebJobsStorage__accountName &&
     !env.AzureWebJobsStorage__tableServiceUri
   ) {
-    azurite = await startAzurite({ location: join(DATA, 'azurite'), blobPort: 10000, tablePort: 10002 });
+    azurite = await startAzurite({
+      location: join(DATA, 'azurite'),
+      blobPort: 10000,
+      queuePort: 10001,
+      tablePort: 10002,
+    });
     env.AzureWebJobsStorage = azurite.connectionString;
   }
   env.CUSTOMER_BLOB_ENDPOINT ??= 'http://127.0.0.1:10000/{account}';
