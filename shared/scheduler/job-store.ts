@@ -1,4 +1,4 @@
-import type { CloudService, JobCollection } from './model-collections';
+import type { CloudService, JobCollection, OperationRecord } from './model-collections';
 import type { CollectionRef, HistoryStatus, Job, JobHistoryEntry, JobState } from './model';
 
 /**
@@ -47,10 +47,30 @@ export interface CloudServiceStore {
 
 export interface CollectionStore {
   get(subscriptionId: string, cloudService: string, name: string): Promise<JobCollection | undefined>;
-  listIn(subscriptionId: string, cloudService: string): Promise<JobCollection[]>;
-  listAll(subscriptionId: string): Promise<JobCollection[]>;
+  /** Every collection of a subscription, or of one of its cloud services. */
+  list(subscriptionId: string, cloudService?: string): Promise<JobCollection[]>;
   create(subscriptionId: string, collection: JobCollection): Promise<boolean>;
-  /** Conditional on the collection's stored ETag (its `etag` field before the change). */
-  update(subscriptionId: string, collection: JobCollection, previousEtag: string): Promise<boolean>;
+  /**
+   * Applies `change` to the current collection atomically (re-read and re-applied when a job write
+   * raced it); `change` may throw. Undefined when the collection does not exist.
+   */
+  modify(
+    subscriptionId: string,
+    cloudService: string,
+    name: string,
+    change: (current: JobCollection) => JobCollection,
+  ): Promise<JobCollection | undefined>;
+  /** Removes the collection with its jobs and their history. */
   remove(subscriptionId: string, cloudService: string, name: string): Promise<boolean>;
+}
+
+export interface RegistrationStore {
+  isRegistered(subscriptionId: string): Promise<boolean>;
+  /** False when it already was (register) or was not (unregister). */
+  setRegistered(subscriptionId: string, registered: boolean): Promise<boolean>;
+}
+
+export interface OperationStore {
+  put(op: OperationRecord): Promise<void>;
+  getOperation(subscriptionId: string, id: string): Promise<OperationRecord | undefined>;
 }

@@ -163,7 +163,7 @@ export function nextExecutionTime(job: Schedulable, now: Date): Date | undefined
   const s = new Date(job.anchor);
   const r = job.recurrence;
   if (!r) {
-    if (job.occurrences > 0 || job.lastOccurrence !== undefined) return undefined;
+    if (job.occurrences > 0) return undefined;
     return s >= now ? s : now;
   }
   if (r.count !== undefined && job.occurrences >= r.count) return undefined;

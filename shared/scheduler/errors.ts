@@ -1,0 +1,27 @@
+/**
+ * What the Scheduler context reports. Each surface maps these codes to its wire once
+ * (shared/surfaces/classic-scheduler/error-map.ts).
+ */
+export type SchedulerErrorCode =
+  | 'InvalidInput'
+  | 'NotFound'
+  | 'AlreadyExists'
+  | 'QuotaExceeded'
+  | 'FinalState'
+  | 'RegistrationConflict'
+  | 'NotEmpty'
+  | 'PlanConflict'
+  | 'PreconditionFailed';
+
+export class SchedulerError extends Error {
+  constructor(
+    readonly code: SchedulerErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SchedulerError';
+  }
+}
+
+export const invalid = (message: string): SchedulerError => new SchedulerError('InvalidInput', message);
+export const notFound = (message: string): SchedulerError => new SchedulerError('NotFound', message);
