@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { literal } from '../../storage/list-filter';
-import { guarded, isNotFound, statusOf } from '../../storage/store-errors';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { CloudServiceStore, OperationStore, RegistrationStore } from '../../scheduler/job-store';
 import type { CloudService, OperationRecord } from '../../scheduler/model-collections';
 import { nameKey } from '../../scheduler/names';

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { literal } from '../../storage/list-filter';
-import { guarded, isNotFound, statusOf } from '../../storage/store-errors';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { JobHistoryReader, JobHistoryWriter } from '../../scheduler/job-store';
 import type { CollectionRef, HistoryStatus, JobHistoryEntry, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';

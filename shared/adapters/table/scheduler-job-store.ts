@@ -1,7 +1,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import type { SecretBox } from '../../storage/secret-box';
-import { literal } from '../../storage/list-filter';
-import { guarded, isNotFound, statusOf } from '../../storage/store-errors';
+import type { SecretBox } from '../../kernel/secret-box';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { SchedulerJobStore } from '../../scheduler/job-store';
 import type { CollectionRef, Job, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';

@@ -1,4 +1,4 @@
-import type { SecretBox } from '../../storage/secret-box';
+import type { SecretBox } from '../../kernel/secret-box';
 import type { ActionDefinition, CollectionRef, Job } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 
