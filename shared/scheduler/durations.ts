@@ -17,7 +17,13 @@ export function parseDuration(text: string): number | undefined {
   if (iso && text !== 'P' && !/T$/i.test(text)) {
     const n = (i: number) => Number(iso[i] ?? 0);
     return Math.round(
-      n(1) * 365 * DAY + n(2) * 30 * DAY + n(3) * 7 * DAY + n(4) * DAY + n(5) * HOUR + n(6) * MIN + n(7) * SECOND,
+      n(1) * 365 * DAY +
+        n(2) * 30 * DAY +
+        n(3) * 7 * DAY +
+        n(4) * DAY +
+        n(5) * HOUR +
+        n(6) * MIN +
+        n(7) * SECOND,
     );
   }
   const ts = TIME_SPAN.exec(text);
@@ -47,7 +53,14 @@ const ISO_DATE =
 export function parseInstant(text: string): Date | undefined {
   const m = ISO_DATE.exec(text.trim());
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [1, 2, 3, 4, 5, 6].map((i) => Number(m[i] ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return undefined;
   let t = Date.UTC(y, mo - 1, d, h, mi, s) + Math.floor(Number(m[7] ?? 0) * 1000);
   if (new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d) return undefined;

@@ -8,7 +8,14 @@ const MAX_HEADERS = 50;
 const MAX_HEADER_CHARS = 4096;
 const MAX_BODY_CHARS = 8192;
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD'];
-const MAX_INTERVAL: Record<Frequency, number> = { minute: 1000, hour: 1000, day: 548, week: 78, month: 18, year: 1 };
+const MAX_INTERVAL: Record<Frequency, number> = {
+  minute: 1000,
+  hour: 1000,
+  day: 548,
+  week: 78,
+  month: 18,
+  year: 1,
+};
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const STORAGE_ACCOUNT = /^[a-z0-9]{3,24}$/;
 const QUEUE_NAME = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/;
@@ -27,7 +34,8 @@ function checkRecurrence(r: Recurrence, now: Date): void {
   const s = r.schedule;
   if (!s) return;
   if (r.frequency === 'minute') throw invalid('A schedule cannot be used with the minute frequency.');
-  if (s.hours && r.frequency === 'hour') throw invalid('schedule.hours cannot be used with the hour frequency.');
+  if (s.hours && r.frequency === 'hour')
+    throw invalid('schedule.hours cannot be used with the hour frequency.');
   if (s.weekDays && r.frequency !== 'week') throw invalid('schedule.weekDays needs the week frequency.');
   if (s.weekDays && s.weekDays.length > 7) throw invalid('schedule.weekDays holds at most 7 days.');
   if ((s.monthDays || s.monthlyOccurrences) && r.frequency !== 'month')
@@ -50,7 +58,8 @@ function checkHttp(a: ActionDefinition, where: string): void {
   if (!METHODS.includes(req.method.toUpperCase()))
     throw invalid(`${where}.request.method must be one of ${METHODS.join(', ')}.`);
   const headers = Object.entries(req.headers ?? {});
-  if (headers.length > MAX_HEADERS) throw invalid(`${where}.request.headers holds at most ${MAX_HEADERS} headers.`);
+  if (headers.length > MAX_HEADERS)
+    throw invalid(`${where}.request.headers holds at most ${MAX_HEADERS} headers.`);
   if (headers.reduce((n, [k, v]) => n + k.length + v.length, 0) > MAX_HEADER_CHARS)
     throw invalid(`${where}.request.headers hold at most ${MAX_HEADER_CHARS} characters in all.`);
   for (const [k, v] of headers) {
@@ -68,7 +77,9 @@ function checkAction(a: ActionDefinition, where: string): void {
   if (!STORAGE_ACCOUNT.test(q.storageAccount))
     throw invalid(`${where}.queueMessage.storageAccount must be 3-24 lowercase letters and digits.`);
   if (!QUEUE_NAME.test(q.queueName))
-    throw invalid(`${where}.queueMessage.queueName must be 3-63 lowercase letters, digits and single hyphens.`);
+    throw invalid(
+      `${where}.queueMessage.queueName must be 3-63 lowercase letters, digits and single hyphens.`,
+    );
 }
 
 /** The field rules of docs/classic-scheduler.md#c3 that span fields or need the clock. */

@@ -51,7 +51,10 @@ export function providerProperties(regions: readonly string[]): [string, string]
   for (const plan of ['Free', 'Standard', 'Premium'] as const) {
     const limits = PLAN_LIMITS[plan];
     out.push([`PlanDetail:${plan}:Quota:MaxJobCount`, String(limits.maxJobCount)]);
-    out.push([`PlanDetail:${plan}:Quota:MinRecurrence`, timeSpanOfMinutes(recurrenceMinutes(limits.minRecurrence))]);
+    out.push([
+      `PlanDetail:${plan}:Quota:MinRecurrence`,
+      timeSpanOfMinutes(recurrenceMinutes(limits.minRecurrence)),
+    ]);
   }
   return out;
 }
@@ -63,7 +66,10 @@ export function effectiveQuota(plan: Plan, given: Partial<Quota> | undefined, pr
   let maxJobCount = given?.maxJobCount ?? Math.min(base.maxJobCount, limits.maxJobCount);
   let maxRecurrence = given?.maxRecurrence ?? base.maxRecurrence;
   if (given?.maxJobCount === undefined) maxJobCount = Math.min(maxJobCount, limits.maxJobCount);
-  if (given?.maxRecurrence === undefined && recurrenceMinutes(maxRecurrence) < recurrenceMinutes(limits.minRecurrence))
+  if (
+    given?.maxRecurrence === undefined &&
+    recurrenceMinutes(maxRecurrence) < recurrenceMinutes(limits.minRecurrence)
+  )
     maxRecurrence = limits.minRecurrence;
   const occurrence = given?.maxJobOccurrence ?? previous?.maxJobOccurrence;
   return { maxJobCount, maxRecurrence, ...(occurrence !== undefined && { maxJobOccurrence: occurrence }) };

@@ -1,6 +1,7 @@
 import type { Job, JobHistoryEntry, PendingAttempt } from '../model';
 import { nextExecutionTime } from '../recurrence';
 import { postponedMessage } from './history-messages';
+import { jobExpiry } from './retention-rules';
 import { utcTime } from './utc-time';
 
 /** A walk over missed occurrences stops here; the latest it reached runs (a bound on CPU, not a rule). */
@@ -11,6 +12,8 @@ export type Claim =
   | { kind: 'idle' }
   /** A disabled job's pending attempts are cancelled (docs/classic-scheduler.md#d1). */
   | { kind: 'cancel'; job: Job }
+  /** A finished job's retention is over: it goes, with its history (#e8). */
+  | { kind: 'expire' }
   | { kind: 'run'; job: Job; attempt: PendingAttempt; postponed?: { key: string; entry: JobHistoryEntry } };
 
 const iso = (t: Date): string => t.toISOString();
@@ -25,6 +28,8 @@ export function dueAt(job: Job): Date | undefined {
   const times = pendingOf(job).map((p) => Date.parse(p.claim ? p.claim.until : p.dueAt));
   if (job.state === 'enabled' && job.status.nextExecutionTime)
     times.push(Date.parse(job.status.nextExecutionTime));
+  const expiry = jobExpiry(job);
+  if (expiry) times.push(expiry.getTime());
   return times.length ? new Date(Math.min(...times)) : undefined;
 }
 
@@ -35,9 +40,10 @@ export function dueAt(job: Job): Date | undefined {
 function latestDue(job: Job, first: Date, now: Date): { scheduled: Date; missed: Date[] } {
   const missed: Date[] = [];
   let at = first;
+  if (!job.recurrence) return { scheduled: at, missed };
   for (let i = 0; i < MAX_CATCH_UP; i++) {
     const after = nextExecutionTime({ ...job, lastOccurrence: iso(at) }, at);
-    if (!after || after > now) break;
+    if (!after || after > now || after <= at) break;
     missed.push(at);
     at = after;
   }
@@ -114,5 +120,7 @@ export function claimNext(job: Job, now: Date, by: string, leaseMs: number): Cla
   const next = job.status.nextExecutionTime;
   if (job.state === 'enabled' && next && Date.parse(next) <= now.getTime())
     return startOccurrence(job, now, claim);
+  const expiry = jobExpiry(job);
+  if (pending.length === 0 && expiry && expiry <= now) return { kind: 'expire' };
   return { kind: 'idle' };
 }

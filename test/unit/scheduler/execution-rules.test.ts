@@ -146,7 +146,8 @@ describe('recording outcomes', () => {
       repeatCount: 1,
       startTime: '2026-03-02T10:00:00.3000000Z',
     });
-    expect(dueAt(r.job)).toBeUndefined();
+    // Its only due time left is the end of its retention.
+    expect(dueAt(r.job)).toEqual(new Date(at(300).getTime() + 60 * 86_400_000));
   });
 
   it('fixed retries follow retryInterval after each failed attempt ended, counting every failure', () => {
@@ -265,6 +266,8 @@ describe('retention', () => {
     const done = finish(c.job, c.attempt, true, at(0)).job;
     expect(jobExpiry(done)).toEqual(new Date(T0.getTime() + 60 * 86_400_000));
     expect(jobExpiry(job())).toBeUndefined();
+    expect(claimNext(done, new Date(T0.getTime() + 60 * 86_400_000 - 1), 'a', LEASE).kind).toBe('idle');
+    expect(claimNext(done, new Date(T0.getTime() + 60 * 86_400_000), 'a', LEASE).kind).toBe('expire');
   });
 
   it('history keeps the last 1000 entries and none older than 60 days', () => {
