@@ -41,11 +41,34 @@ const sameTime = (a: Date | undefined, b: Date) => a !== undefined && a.getTime(
 export class Executor {
   constructor(private readonly deps: ExecutorDeps) {}
 
-  /** One pass over what is due now; resolves with the number of attempts made. */
+  /** Jobs being visited by this instance: a due row met again meanwhile is left to that visit. */
+  private readonly visiting = new Map<string, Promise<number>>();
+
+  /** One pass over what is due now, waiting for it; resolves with the number of attempts made. */
   async tick(): Promise<number> {
-    const items = await this.deps.due.due(this.deps.now(), this.deps.batch ?? 100);
-    const made = await Promise.all(items.map((item) => this.visit(item)));
+    const made = await Promise.all(await this.dispatch());
     return made.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Starts a visit for every job due now that this instance is not visiting already, without
+   * waiting for them: a slow target must not hold up the next job's start (docs/scheduler-execution.md).
+   */
+  async dispatch(): Promise<Promise<number>[]> {
+    const items = await this.deps.due.due(this.deps.now(), this.deps.batch ?? 100);
+    const started: Promise<number>[] = [];
+    for (const item of items) {
+      const key = JSON.stringify(
+        [item.ref.subscriptionId, item.ref.cloudService, item.ref.jobCollection, item.jobId].map((s) =>
+          s.toLowerCase(),
+        ),
+      );
+      if (this.visiting.has(key)) continue;
+      const visit = this.visit(item).finally(() => this.visiting.delete(key));
+      this.visiting.set(key, visit);
+      started.push(visit);
+    }
+    return started;
   }
 
   private async visit(item: DueItem): Promise<number> {
