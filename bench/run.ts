@@ -3,6 +3,7 @@ import { startAzurite } from '../local-host/azurite';
 import { coldStart } from './cold-start';
 import { fixture } from './fixture';
 import { getJob, httpThroughput, listJobs, putJob, sweepRequests } from './scenarios';
+import { schedulerFigures } from './scheduler-execution';
 
 /**
  * `npm run bench`: each figure as a ratio to the raw storage operations the request cannot avoid,
@@ -64,6 +65,35 @@ async function main(): Promise<void> {
       (big / small).toFixed(2),
       '= 1',
       big === small,
+    );
+    const sched = await schedulerFigures(azurite);
+    line(
+      'Scheduler lateness at 50 due/s, p50 / p99',
+      `${sched.p50} / ${sched.p99} ms`,
+      `${sched.p99}`,
+      'p99 <= 1000',
+      sched.p99 <= 1000,
+    );
+    line(
+      'Scheduler sustained executions/s',
+      `1,000 due at once`,
+      sched.executionsPerSecond.toFixed(1),
+      '>= 50',
+      sched.executionsPerSecond >= 50,
+    );
+    line(
+      'Scheduler storage round trips/execution',
+      'one-time http jobs',
+      sched.roundTripsPerExecution.toFixed(2),
+      '<= 4',
+      sched.roundTripsPerExecution <= 4,
+    );
+    line(
+      'Scheduler tick requests, 10 / 10,000 idle',
+      `${sched.idleTick.small} / ${sched.idleTick.big} (${ms(sched.idleTick.smallMs)} / ${ms(sched.idleTick.bigMs)})`,
+      (sched.idleTick.big / sched.idleTick.small).toFixed(2),
+      '= 1',
+      sched.idleTick.big === sched.idleTick.small,
     );
     const cold = coldStart();
     line(

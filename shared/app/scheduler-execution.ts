@@ -4,6 +4,7 @@ import { AadTokens } from '../adapters/outbound-http/aad-tokens';
 import { HttpActionSender } from '../adapters/outbound-http/http-action-sender';
 import { StorageQueueSender } from '../adapters/queue/storage-queue-sender';
 import { TableSchedulerDueIndex } from '../adapters/table/scheduler-due-index';
+import type { ExecutionJobStore } from '../scheduler/execution/executor';
 import { Executor } from '../scheduler/execution/executor';
 import { ExecutorLoop } from '../scheduler/execution/executor-loop';
 import { IndexedJobStore } from '../scheduler/execution/indexed-job-store';
@@ -16,7 +17,7 @@ const LEASE_MARGIN_MS = 30_000;
 
 export interface SchedulerExecutionDeps {
   /** The jobs' Table store, undecorated: the executor keeps the index itself. */
-  jobs: SchedulerJobStore;
+  jobs: SchedulerJobStore & ExecutionJobStore;
   history: JobHistoryWriter;
   services: Pick<CloudServiceStore, 'get'>;
   dueTable: () => Promise<TableClient>;

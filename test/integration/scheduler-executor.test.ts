@@ -72,6 +72,9 @@ describe('the executor over Azurite and real targets', () => {
       },
     });
     expect(stored?.status.nextExecutionTime).toBeUndefined();
+    // The index keeps one row for the job: the end of its retention (no claim or occurrence rows left).
+    const rows = await stores.due.due(new Date(T0.getTime() + 400 * 86_400_000), 10);
+    expect(rows.map((r) => [r.jobId, r.at.toISOString()])).toEqual([['job1', '2026-07-03T08:00:00.000Z']]);
     const history = await stores.history.list(stores.ref, 'job1');
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({

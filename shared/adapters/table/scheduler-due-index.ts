@@ -1,4 +1,4 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { DueItem, SchedulerDueIndex } from '../../scheduler/execution/due-index-port';
 import type { CollectionRef } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
@@ -31,7 +31,7 @@ const rowKeyOf = (ref: CollectionRef, jobId: string, at: Date) =>
 export class TableSchedulerDueIndex implements SchedulerDueIndex {
   constructor(private readonly table: () => Promise<TableClient>) {}
 
-  async put(ref: CollectionRef, jobId: string, at: Date): Promise<void> {
+  async put(ref: CollectionRef, jobId: string, at: Date): Promise<DueItem> {
     const client = await this.table();
     const row = {
       partitionKey: PARTITION,
@@ -42,7 +42,8 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
       Job: jobId,
       At: at.toISOString(),
     };
-    await guarded(() => client.upsertEntity(row, 'Replace'));
+    const written = await guarded(() => client.upsertEntity(row, 'Replace'));
+    return { ref, jobId, at, etag: written.etag ?? '*' };
   }
 
   async due(upTo: Date, limit: number): Promise<DueItem[]> {
@@ -69,16 +70,35 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
     });
   }
 
-  async drop(item: DueItem): Promise<void> {
+  async drop(items: readonly DueItem[]): Promise<void> {
     const client = await this.table();
-    await guarded(async () => {
+    const keyOf = (item: DueItem) => rowKeyOf(item.ref, item.jobId, item.at);
+    const unique = [...new Map(items.map((i) => [keyOf(i), i])).values()];
+    if (unique.length > 1) {
+      // One round trip for all of them (one partition); one of them gone already: one by one. A
+      // transaction's delete takes no ETag, and needs none here: these are rows of times the job's
+      // own writer has just moved it past.
+      const actions = unique.map((i): TransactionAction => [
+        'delete',
+        { partitionKey: PARTITION, rowKey: keyOf(i) },
+      ]);
       try {
-        await client.deleteEntity(PARTITION, rowKeyOf(item.ref, item.jobId, item.at), { etag: item.etag });
+        await guarded(() => client.submitTransaction(actions));
+        return;
       } catch (err) {
-        // Gone already, or rewritten by a job write since it was read: either way not ours to remove.
-        if (!isNotFound(err) && statusOf(err) !== 412) throw err;
+        if (!isNotFound(err) && statusOf(err) !== 412 && statusOf(err) !== 400) throw err;
       }
-    });
+    }
+    for (const item of unique) {
+      await guarded(async () => {
+        try {
+          await client.deleteEntity(PARTITION, keyOf(item), { etag: item.etag });
+        } catch (err) {
+          // Gone already, or rewritten by a job write since it was read: either way not ours to remove.
+          if (!isNotFound(err) && statusOf(err) !== 412) throw err;
+        }
+      });
+    }
   }
 
   async earliest(): Promise<Date | undefined> {

@@ -17,7 +17,8 @@ const conflictOrPrecondition = (err: unknown) => {
   return s === 409 || s === 412 || s === 404;
 };
 
-const pause = (attempt: number) => new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 2 + attempt * 2)));
+const pause = (attempt: number) =>
+  new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 2 + attempt * 2)));
 
 /**
  * Jobs on Table Storage, in their collection's partition. A create or delete changes the
@@ -77,7 +78,12 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const counted = { ...collection, jobCount: collection.jobCount + 1 };
       const actions: TransactionAction[] = [
         ['create', row],
-        ['update', { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) }, 'Merge', { etag: meta.etag }],
+        [
+          'update',
+          { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) },
+          'Merge',
+          { etag: meta.etag },
+        ],
       ];
       try {
         await guarded(() => client.submitTransaction(actions));
@@ -103,6 +109,19 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     }
   }
 
+  /** `replace` that hands back the new ETag, so the executor's next write needs no read (docs/scheduler-execution.md). */
+  async write(ref: CollectionRef, job: Job, etag: string): Promise<string | undefined> {
+    const client = await this.table();
+    const row = jobToRow(this.box, collectionPartition(ref), job);
+    try {
+      const written = await guarded(() => client.updateEntity(row, 'Replace', { etag }));
+      return written.etag;
+    } catch (err) {
+      if (statusOf(err) === 412 || isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
   async remove(ref: CollectionRef, jobId: string): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(ref);
@@ -113,7 +132,12 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const counted = { ...collection, jobCount: Math.max(0, collection.jobCount - 1) };
       const actions: TransactionAction[] = [
         ['delete', { partitionKey: pk, rowKey: jobRow(jobId) }],
-        ['update', { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) }, 'Merge', { etag: meta.etag }],
+        [
+          'update',
+          { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) },
+          'Merge',
+          { etag: meta.etag },
+        ],
       ];
       try {
         await guarded(() => client.submitTransaction(actions));

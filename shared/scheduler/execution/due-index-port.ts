@@ -16,10 +16,12 @@ export interface DueItem {
  * due, never what is merely stored.
  */
 export interface SchedulerDueIndex {
-  put(ref: CollectionRef, jobId: string, at: Date): Promise<void>;
+  /** Resolves with the row as written, so its writer can drop it later without reading it. */
+  put(ref: CollectionRef, jobId: string, at: Date): Promise<DueItem>;
   /** Rows due by `upTo`, earliest first, at most `limit`. */
   due(upTo: Date, limit: number): Promise<DueItem[]>;
-  drop(item: DueItem): Promise<void>;
+  /** Removes rows as they were read or written; one rewritten since is kept. */
+  drop(items: readonly DueItem[]): Promise<void>;
   /** The earliest row's time: how long the local executor may sleep. */
   earliest(): Promise<Date | undefined>;
 }

@@ -1,6 +1,9 @@
 import type { SchedulerDueIndex } from './due-index-port';
 import type { Executor } from './executor';
 
+/** A safety net while only visits in flight are due: each of them wakes the loop when it ends. */
+const IN_FLIGHT_POLL_MS = 250;
+
 export interface ExecutorLoopOptions {
   now: () => Date;
   /** Sleep at most this long: writes from other processes wake no one here. */
@@ -51,8 +54,10 @@ export class ExecutorLoop {
         for (const visit of started) visit.then(() => this.wake(), onError);
         const next = await this.due.earliest();
         const ahead = next ? next.getTime() - now().getTime() : maxSleepMs;
-        // A due row still there belongs to a visit in flight: look again shortly, or when it ends.
-        sleepMs = ahead > 0 ? Math.min(maxSleepMs, ahead) : pollMs;
+        // Due rows left after a dispatch that started nothing belong to visits in flight, which
+        // wake the loop as they end; otherwise more may be due at once: look again shortly.
+        if (ahead > 0) sleepMs = Math.min(maxSleepMs, ahead);
+        else sleepMs = started.length === 0 ? IN_FLIGHT_POLL_MS : pollMs;
       } catch (err) {
         onError(err);
       }

@@ -8,8 +8,18 @@ import { attemptIds } from './outbound-headers';
 import type { AttemptResult } from './outcome-rules';
 import { recordOutcome } from './outcome-rules';
 
+interface Stored {
+  job: Job;
+  etag: string;
+}
+
+/** The job store as the executor uses it: `write` hands back the new ETag, so no write needs a read first. */
+export interface ExecutionJobStore extends Pick<SchedulerJobStore, 'read' | 'remove'> {
+  write(ref: CollectionRef, job: Job, etag: string): Promise<string | undefined>;
+}
+
 export interface ExecutorDeps {
-  jobs: Pick<SchedulerJobStore, 'read' | 'replace' | 'remove'>;
+  jobs: ExecutionJobStore;
   history: JobHistoryWriter;
   due: SchedulerDueIndex;
   actions: ActionPorts;
@@ -22,6 +32,8 @@ export interface ExecutorDeps {
   leaseMs: number;
   /** Due rows read per tick; the rest wait for the next one. */
   batch?: number;
+  /** Jobs visited at once by this instance: beyond it, due rows wait for a visit to end. */
+  concurrency?: number;
 }
 
 /** Work items a job may need in one visit (an occurrence, then its error action, ...). */
@@ -55,9 +67,11 @@ export class Executor {
    * waiting for them: a slow target must not hold up the next job's start (docs/scheduler-execution.md).
    */
   async dispatch(): Promise<Promise<number>[]> {
-    const items = await this.deps.due.due(this.deps.now(), this.deps.batch ?? 100);
+    const items = await this.deps.due.due(this.deps.now(), this.deps.batch ?? 1000);
     const started: Promise<number>[] = [];
+    const limit = this.deps.concurrency ?? 64;
     for (const item of items) {
+      if (this.visiting.size >= limit) break;
       const key = JSON.stringify(
         [item.ref.subscriptionId, item.ref.cloudService, item.ref.jobCollection, item.jobId].map((s) =>
           s.toLowerCase(),
@@ -74,19 +88,27 @@ export class Executor {
   private async visit(item: DueItem): Promise<number> {
     const { jobs, due, now, instanceId, leaseMs } = this.deps;
     let made = 0;
-    for (let step = 0; step < MAX_STEPS; step++) {
-      const read = await jobs.read(item.ref, item.jobId);
-      const at = read && dueAt(read.job);
-      if (!read || !at || at > now()) break;
-      const claim = claimNext(read.job, now(), instanceId, leaseMs);
+    let current = await jobs.read(item.ref, item.jobId);
+    /** Rows this visit wrote and then moved the job past: dropped with the item's row. */
+    const passed: DueItem[] = [];
+    for (let step = 0; step < MAX_STEPS && current; step++) {
+      const at = dueAt(current.job);
+      if (!at || at > now()) break;
+      const claim = claimNext(current.job, now(), instanceId, leaseMs);
       if (claim.kind === 'idle') break;
       if (claim.kind === 'expire') {
         await jobs.remove(item.ref, item.jobId);
+        current = undefined;
         break;
       }
       const next = dueAt(claim.job);
-      if (next) await due.put(item.ref, item.jobId, next);
-      if (!(await jobs.replace(item.ref, claim.job, read.etag))) continue;
+      const lease = next && (await due.put(item.ref, item.jobId, next));
+      const etag = await jobs.write(item.ref, claim.job, current.etag);
+      if (!etag) {
+        current = await jobs.read(item.ref, item.jobId);
+        continue;
+      }
+      current = { job: claim.job, etag };
       if (claim.kind === 'cancel') continue;
       if (claim.postponed)
         await this.deps.history.append(item.ref, item.jobId, claim.postponed.key, claim.postponed.entry);
@@ -98,40 +120,47 @@ export class Executor {
         claim.attempt,
         now,
       );
-      await this.record(item.ref, claim.job, claim.attempt, result);
+      current = await this.record(item.ref, current, claim.attempt, result);
+      if (lease && !sameTime(current && dueAt(current.job), lease.at)) passed.push(lease);
       made++;
     }
-    const after = await jobs.read(item.ref, item.jobId);
-    if (!sameTime(after && dueAt(after.job), item.at)) await due.drop(item);
+    if (!sameTime(current && dueAt(current.job), item.at)) passed.push(item);
+    if (passed.length) await due.drop(passed);
     return made;
   }
 
   /**
    * Writes the outcome: the history entry first (keyed by the attempt's tag, so a re-run writes
-   * the same row), then the job, conditional on its ETag and on still holding the claim.
+   * the same row), then the job, conditional on its ETag and on still holding the claim. Resolves
+   * with the job as it now stands.
    */
   private async record(
     ref: CollectionRef,
-    claimed: Job,
+    held: Stored,
     attempt: PendingAttempt,
     result: AttemptResult,
-  ): Promise<void> {
+  ): Promise<Stored | undefined> {
     const { jobs, due, instanceId } = this.deps;
     const key = attemptIds({
-      incarnation: claimed.incarnation,
+      incarnation: held.job.incarnation,
       scheduled: new Date(attempt.scheduled),
       actionName: attempt.actionName,
       retryCount: attempt.retryCount,
     }).executionTag;
-    for (let round = 0; round < RECORD_ATTEMPTS; round++) {
-      const read = await jobs.read(ref, claimed.id);
-      if (!read || read.job.incarnation !== claimed.incarnation) return;
-      const recorded = recordOutcome(read.job, attempt, instanceId, result);
-      if (!recorded) return;
-      if (round === 0) await this.deps.history.append(ref, claimed.id, key, recorded.entry);
+    let current: Stored | undefined = held;
+    for (let round = 0; round < RECORD_ATTEMPTS && current; round++) {
+      if (current.job.incarnation !== held.job.incarnation) return current;
+      const recorded = recordOutcome(current.job, attempt, instanceId, result);
+      if (!recorded) return current;
       const next = dueAt(recorded.job);
-      if (next) await due.put(ref, claimed.id, next);
-      if (await jobs.replace(ref, recorded.job, read.etag)) return;
+      await Promise.all([
+        round === 0 && this.deps.history.append(ref, held.job.id, key, recorded.entry),
+        next && due.put(ref, held.job.id, next),
+      ]);
+      const etag = await jobs.write(ref, recorded.job, current.etag);
+      if (etag) return { job: recorded.job, etag };
+      current = await jobs.read(ref, held.job.id);
     }
+    return current;
   }
 }
