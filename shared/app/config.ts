@@ -1,19 +1,10 @@
+import type { StorageConfig, StorageCredential } from '../adapters/storage-config';
 import type { z } from 'zod';
 import { DEFAULT_LOCATIONS, Locations } from '../import-export/model/locations';
 import type { Location } from '../import-export/model/locations';
 import { ConfigEnvSchema } from './config.schema';
-
-/**
- * How the service authenticates to its own storage with identity-based settings, following the
- * Functions host's conventions for `AzureWebJobsStorage__*`: a managed identity when
- * `__credential` is `managedidentity` or an identity is named, the ambient login otherwise.
- */
-export type StorageCredential =
-  { kind: 'managedIdentity'; clientId?: string; resourceId?: string } | { kind: 'default' };
-
-export type StorageConfig =
-  | { kind: 'connectionString'; connectionString: string }
-  | { kind: 'identity'; tableEndpoint: string; blobEndpoint: string; credential: StorageCredential };
+import type { SchedulerConfig } from './scheduler-config';
+import { parseSchedulerConfig } from './scheduler-config';
 
 export interface Config {
   storage: StorageConfig;
@@ -24,8 +15,9 @@ export interface Config {
   activeJobLimit: number;
   sweepSchedule: string;
   locations: readonly Location[];
-  /** Whether X-ARR-ClientCert comes from a front end that sets it itself (SPEC D.1). */
+  /** Whether X-ARR-ClientCert comes from a front end that sets it itself (docs/contract/import-export.md#d1). */
   trustForwardedClientCert: boolean;
+  scheduler: SchedulerConfig;
 }
 
 export class ConfigError extends Error {
@@ -53,7 +45,7 @@ function credentialOf(env: Env): StorageCredential {
 }
 
 /**
- * SPEC D.7: a connection string (Azurite, or a key) wins, as it does for the Functions host;
+ * docs/contract/import-export.md#d7: a connection string (Azurite, or a key) wins, as it does for the Functions host;
  * otherwise the identity-based settings, with endpoints from the service URIs or, in public
  * Azure, from the account name.
  */
@@ -72,7 +64,7 @@ function storageOf(env: Env): StorageConfig {
   return { kind: 'identity', tableEndpoint, blobEndpoint, credential: credentialOf(env) };
 }
 
-/** Parses the app settings (SPEC D.7); a bad value throws a ConfigError that names the setting. */
+/** Parses the app settings (docs/contract/import-export.md#d7); a bad value throws a ConfigError that names the setting. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = ConfigEnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -82,6 +74,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
+  let scheduler: SchedulerConfig;
+  try {
+    scheduler = parseSchedulerConfig(env);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
   try {
     new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
   } catch (err) {
@@ -99,5 +97,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     trustForwardedClientCert:
       e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
       (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
+    scheduler,
   };
 }

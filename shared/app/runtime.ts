@@ -1,5 +1,13 @@
-import { createHash, hkdfSync, randomInt } from 'node:crypto';
-import { CustomerAuthenticator } from '../identity/certificate-auth';
+import { createHash, hkdfSync, randomInt, randomUUID } from 'node:crypto';
+import { readPfx } from '../adapters/crypto/pfx-reader';
+import { TableSchedulerAccount } from '../adapters/table/scheduler-account-store';
+import { TableCollectionStore } from '../adapters/table/scheduler-collection-store';
+import { TableSchedulerHistory } from '../adapters/table/scheduler-history-store';
+import { TableSchedulerJobStore } from '../adapters/table/scheduler-job-store';
+import type { SchedulerDeps } from '../scheduler/deps';
+import type { JobHistoryWriter } from '../scheduler/job-store';
+import type { PfxReader } from '../scheduler/pfx';
+import { CertificateAuthenticator } from '../identity/certificate-auth';
 import type { Config } from './config';
 import { parseConfig } from './config';
 import type { CertificateStore } from '../identity/certificates';
@@ -26,14 +34,19 @@ export interface Runtime {
   now: () => Date;
   tables: TableClients;
   jobs: JobDeps;
-  /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
+  /** The operator API's use cases: the job store plus the customer's and the service's blobs (docs/contract/import-export.md#b). */
   datacenter: DatacenterDeps;
-  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  /** The timers' sweeper (docs/contract/import-export.md#c2), over the same store and its due-time index. */
   sweep: SweepDeps;
   certificates: CertificateStore;
-  authenticator: CustomerAuthenticator;
+  authenticator: CertificateAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
   tokenKey: Buffer;
+  /** The classic Scheduler's use cases (docs/classic-scheduler.md). */
+  scheduler: SchedulerDeps;
+  /** Where the executor writes job history (docs/classic-scheduler.md#d8). */
+  schedulerHistory: JobHistoryWriter;
+  readPfx: PfxReader;
 }
 
 export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
@@ -50,10 +63,31 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     locations: new Locations(config.locations),
     activeJobLimit: config.activeJobLimit,
   };
+  const schedulerHistory = new TableSchedulerHistory(() => tables.table('schedhist'));
+  const schedulerAccount = new TableSchedulerAccount(() => tables.table('schedacct'));
+  const scheduler: SchedulerDeps = {
+    jobs: new TableSchedulerJobStore(
+      () => tables.table('schedjobs'),
+      new SecretBox(config.secretsKey),
+      schedulerHistory,
+    ),
+    history: schedulerHistory,
+    collections: new TableCollectionStore(() => tables.table('schedjobs'), schedulerHistory),
+    services: schedulerAccount,
+    registrations: schedulerAccount,
+    operations: schedulerAccount,
+    now,
+    newId: () => randomUUID(),
+    minRetryMs: config.scheduler.minRetryMs,
+    regions: config.scheduler.regions,
+  };
   return {
     config,
     now,
     tables,
+    scheduler,
+    schedulerHistory,
+    readPfx,
     jobs,
     datacenter: {
       ...jobs,
@@ -66,7 +100,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     },
     sweep: { store, due },
     certificates,
-    authenticator: new CustomerAuthenticator(certificates, now),
+    authenticator: new CertificateAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
   };
 }

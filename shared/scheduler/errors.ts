@@ -1,3 +1,5 @@
+import { CodedError } from '../kernel/errors';
+
 /**
  * What the Scheduler context reports. Each surface maps these codes to its wire once
  * (shared/surfaces/classic-scheduler/error-map.ts).
@@ -13,15 +15,7 @@ export type SchedulerErrorCode =
   | 'PlanConflict'
   | 'PreconditionFailed';
 
-export class SchedulerError extends Error {
-  constructor(
-    readonly code: SchedulerErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SchedulerError';
-  }
-}
+export class SchedulerError extends CodedError<SchedulerErrorCode> {}
 
 export const invalid = (message: string): SchedulerError => new SchedulerError('InvalidInput', message);
 export const notFound = (message: string): SchedulerError => new SchedulerError('NotFound', message);

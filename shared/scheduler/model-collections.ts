@@ -4,9 +4,6 @@ import type { Frequency } from './model';
 export const PLANS = ['Free', 'Standard', 'Premium'] as const;
 export type Plan = (typeof PLANS)[number];
 
-export const COLLECTION_STATES = ['Started', 'Stopped', 'Paused', 'NotFound', 'Unknown'] as const;
-export type CollectionState = (typeof COLLECTION_STATES)[number];
-
 export interface MaxRecurrence {
   frequency: Capitalize<Frequency>;
   interval: number;
@@ -42,7 +39,7 @@ export interface CloudService {
   email?: string;
 }
 
-export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed';
+type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed';
 
 /** An asynchronous (202) operation's record (docs/classic-scheduler.md#a6). */
 export interface OperationRecord {

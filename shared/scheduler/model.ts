@@ -24,10 +24,14 @@ export type JobState = (typeof JOB_STATES)[number];
 export const HISTORY_STATUSES = ['completed', 'failed', 'postponed'] as const;
 export type HistoryStatus = (typeof HISTORY_STATUSES)[number];
 
+/** @public for the executor (docs/classic-scheduler.md#d8) */
 export type ActionName = 'MainAction' | 'ErrorAction';
+/** @public for the executor (docs/classic-scheduler.md#d8) */
 export type RetryType = 'none' | 'fixed';
+/** @public for the executor (docs/classic-scheduler.md#d8) */
 export type AuthType = 'ClientCertificate' | 'Basic' | 'ActiveDirectoryOAuth';
 
+/** @public for the executor */
 export interface MonthlyOccurrence {
   day: WeekDay;
   /** -5..5 without 0; absent: every such weekday of the month. */
@@ -64,6 +68,7 @@ export type Authentication =
     }
   | { type: 'ActiveDirectoryOAuth'; tenant: string; audience: string; clientId: string; secret: string };
 
+/** @public for the executor */
 export interface HttpRequestDefinition {
   uri: string;
   /** As given (case kept); compared case-insensitively. */
@@ -74,6 +79,7 @@ export interface HttpRequestDefinition {
   authentication?: Authentication;
 }
 
+/** @public for the executor */
 export interface QueueMessageDefinition {
   storageAccount: string;
   queueName: string;
@@ -110,6 +116,7 @@ export interface JobDefinition {
   state: 'enabled' | 'disabled';
 }
 
+/** @public for the executor */
 export interface JobStatus {
   lastExecutionTime?: string;
   nextExecutionTime?: string;

@@ -37,7 +37,7 @@ export const recurrenceMinutes = (r: MaxRecurrence): number =>
   r.interval * UNIT_MINUTES[r.frequency.toLowerCase() as Frequency];
 
 /** .NET TimeSpan text of a recurrence, as PowerShell reads MinRecurrence. */
-export function timeSpanOfMinutes(minutes: number): string {
+function timeSpanOfMinutes(minutes: number): string {
   const d = Math.floor(minutes / 1440);
   const h = Math.floor((minutes % 1440) / 60);
   const m = minutes % 60;

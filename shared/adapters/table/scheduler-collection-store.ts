@@ -31,7 +31,10 @@ export class TableCollectionStore implements CollectionStore {
 
   async list(subscriptionId: string, cloudService?: string): Promise<JobCollection[]> {
     const client = await this.table();
-    const prefix = cloudService === undefined ? `${subKey(subscriptionId)}|` : `${subKey(subscriptionId)}|${nameKey(cloudService)}|`;
+    const prefix =
+      cloudService === undefined
+        ? `${subKey(subscriptionId)}|`
+        : `${subKey(subscriptionId)}|${nameKey(cloudService)}|`;
     const filter = `PartitionKey ge ${literal(prefix)} and PartitionKey lt ${literal(prefixEnd(prefix))} and RowKey eq '${META_ROW}'`;
     return guarded(async () => {
       const out: JobCollection[] = [];
@@ -45,7 +48,9 @@ export class TableCollectionStore implements CollectionStore {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, collection.cloudService, collection.name));
     try {
-      await guarded(() => client.createEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(collection) }));
+      await guarded(() =>
+        client.createEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(collection) }),
+      );
       return true;
     } catch (err) {
       if (statusOf(err) === 409) return false;

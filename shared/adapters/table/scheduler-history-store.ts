@@ -6,7 +6,8 @@ import type { CollectionRef, HistoryStatus, JobHistoryEntry, JobState } from '..
 import { nameKey } from '../../scheduler/names';
 import { collectionPartition, prefixEnd } from './scheduler-rows';
 
-const historyPartition = (ref: CollectionRef, jobId: string) => `${collectionPartition(ref)}|${nameKey(jobId)}`;
+const historyPartition = (ref: CollectionRef, jobId: string) =>
+  `${collectionPartition(ref)}|${nameKey(jobId)}`;
 
 /** Newest first: rows are keyed by the inverted end time, then the attempt's key. */
 const rowKeyOf = (entry: JobHistoryEntry, key: string) =>
@@ -43,7 +44,9 @@ export class TableSchedulerHistory implements JobHistoryReader, JobHistoryWriter
     if (filter.state) parts.push(`State eq ${literal(filter.state)}`);
     return guarded(async () => {
       const out: JobHistoryEntry[] = [];
-      for await (const row of client.listEntities<{ Data: string }>({ queryOptions: { filter: parts.join(' and ') } }))
+      for await (const row of client.listEntities<{ Data: string }>({
+        queryOptions: { filter: parts.join(' and ') },
+      }))
         out.push(JSON.parse(row.Data) as JobHistoryEntry);
       return out;
     });
@@ -55,7 +58,9 @@ export class TableSchedulerHistory implements JobHistoryReader, JobHistoryWriter
 
   async removeCollection(ref: CollectionRef): Promise<void> {
     const prefix = `${collectionPartition(ref)}|`;
-    await this.removeWhere(`PartitionKey ge ${literal(prefix)} and PartitionKey lt ${literal(prefixEnd(prefix))}`);
+    await this.removeWhere(
+      `PartitionKey ge ${literal(prefix)} and PartitionKey lt ${literal(prefixEnd(prefix))}`,
+    );
   }
 
   private async removeWhere(filter: string): Promise<void> {

@@ -17,7 +17,8 @@ const conflictOrPrecondition = (err: unknown) => {
   return s === 409 || s === 412 || s === 404;
 };
 
-const pause = (attempt: number) => new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 2 + attempt * 2)));
+const pause = (attempt: number) =>
+  new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 2 + attempt * 2)));
 
 /**
  * Jobs on Table Storage, in their collection's partition. A create or delete changes the
@@ -77,7 +78,12 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const counted = { ...collection, jobCount: collection.jobCount + 1 };
       const actions: TransactionAction[] = [
         ['create', row],
-        ['update', { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) }, 'Merge', { etag: meta.etag }],
+        [
+          'update',
+          { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) },
+          'Merge',
+          { etag: meta.etag },
+        ],
       ];
       try {
         await guarded(() => client.submitTransaction(actions));
@@ -126,7 +132,12 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const counted = { ...collection, jobCount: Math.max(0, collection.jobCount - 1) };
       const actions: TransactionAction[] = [
         ['delete', { partitionKey: pk, rowKey: jobRow(jobId) }],
-        ['update', { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) }, 'Merge', { etag: meta.etag }],
+        [
+          'update',
+          { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) },
+          'Merge',
+          { etag: meta.etag },
+        ],
       ];
       try {
         await guarded(() => client.submitTransaction(actions));

@@ -20,7 +20,11 @@ export const prefixEnd = (prefix: string): string => `${prefix.slice(0, -1)}}`;
 
 type Secrets = Record<string, string>;
 
-function takeSecrets(a: ActionDefinition | undefined, where: string, out: Secrets): ActionDefinition | undefined {
+function takeSecrets(
+  a: ActionDefinition | undefined,
+  where: string,
+  out: Secrets,
+): ActionDefinition | undefined {
   if (!a) return a;
   const copy: ActionDefinition = { ...a };
   const auth = a.request?.authentication;
@@ -44,7 +48,9 @@ function takeSecrets(a: ActionDefinition | undefined, where: string, out: Secret
 function putSecrets(a: ActionDefinition | undefined, where: string, s: Secrets): void {
   if (!a) return;
   const auth = a.request?.authentication as Record<string, string> | undefined;
-  if (auth) for (const field of ['password', 'pfx', 'secret']) if (field in auth) auth[field] = s[`${where}.${field}`] ?? '';
+  if (auth)
+    for (const field of ['password', 'pfx', 'secret'])
+      if (field in auth) auth[field] = s[`${where}.${field}`] ?? '';
   if (a.queueMessage) a.queueMessage.sasToken = s[`${where}.sasToken`] ?? '';
 }
 
@@ -60,7 +66,9 @@ export function jobToRow(box: SecretBox, partitionKey: string, job: Job) {
     rowKey,
     State: job.state,
     Data: JSON.stringify(clean),
-    Secrets: Object.keys(secrets).length ? box.seal(JSON.stringify(secrets), `${partitionKey}/${rowKey}`) : '',
+    Secrets: Object.keys(secrets).length
+      ? box.seal(JSON.stringify(secrets), `${partitionKey}/${rowKey}`)
+      : '',
   };
 }
 

@@ -10,7 +10,7 @@ import type {
 } from '../../scheduler/model';
 import type { PfxReader } from '../../scheduler/pfx';
 import type { AuthenticationWire, JobWire } from './job-wire.schema';
-import { ActionWire, RetryPolicyWire } from './job-wire.schema';
+import { ACTION_TYPES, ActionWire, RetryPolicyWire } from './job-wire.schema';
 import { zodMessage } from './wire-errors';
 
 const required = (value: string | undefined, what: string): string => {
@@ -21,7 +21,11 @@ const required = (value: string | undefined, what: string): string => {
 function authenticationOf(a: AuthenticationWire, readPfx: PfxReader): Authentication {
   switch (a.type) {
     case 'Basic':
-      return { type: 'Basic', username: required(a.username, 'username'), password: required(a.password, 'password') };
+      return {
+        type: 'Basic',
+        username: required(a.username, 'username'),
+        password: required(a.password, 'password'),
+      };
     case 'ActiveDirectoryOAuth':
       return {
         type: 'ActiveDirectoryOAuth',
@@ -48,10 +52,11 @@ function authenticationOf(a: AuthenticationWire, readPfx: PfxReader): Authentica
 }
 
 function actionOf(a: ActionWire, where: string, readPfx: PfxReader): ActionDefinition {
-  if (a.type === 'serviceBusQueue' || a.type === 'serviceBusTopic')
+  const type = ACTION_TYPES.find((t) => t.toLowerCase() === a.type.toLowerCase());
+  if (type === 'serviceBusQueue' || type === 'serviceBusTopic')
     throw invalid(`${where}.type '${a.type}' is not supported.`);
   // PowerShell never sets the type: an http action carrying only a queue message is a queue action.
-  const kind = a.type === 'storageQueue' || (a.queueMessage && !a.request) ? 'storageQueue' : 'http';
+  const kind = type === 'storageQueue' || (a.queueMessage && !a.request) ? 'storageQueue' : 'http';
   const out: ActionDefinition = { type: a.type, kind };
   if (kind === 'http' && a.request) {
     const r = a.request;

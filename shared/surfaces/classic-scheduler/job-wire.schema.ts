@@ -6,7 +6,7 @@ import { parseDuration, parseInstant } from '../../scheduler/durations';
  * The job definition as clients send it (docs/classic-scheduler.md#c2, #c3): enums in any case,
  * an int or a list where the docs allow either, unknown properties ignored.
  */
-export const caseless = <T extends string>(values: readonly T[], what: string) =>
+const caseless = <T extends string>(values: readonly T[], what: string) =>
   z.string().transform((s, ctx) => {
     const found = values.find((v) => v.toLowerCase() === s.toLowerCase());
     if (found === undefined) {
@@ -68,8 +68,13 @@ const QueueMessageWire = z.looseObject({
   message: text,
 });
 
+export const ACTION_TYPES = ['http', 'https', 'storageQueue', 'serviceBusQueue', 'serviceBusTopic'] as const;
+
+/** The type is echoed as received (docs/classic-scheduler.md#c5), so only its spelling is checked here. */
 export const ActionWire = z.looseObject({
-  type: caseless(['http', 'https', 'storageQueue', 'serviceBusQueue', 'serviceBusTopic'] as const, 'action type'),
+  type: z.string().refine((t) => ACTION_TYPES.some((v) => v.toLowerCase() === t.toLowerCase()), {
+    message: `action type must be one of ${ACTION_TYPES.join(', ')}`,
+  }),
   request: RequestWire.nullable().optional(),
   queueMessage: QueueMessageWire.nullable().optional(),
   /** Kept raw so an error action can be refused for having one. */
@@ -123,4 +128,6 @@ export const JobWire = z.looseObject({
 export type JobWire = z.infer<typeof JobWire>;
 
 /** The collection-wide PATCH body (docs/classic-scheduler.md#c6). */
-export const CollectionStateWire = z.looseObject({ state: caseless(['enabled', 'disabled'] as const, 'state') });
+export const CollectionStateWire = z.looseObject({
+  state: caseless(['enabled', 'disabled'] as const, 'state'),
+});
