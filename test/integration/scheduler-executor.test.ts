@@ -5,7 +5,9 @@ import {
   QueueSASPermissions,
   generateQueueSASQueryParameters,
 } from '@azure/storage-queue';
-import { DEV_ACCOUNT } from '../../local-host/azurite';
+import { devAccount } from '../support/scheduler-execution';
+
+const DEV_ACCOUNT = devAccount();
 import { attemptIds } from '../../shared/scheduler/execution/outbound-headers';
 import type { ActionPorts } from '../../shared/scheduler/execution/attempt-runner';
 import { TestClock } from '../support/runtime';

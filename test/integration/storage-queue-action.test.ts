@@ -6,7 +6,9 @@ import {
   generateQueueSASQueryParameters,
 } from '@azure/storage-queue';
 import { XMLParser } from 'fast-xml-parser';
-import { DEV_ACCOUNT } from '../../local-host/azurite';
+import { devAccount } from '../support/scheduler-execution';
+
+const DEV_ACCOUNT = devAccount();
 import { StorageQueueSender } from '../../shared/adapters/queue/storage-queue-sender';
 import { outboundIdentity } from '../../shared/scheduler/execution/outbound-headers';
 import { queueEnvelope } from '../../shared/scheduler/execution/queue-envelope';

@@ -30,6 +30,8 @@ export function testRuntime(env: Record<string, string> = {}, now?: () => Date):
     SECRETS_KEY: TEST_SECRETS_KEY,
     OPERATOR_KEYS: TEST_OPERATOR_KEY,
     TRUST_FORWARDED_CLIENT_CERT: 'true',
+    // Test targets listen on loopback; tests of the guard itself set their own.
+    SCHEDULER_OUTBOUND_ALLOW: '127.0.0.0/8,::1',
     ...env,
   });
   const rt = createRuntime(config, now);

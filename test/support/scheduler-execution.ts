@@ -112,3 +112,13 @@ export const httpAction = (uri: string, over: Partial<JobAction> = {}): JobActio
   request: { uri, method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'ping' },
   ...over,
 });
+
+/** The run's Azurite development account, from the connection string global-setup.ts exported. */
+export function devAccount(): { name: string; key: string } {
+  const parts = new Map(
+    (process.env.AzureWebJobsStorage ?? '')
+      .split(';')
+      .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
+  );
+  return { name: parts.get('AccountName') ?? '', key: parts.get('AccountKey') ?? '' };
+}
