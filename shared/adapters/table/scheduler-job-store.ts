@@ -20,6 +20,18 @@ const conflictOrPrecondition = (err: unknown) => {
 const pause = (attempt: number) =>
   new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 2 + attempt * 2)));
 
+/** The collection row with its job count moved by `delta`, conditional on the row read. */
+const recount = (pk: string, c: JobCollection, delta: number, etag: string): TransactionAction => [
+  'update',
+  {
+    partitionKey: pk,
+    rowKey: META_ROW,
+    Data: JSON.stringify({ ...c, jobCount: Math.max(0, c.jobCount + delta) }),
+  },
+  'Merge',
+  { etag },
+];
+
 /**
  * Jobs on Table Storage, in their collection's partition. A create or delete changes the
  * collection row's JobCount in the same entity-group transaction, conditional on its ETag: that is
@@ -75,16 +87,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
         if (await this.exists(client, pk, job.id)) return 'exists';
         return 'full';
       }
-      const counted = { ...collection, jobCount: collection.jobCount + 1 };
-      const actions: TransactionAction[] = [
-        ['create', row],
-        [
-          'update',
-          { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) },
-          'Merge',
-          { etag: meta.etag },
-        ],
-      ];
+      const actions: TransactionAction[] = [['create', row], recount(pk, collection, +1, meta.etag)];
       try {
         await guarded(() => client.submitTransaction(actions));
         return 'created';
@@ -129,15 +132,9 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const meta = await this.meta(client, pk);
       if (!meta || !(await this.exists(client, pk, jobId))) return false;
       const collection = JSON.parse(meta.Data) as JobCollection;
-      const counted = { ...collection, jobCount: Math.max(0, collection.jobCount - 1) };
       const actions: TransactionAction[] = [
         ['delete', { partitionKey: pk, rowKey: jobRow(jobId) }],
-        [
-          'update',
-          { partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(counted) },
-          'Merge',
-          { etag: meta.etag },
-        ],
+        recount(pk, collection, -1, meta.etag),
       ];
       try {
         await guarded(() => client.submitTransaction(actions));
