@@ -161,7 +161,7 @@ export interface PendingAttempt {
   claim?: { by: string; until: string };
 }
 
-export interface ExecutionState {
+interface ExecutionState {
   pending: PendingAttempt[];
   /** When the job became completed or faulted: retention counts from here (docs/classic-scheduler.md#e8). */
   finishedAt?: string;

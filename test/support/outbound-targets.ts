@@ -8,7 +8,7 @@ import type { IssuedCertificate } from '../../local-host/certificates';
 import { issueCertificate } from '../../local-host/certificates';
 
 /** One request as a target saw it. */
-export interface SeenRequest {
+interface SeenRequest {
   method: string;
   path: string;
   headers: IncomingMessage['headers'];
