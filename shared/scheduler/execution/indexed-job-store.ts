@@ -1,12 +1,12 @@
 import type { SchedulerJobStore } from '../job-store';
 import type { CollectionRef, Job } from '../model';
 import { dueAt } from './claim-rules';
-import type { SchedulerDueIndex } from './due-index-port';
+import type { DueItem, SchedulerDueIndex } from './due-index-port';
 
 /**
  * The jobs API's store with the due-time index kept up: a write that gives a job a due time puts
  * the index row first, so the index never misses a job (a failed write only leaves a stale row,
- * which the executor drops). `onDue` tells a local executor to wake up (docs/classic-scheduler.md#e7).
+ * which the executor drops; a refused one takes its row back). `onDue` tells a local executor to wake up (docs/classic-scheduler.md#e7).
  */
 export class IndexedJobStore implements SchedulerJobStore {
   constructor(
@@ -32,22 +32,28 @@ export class IndexedJobStore implements SchedulerJobStore {
   }
 
   async create(ref: CollectionRef, job: Job): ReturnType<SchedulerJobStore['create']> {
-    const at = await this.index(ref, job);
+    const row = await this.index(ref, job);
     const created = await this.inner.create(ref, job);
-    if (at && created === 'created') this.onDue(at);
+    await this.settle(row, created === 'created');
     return created;
   }
 
   async replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean> {
-    const at = await this.index(ref, job);
+    const row = await this.index(ref, job);
     const replaced = await this.inner.replace(ref, job, etag);
-    if (at && replaced) this.onDue(at);
+    await this.settle(row, replaced);
     return replaced;
   }
 
-  private async index(ref: CollectionRef, job: Job): Promise<Date | undefined> {
+  /** A refused write leaves the index as it was: a rejected request changes nothing (#a7). */
+  private async settle(row: DueItem | undefined, written: boolean): Promise<void> {
+    if (!row) return;
+    if (written) this.onDue(row.at);
+    else await this.due.drop([row]);
+  }
+
+  private async index(ref: CollectionRef, job: Job): Promise<DueItem | undefined> {
     const at = dueAt(job);
-    if (at) await this.due.put(ref, job.id, at);
-    return at;
+    return at && this.due.put(ref, job.id, at);
   }
 }
