@@ -18,6 +18,7 @@ export interface AzuriteOptions {
   /** 0 (the default) lets the OS pick. */
   blobPort?: number;
   tablePort?: number;
+  queuePort?: number;
   /** Accounts besides the development account (Azurite's AZURITE_ACCOUNTS). */
   accounts?: readonly StorageAccount[];
 }
@@ -25,19 +26,22 @@ export interface AzuriteOptions {
 export interface Azurite {
   blobPort: number;
   tablePort: number;
+  queuePort: number;
   /** The development account's connection string. */
   connectionString: string;
   /** `http://127.0.0.1:<port>/{account}`: the path-style blob endpoint template (docs/contract/import-export.md#b2). */
   blobEndpointTemplate: string;
   /** The child's process id (tests freeze it with SIGSTOP). */
   pid: number;
+  /** `http://127.0.0.1:<port>/{account}`: the Scheduler's queue endpoint template (SCHEDULER_QUEUE_ENDPOINT). */
+  queueEndpointTemplate: string;
   stop(): Promise<void>;
 }
 
-const READY = /Azurite (Blob|Table) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/;
+const READY = /Azurite (Blob|Table|Queue) service is successfully listening at http:\/\/127\.0\.0\.1:(\d+)/;
 
 /**
- * Starts Azurite (blob and table) as a child process and resolves once both services listen,
+ * Starts Azurite (blob, queue and table) as a child process and resolves once both services listen,
  * with the ports they took. Telemetry is off (it would try to reach the internet), and the API
  * version check is skipped because the storage SDK may be newer than the emulator.
  */
@@ -49,7 +53,7 @@ export async function startAzurite(opts: AzuriteOptions = {}): Promise<Azurite> 
     '--tablePort',
     String(opts.tablePort ?? 0),
     '--queuePort',
-    '0',
+    String(opts.queuePort ?? 0),
     '--disableTelemetry',
     '--skipApiVersionCheck',
     '--silent',
@@ -60,16 +64,16 @@ export async function startAzurite(opts: AzuriteOptions = {}): Promise<Azurite> 
     env: { ...process.env, AZURITE_ACCOUNTS: accounts.map((a) => `${a.name}:${a.key}`).join(';') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const ports: Partial<Record<'Blob' | 'Table', number>> = {};
+  const ports: Partial<Record<'Blob' | 'Table' | 'Queue', number>> = {};
   let output = '';
   const ready = new Promise<void>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       for (const line of chunk.toString().split('\n')) {
         const m = READY.exec(line);
-        if (m) ports[m[1] as 'Blob' | 'Table'] = Number(m[2]);
+        if (m) ports[m[1] as 'Blob' | 'Table' | 'Queue'] = Number(m[2]);
       }
-      if (ports.Blob && ports.Table) resolve();
+      if (ports.Blob && ports.Table && ports.Queue) resolve();
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
@@ -82,9 +86,11 @@ export async function startAzurite(opts: AzuriteOptions = {}): Promise<Azurite> 
   await ready;
   const blobPort = ports.Blob ?? 0;
   const tablePort = ports.Table ?? 0;
+  const queuePort = ports.Queue ?? 0;
   return {
     blobPort,
     tablePort,
+    queuePort,
     connectionString: [
       'DefaultEndpointsProtocol=http',
       `AccountName=${DEV_ACCOUNT.name}`,
@@ -94,6 +100,7 @@ export async function startAzurite(opts: AzuriteOptions = {}): Promise<Azurite> 
     ].join(';'),
     blobEndpointTemplate: `http://127.0.0.1:${blobPort}/{account}`,
     pid: child.pid ?? 0,
+    queueEndpointTemplate: `http://127.0.0.1:${queuePort}/{account}`,
     async stop() {
       process.removeListener('exit', killOnExit);
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -41,10 +41,18 @@ async function main(): Promise<void> {
     !env.AzureWebJobsStorage__accountName &&
     !env.AzureWebJobsStorage__tableServiceUri
   ) {
-    azurite = await startAzurite({ location: join(DATA, 'azurite'), blobPort: 10000, tablePort: 10002 });
+    azurite = await startAzurite({
+      location: join(DATA, 'azurite'),
+      blobPort: 10000,
+      queuePort: 10001,
+      tablePort: 10002,
+    });
     env.AzureWebJobsStorage = azurite.connectionString;
   }
   env.CUSTOMER_BLOB_ENDPOINT ??= 'http://127.0.0.1:10000/{account}';
+  // The development host marks itself: the Scheduler's SSRF guard then lets loopback and private
+  // targets through (docs/classic-scheduler.md#e4), and queue actions go to the embedded Azurite.
+  env.SCHEDULER_LOCAL_HOST ??= 'true';
   const address = env.LOCAL_HOST_ADDRESS ?? '127.0.0.1';
   const certFile = env.LOCAL_HTTPS_CERT_FILE;
   const keyFile = env.LOCAL_HTTPS_KEY_FILE;
@@ -87,6 +95,8 @@ async function main(): Promise<void> {
         console.error(redact(`${timer.name} failed: ${err instanceof Error ? err.message : String(err)}`)),
     ),
   }));
+  // The Scheduler's executor runs in-process, sleeping until the next due job (docs/scheduler-execution.md).
+  const executor = rt.schedulerExecution.loop.runFor();
   const scheme = tls ? 'https' : 'http';
   const url = `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const auth = tls
@@ -102,6 +112,7 @@ async function main(): Promise<void> {
         ({ timer, scheduler }) =>
           `  timer ${timer.name}: on ${timer.setting} "${timer.schedule(rt.config)}", next at ${scheduler.next.toISOString()}${timer.name === 'sweep-timer' ? ' (POST /operator/sweep runs one now)' : ''}`,
       ),
+      `  scheduler executor: in-process; outbound calls allowed to ${env.SCHEDULER_OUTBOUND_ALLOW ?? '127.0.0.0/8,::1 and private ranges'} (SCHEDULER_OUTBOUND_ALLOW), queue actions to ${rt.config.schedulerExecution.queueEndpoint}`,
       `  API description: ${url}/openapi.json (OpenAPI 3.1, also in docs/openapi.json)`,
       '',
       'First call (list the locations drives can be shipped to):',
@@ -110,6 +121,8 @@ async function main(): Promise<void> {
   );
   const stop = () => {
     for (const { scheduler } of timers) scheduler.stop();
+    rt.schedulerExecution.loop.stop();
+    void executor;
     server.close();
     void (azurite?.stop() ?? Promise.resolve()).then(() => process.exit(0));
   };

@@ -4,6 +4,8 @@ import { DEFAULT_LOCATIONS, Locations } from '../import-export/model/locations';
 import type { Location } from '../import-export/model/locations';
 import { ConfigEnvSchema } from './config.schema';
 import type { SchedulerConfig } from './scheduler-config';
+import type { SchedulerExecutionConfig } from './scheduler-execution-config';
+import { parseSchedulerExecutionConfig } from './scheduler-execution-config';
 import { parseSchedulerConfig } from './scheduler-config';
 
 export interface Config {
@@ -21,6 +23,8 @@ export interface Config {
   /** Whether X-ARR-ClientCert comes from a front end that sets it itself (docs/contract/import-export.md#d1). */
   trustForwardedClientCert: boolean;
   scheduler: SchedulerConfig;
+  /** The executor's settings (docs/classic-scheduler.md#e1). */
+  schedulerExecution: SchedulerExecutionConfig;
 }
 
 export class ConfigError extends Error {
@@ -78,8 +82,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   let scheduler: SchedulerConfig;
+  let schedulerExecution: SchedulerExecutionConfig;
   try {
     scheduler = parseSchedulerConfig(env);
+    schedulerExecution = parseSchedulerExecutionConfig(env);
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }
@@ -103,5 +109,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
       (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
     scheduler,
+    schedulerExecution,
   };
 }

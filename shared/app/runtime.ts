@@ -5,6 +5,8 @@ import { TableCollectionStore } from '../adapters/table/scheduler-collection-sto
 import { TableSchedulerHistory } from '../adapters/table/scheduler-history-store';
 import { TableSchedulerJobStore } from '../adapters/table/scheduler-job-store';
 import type { SchedulerDeps } from '../scheduler/deps';
+import type { SchedulerExecution } from './scheduler-execution';
+import { createSchedulerExecution } from './scheduler-execution';
 import type { JobHistoryWriter } from '../scheduler/job-store';
 import type { PfxReader } from '../scheduler/pfx';
 import { CertificateAuthenticator } from '../identity/certificate-auth';
@@ -44,6 +46,8 @@ export interface Runtime {
   tokenKey: Buffer;
   /** The classic Scheduler's use cases (docs/classic-scheduler.md). */
   scheduler: SchedulerDeps;
+  /** The executor and its loop (docs/scheduler-execution.md). */
+  schedulerExecution: SchedulerExecution;
   /** Where the executor writes job history (docs/classic-scheduler.md#d8). */
   schedulerHistory: JobHistoryWriter;
   readPfx: PfxReader;
@@ -64,12 +68,20 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   };
   const schedulerHistory = new TableSchedulerHistory(() => tables.table('schedhist'));
   const schedulerAccount = new TableSchedulerAccount(() => tables.table('schedacct'));
-  const scheduler: SchedulerDeps = {
+  const schedulerExecution = createSchedulerExecution(config.schedulerExecution, {
     jobs: new TableSchedulerJobStore(
       () => tables.table('schedjobs'),
       new SecretBox(config.secretsKey),
       schedulerHistory,
     ),
+    history: schedulerHistory,
+    services: schedulerAccount,
+    dueTable: () => tables.table('scheddue'),
+    now,
+    log: (message) => console.error(message),
+  });
+  const scheduler: SchedulerDeps = {
+    jobs: schedulerExecution.jobs,
     history: schedulerHistory,
     collections: new TableCollectionStore(() => tables.table('schedjobs'), schedulerHistory),
     services: schedulerAccount,
@@ -78,6 +90,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     now,
     newId: () => randomUUID(),
     minRetryMs: config.scheduler.minRetryMs,
+    outbound: config.schedulerExecution.policy,
     regions: config.scheduler.regions,
   };
   return {
@@ -85,6 +98,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     now,
     tables,
     scheduler,
+    schedulerExecution,
     schedulerHistory,
     readPfx,
     jobs,

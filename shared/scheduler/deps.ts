@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from './outbound-policy';
 import type {
   CloudServiceStore,
   CollectionStore,
@@ -19,5 +20,7 @@ export interface SchedulerDeps {
   /** A new lowercase GUID with dashes. */
   newId: () => string;
   minRetryMs: number;
+  /** The SSRF guard's rules: a literal refused IP in a job's uri is a 400 at create (docs/classic-scheduler.md#e4). */
+  outbound: Pick<OutboundPolicy, 'literalRefusal'>;
   regions: readonly string[];
 }

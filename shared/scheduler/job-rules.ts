@@ -1,3 +1,4 @@
+import type { OutboundPolicy } from './outbound-policy';
 import { invalid } from './errors';
 import type { ActionDefinition, Frequency, JobDefinition, Recurrence } from './model';
 
@@ -24,6 +25,7 @@ export interface RuleContext {
   now: Date;
   /** SCHEDULER_MIN_RETRY_INTERVAL in milliseconds. */
   minRetryMs: number;
+  outbound: Pick<OutboundPolicy, 'literalRefusal'>;
 }
 
 function checkRecurrence(r: Recurrence, now: Date): void {
@@ -44,7 +46,7 @@ function checkRecurrence(r: Recurrence, now: Date): void {
     throw invalid('schedule.months needs the month or year frequency.');
 }
 
-function checkHttp(a: ActionDefinition, where: string): void {
+function checkHttp(a: ActionDefinition, where: string, outbound: RuleContext['outbound']): void {
   const req = a.request;
   if (!req) throw invalid(`${where}.request is required for an http action.`);
   let url: URL;
@@ -55,6 +57,11 @@ function checkHttp(a: ActionDefinition, where: string): void {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw invalid(`${where}.request.uri must be an absolute http(s) URI.`);
+  const refused = outbound.literalRefusal(req.uri);
+  if (refused)
+    throw invalid(
+      `${where}.request.uri: the address ${refused.address} is refused by the outbound policy (${refused.rule}).`,
+    );
   if (!METHODS.includes(req.method.toUpperCase()))
     throw invalid(`${where}.request.method must be one of ${METHODS.join(', ')}.`);
   const headers = Object.entries(req.headers ?? {});
@@ -70,8 +77,8 @@ function checkHttp(a: ActionDefinition, where: string): void {
     throw invalid(`${where}.request.body holds at most ${MAX_BODY_CHARS} characters.`);
 }
 
-function checkAction(a: ActionDefinition, where: string): void {
-  if (a.kind === 'http') return checkHttp(a, where);
+function checkAction(a: ActionDefinition, where: string, outbound: RuleContext['outbound']): void {
+  if (a.kind === 'http') return checkHttp(a, where, outbound);
   const q = a.queueMessage;
   if (!q) throw invalid(`${where}.queueMessage is required for a storageQueue action.`);
   if (!STORAGE_ACCOUNT.test(q.storageAccount))
@@ -86,8 +93,8 @@ function checkAction(a: ActionDefinition, where: string): void {
 export function checkDefinition(def: JobDefinition, ctx: RuleContext): void {
   if (def.startTime !== undefined && Date.parse(def.startTime) > ctx.now.getTime() + MAX_AHEAD_MS)
     throw invalid('startTime is at most 18 months ahead.');
-  checkAction(def.action, 'action');
-  if (def.action.errorAction) checkAction(def.action.errorAction, 'action.errorAction');
+  checkAction(def.action, 'action', ctx.outbound);
+  if (def.action.errorAction) checkAction(def.action.errorAction, 'action.errorAction', ctx.outbound);
   const p = def.action.retryPolicy;
   if (p?.retryInterval !== undefined && (p.retryInterval < ctx.minRetryMs || p.retryInterval > MAX_AHEAD_MS))
     throw invalid('action.retryPolicy.retryInterval is out of range.');

@@ -33,7 +33,7 @@ export async function putJob(
   def: JobDefinition,
 ): Promise<{ job: Job; created: boolean }> {
   const now = d.now();
-  checkDefinition(def, { now, minRetryMs: d.minRetryMs });
+  checkDefinition(def, { now, minRetryMs: d.minRetryMs, outbound: d.outbound });
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const existing = await d.jobs.read(ref, id);
     if (existing) {
@@ -80,7 +80,7 @@ export async function patchJob(
     if (!existing) throw jobNotFound(id);
     const now = d.now();
     const { definition, stateDetails } = derive(existing.job);
-    checkDefinition(definition, { now, minRetryMs: d.minRetryMs });
+    checkDefinition(definition, { now, minRetryMs: d.minRetryMs, outbound: d.outbound });
     if (isFinal(existing.job)) throw finalState(existing.job);
     const job = patchedJob(existing.job, definition, now, stateDetails);
     checkJobQuota(definition, collection, new Date(job.anchor));

@@ -142,6 +142,29 @@ export interface Job extends Omit<JobDefinition, 'state'> {
   /** Set when a collection stop disabled this job, so a start re-enables exactly these. */
   disabledByCollection?: boolean;
   status: JobStatus;
+  /** The executor's own bookkeeping (docs/classic-scheduler.md#e6); absent until the job first runs. */
+  execution?: ExecutionState;
+}
+
+/** One attempt waiting to be made: a retry, an error action, or one claimed and not yet recorded. */
+export interface PendingAttempt {
+  /** The occurrence's scheduled time. */
+  scheduled: string;
+  actionName: ActionName;
+  retryCount: number;
+  /** The occurrence's number: the `executionCount` it produced (docs/classic-scheduler.md#d8). */
+  repeatCount: number;
+  dueAt: string;
+  /** Whether the occurrence is the job's last: its main action's resolution ends the job. */
+  final: boolean;
+  /** The executor instance making it, until when (a lapsed claim means a crash). */
+  claim?: { by: string; until: string };
+}
+
+interface ExecutionState {
+  pending: PendingAttempt[];
+  /** When the job became completed or faulted: retention counts from here (docs/classic-scheduler.md#e8). */
+  finishedAt?: string;
 }
 
 /** Where a job lives: the store's key. Names are compared case-insensitively. */

@@ -12,4 +12,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.CUSTOMER_BLOB_ENDPOINT = azurite.blobEndpointTemplate;
   process.env.TEST_AZURITE_BLOB_PORT = String(azurite.blobPort);
   process.env.TEST_AZURITE_TABLE_PORT = String(azurite.tablePort);
+  process.env.TEST_AZURITE_QUEUE_PORT = String(azurite.queuePort);
+  process.env.SCHEDULER_QUEUE_ENDPOINT = azurite.queueEndpointTemplate;
 }

@@ -32,6 +32,8 @@ export function testRuntime(env: Record<string, string> = {}, now?: () => Date):
     TRUST_FORWARDED_CLIENT_CERT: 'true',
     // A shared, loaded test machine: the deadline itself is proven by storage-deadlines.test.ts.
     STORAGE_TIMEOUT_MS: '30000',
+    // Test targets listen on loopback; tests of the guard itself set their own.
+    SCHEDULER_OUTBOUND_ALLOW: '127.0.0.0/8,::1',
     ...env,
   });
   const rt = createRuntime(config, now);

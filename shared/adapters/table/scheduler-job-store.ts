@@ -112,6 +112,19 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     }
   }
 
+  /** `replace` that hands back the new ETag, so the executor's next write needs no read (docs/scheduler-execution.md). */
+  async write(ref: CollectionRef, job: Job, etag: string): Promise<string | undefined> {
+    const client = await this.table();
+    const row = jobToRow(this.box, collectionPartition(ref), job);
+    try {
+      const written = await guarded(() => client.updateEntity(row, 'Replace', { etag }));
+      return written.etag;
+    } catch (err) {
+      if (statusOf(err) === 412 || isNotFound(err)) return undefined;
+      throw err;
+    }
+  }
+
   async remove(ref: CollectionRef, jobId: string): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(ref);

@@ -1,0 +1,119 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { DueItem, SchedulerDueIndex } from '../../scheduler/execution/due-index-port';
+import type { CollectionRef } from '../../scheduler/model';
+import { nameKey } from '../../scheduler/names';
+import { guarded, isNotFound, statusOf } from '../store-errors';
+import { literal } from './list-filter';
+import { subKey } from './scheduler-rows';
+
+const PARTITION = 'due';
+
+interface DueRow {
+  partitionKey: string;
+  rowKey: string;
+  etag: string;
+  Sub: string;
+  Cs: string;
+  Jc: string;
+  Job: string;
+  At: string;
+}
+
+/** ISO 8601 instants of one format sort as they compare, so a due range is one RowKey range. */
+const rowKeyOf = (ref: CollectionRef, jobId: string, at: Date) =>
+  `${at.toISOString()}|${subKey(ref.subscriptionId)}|${nameKey(ref.cloudService)}|${nameKey(ref.jobCollection)}|${nameKey(jobId)}`;
+
+/**
+ * The Scheduler's due-time index on Table Storage: one partition, one row per (job, due time).
+ * A single partition serves a few thousand operations a second, well above the executions per
+ * second this service targets; see docs/scheduler-execution.md for the sharding it would take next.
+ */
+export class TableSchedulerDueIndex implements SchedulerDueIndex {
+  constructor(private readonly table: () => Promise<TableClient>) {}
+
+  async put(ref: CollectionRef, jobId: string, at: Date): Promise<DueItem> {
+    const client = await this.table();
+    const row = {
+      partitionKey: PARTITION,
+      rowKey: rowKeyOf(ref, jobId, at),
+      Sub: ref.subscriptionId,
+      Cs: ref.cloudService,
+      Jc: ref.jobCollection,
+      Job: jobId,
+      At: at.toISOString(),
+    };
+    const written = await guarded(() => client.upsertEntity(row, 'Replace'));
+    return { ref, jobId, at, etag: written.etag ?? '*' };
+  }
+
+  async due(upTo: Date, limit: number): Promise<DueItem[]> {
+    const client = await this.table();
+    const filter = `PartitionKey eq '${PARTITION}' and RowKey lt ${literal(`${upTo.toISOString()}~`)}`;
+    return guarded(async () => {
+      const items: DueItem[] = [];
+      const pages = client
+        .listEntities<Omit<DueRow, 'etag'>>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: limit });
+      for await (const page of pages) {
+        for (const row of page) {
+          if (items.length >= limit) break;
+          items.push({
+            ref: { subscriptionId: row.Sub, cloudService: row.Cs, jobCollection: row.Jc },
+            jobId: row.Job,
+            at: new Date(row.At),
+            etag: row.etag,
+          });
+        }
+        break;
+      }
+      return items;
+    });
+  }
+
+  async drop(items: readonly DueItem[]): Promise<void> {
+    const client = await this.table();
+    const keyOf = (item: DueItem) => rowKeyOf(item.ref, item.jobId, item.at);
+    const unique = [...new Map(items.map((i) => [keyOf(i), i])).values()];
+    if (unique.length > 1) {
+      // One round trip for all of them (one partition); one of them gone already: one by one. A
+      // transaction's delete takes no ETag, and needs none here: these are rows of times the job's
+      // own writer has just moved it past.
+      const actions = unique.map((i): TransactionAction => [
+        'delete',
+        { partitionKey: PARTITION, rowKey: keyOf(i) },
+      ]);
+      try {
+        await guarded(() => client.submitTransaction(actions));
+        return;
+      } catch (err) {
+        if (!isNotFound(err) && statusOf(err) !== 412 && statusOf(err) !== 400) throw err;
+      }
+    }
+    for (const item of unique) {
+      await guarded(async () => {
+        try {
+          await client.deleteEntity(PARTITION, keyOf(item), { etag: item.etag });
+        } catch (err) {
+          // Gone already, or rewritten by a job write since it was read: either way not ours to remove.
+          if (!isNotFound(err) && statusOf(err) !== 412) throw err;
+        }
+      });
+    }
+  }
+
+  async earliest(): Promise<Date | undefined> {
+    const client = await this.table();
+    return guarded(async () => {
+      const pages = client
+        .listEntities<{ At: string }>({
+          queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['At'] },
+        })
+        .byPage({ maxPageSize: 1 });
+      for await (const page of pages) {
+        const first = page[0];
+        return first ? new Date(first.At) : undefined;
+      }
+      return undefined;
+    });
+  }
+}

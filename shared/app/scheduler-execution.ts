@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { TableClient } from '@azure/data-tables';
+import { AadTokens } from '../adapters/outbound-http/aad-tokens';
+import { HttpActionSender } from '../adapters/outbound-http/http-action-sender';
+import { StorageQueueSender } from '../adapters/queue/storage-queue-sender';
+import { TableSchedulerDueIndex } from '../adapters/table/scheduler-due-index';
+import type { ExecutionJobStore } from '../scheduler/execution/executor';
+import { Executor } from '../scheduler/execution/executor';
+import { ExecutorLoop } from '../scheduler/execution/executor-loop';
+import { IndexedJobStore } from '../scheduler/execution/indexed-job-store';
+import type { CloudServiceStore, JobHistoryWriter, SchedulerJobStore } from '../scheduler/job-store';
+import type { CollectionRef } from '../scheduler/model';
+import type { SchedulerExecutionConfig } from './scheduler-execution-config';
+
+/** A claim outlives the longest call by this margin, so a lapsed one means a crash (docs/classic-scheduler.md#e6). */
+const LEASE_MARGIN_MS = 30_000;
+
+export interface SchedulerExecutionDeps {
+  /** The jobs' Table store, undecorated: the executor keeps the index itself. */
+  jobs: SchedulerJobStore & ExecutionJobStore;
+  history: JobHistoryWriter;
+  services: Pick<CloudServiceStore, 'get'>;
+  dueTable: () => Promise<TableClient>;
+  now: () => Date;
+  log: (message: string) => void;
+}
+
+export interface SchedulerExecution {
+  executor: Executor;
+  loop: ExecutorLoop;
+  /** The store the jobs API must write through, so the due-time index follows every write. */
+  jobs: SchedulerJobStore;
+}
+
+/** Wires the executor (docs/scheduler-execution.md): adapters, the due-time index and the loop. */
+export function createSchedulerExecution(
+  cfg: SchedulerExecutionConfig,
+  deps: SchedulerExecutionDeps,
+): SchedulerExecution {
+  const due = new TableSchedulerDueIndex(deps.dueTable);
+  const regions = new Map<string, Promise<string>>();
+  const region = (ref: CollectionRef): Promise<string> => {
+    const key = `${ref.subscriptionId}|${ref.cloudService}`.toLowerCase();
+    let found = regions.get(key);
+    if (!found) {
+      found = deps.services.get(ref.subscriptionId, ref.cloudService).then((s) => s?.geoRegion ?? '');
+      found.catch(() => regions.delete(key));
+      regions.set(key, found);
+    }
+    return found;
+  };
+  const executor = new Executor({
+    jobs: deps.jobs,
+    history: deps.history,
+    due,
+    actions: {
+      http: new HttpActionSender({
+        policy: cfg.policy,
+        tokens: new AadTokens(cfg.aadAuthority),
+        timeoutMs: cfg.httpTimeoutMs,
+      }),
+      queue: new StorageQueueSender({ endpointTemplate: cfg.queueEndpoint, timeoutMs: cfg.httpTimeoutMs }),
+    },
+    region,
+    now: deps.now,
+    instanceId: randomUUID(),
+    leaseMs: cfg.httpTimeoutMs + LEASE_MARGIN_MS,
+  });
+  const loop = new ExecutorLoop(executor, due, {
+    now: deps.now,
+    maxSleepMs: 5_000,
+    pollMs: 25,
+    onError: (err) => deps.log(`scheduler executor: ${err instanceof Error ? err.message : String(err)}`),
+  });
+  return { executor, loop, jobs: new IndexedJobStore(deps.jobs, due, () => loop.wake()) };
+}

@@ -1,0 +1,27 @@
+import type { CollectionRef } from '../model';
+
+/** One row of the Scheduler's due-time index: this job needs the executor at `at`. */
+export interface DueItem {
+  ref: CollectionRef;
+  jobId: string;
+  at: Date;
+  /** The row's version: a drop only removes the row as it was read. */
+  etag: string;
+}
+
+/**
+ * The Scheduler's due-time index (docs/classic-scheduler.md#e8). Invariant: whenever a job is
+ * stored with a due time, a row for that time exists, because every write puts the row first;
+ * rows for other times are stale and the executor drops them as it meets them. Reads cost what is
+ * due, never what is merely stored.
+ */
+export interface SchedulerDueIndex {
+  /** Resolves with the row as written, so its writer can drop it later without reading it. */
+  put(ref: CollectionRef, jobId: string, at: Date): Promise<DueItem>;
+  /** Rows due by `upTo`, earliest first, at most `limit`. */
+  due(upTo: Date, limit: number): Promise<DueItem[]>;
+  /** Removes rows as they were read or written; one rewritten since is kept. */
+  drop(items: readonly DueItem[]): Promise<void>;
+  /** The earliest row's time: how long the local executor may sleep. */
+  earliest(): Promise<Date | undefined>;
+}

@@ -1,0 +1,166 @@
+import type { JobHistoryWriter, SchedulerJobStore } from '../job-store';
+import type { CollectionRef, Job, PendingAttempt } from '../model';
+import type { ActionPorts } from './attempt-runner';
+import { runAttempt } from './attempt-runner';
+import { claimNext, dueAt } from './claim-rules';
+import type { DueItem, SchedulerDueIndex } from './due-index-port';
+import { attemptIds } from './outbound-headers';
+import type { AttemptResult } from './outcome-rules';
+import { recordOutcome } from './outcome-rules';
+
+interface Stored {
+  job: Job;
+  etag: string;
+}
+
+/** The job store as the executor uses it: `write` hands back the new ETag, so no write needs a read first. */
+export interface ExecutionJobStore extends Pick<SchedulerJobStore, 'read' | 'remove'> {
+  write(ref: CollectionRef, job: Job, etag: string): Promise<string | undefined>;
+}
+
+export interface ExecutorDeps {
+  jobs: ExecutionJobStore;
+  history: JobHistoryWriter;
+  due: SchedulerDueIndex;
+  actions: ActionPorts;
+  /** The cloud service's GeoRegion, for `x-ms-scheduler-execution-region`. */
+  region: (ref: CollectionRef) => Promise<string>;
+  now: () => Date;
+  /** This executor instance: who holds a claim. */
+  instanceId: string;
+  /** `SCHEDULER_HTTP_TIMEOUT` + 30 s: a lapsed lease means a crash (docs/classic-scheduler.md#e6). */
+  leaseMs: number;
+  /** Due rows read per tick; the rest wait for the next one. */
+  batch?: number;
+  /** Jobs visited at once by this instance: beyond it, due rows wait for a visit to end. */
+  concurrency?: number;
+}
+
+/** Work items a job may need in one visit (an occurrence, then its error action, ...). */
+const MAX_STEPS = 8;
+/** Rounds of re-reading a job whose outcome write met another write. */
+const RECORD_ATTEMPTS = 20;
+
+const sameTime = (a: Date | undefined, b: Date) => a !== undefined && a.getTime() === b.getTime();
+
+/**
+ * The executor (docs/scheduler-execution.md): each tick reads what the due-time index says is
+ * due, and for each job claims the next attempt with an ETag-conditional write, makes it, and
+ * records its outcome conditionally on still holding the claim. Two executors never both make an
+ * attempt: one of the two claims fails on the ETag. A crash leaves a claim that lapses, and the
+ * attempt is made again later with the same execution tag.
+ */
+export class Executor {
+  constructor(private readonly deps: ExecutorDeps) {}
+
+  /** Jobs being visited by this instance: a due row met again meanwhile is left to that visit. */
+  private readonly visiting = new Map<string, Promise<number>>();
+
+  /** One pass over what is due now, waiting for it; resolves with the number of attempts made. */
+  async tick(): Promise<number> {
+    const made = await Promise.all(await this.dispatch());
+    return made.reduce((a, b) => a + b, 0);
+  }
+
+  /**
+   * Starts a visit for every job due now that this instance is not visiting already, without
+   * waiting for them: a slow target must not hold up the next job's start (docs/scheduler-execution.md).
+   */
+  async dispatch(): Promise<Promise<number>[]> {
+    const items = await this.deps.due.due(this.deps.now(), this.deps.batch ?? 1000);
+    const started: Promise<number>[] = [];
+    const limit = this.deps.concurrency ?? 64;
+    for (const item of items) {
+      if (this.visiting.size >= limit) break;
+      const key = JSON.stringify(
+        [item.ref.subscriptionId, item.ref.cloudService, item.ref.jobCollection, item.jobId].map((s) =>
+          s.toLowerCase(),
+        ),
+      );
+      if (this.visiting.has(key)) continue;
+      const visit = this.visit(item).finally(() => this.visiting.delete(key));
+      this.visiting.set(key, visit);
+      started.push(visit);
+    }
+    return started;
+  }
+
+  private async visit(item: DueItem): Promise<number> {
+    const { jobs, due, now, instanceId, leaseMs } = this.deps;
+    let made = 0;
+    let current = await jobs.read(item.ref, item.jobId);
+    /** Rows this visit wrote and then moved the job past: dropped with the item's row. */
+    const passed: DueItem[] = [];
+    for (let step = 0; step < MAX_STEPS && current; step++) {
+      const at = dueAt(current.job);
+      if (!at || at > now()) break;
+      const claim = claimNext(current.job, now(), instanceId, leaseMs);
+      if (claim.kind === 'idle') break;
+      if (claim.kind === 'expire') {
+        await jobs.remove(item.ref, item.jobId);
+        current = undefined;
+        break;
+      }
+      const next = dueAt(claim.job);
+      const lease = next && (await due.put(item.ref, item.jobId, next));
+      const etag = await jobs.write(item.ref, claim.job, current.etag);
+      if (!etag) {
+        current = await jobs.read(item.ref, item.jobId);
+        continue;
+      }
+      current = { job: claim.job, etag };
+      if (claim.kind === 'cancel') continue;
+      if (claim.postponed)
+        await this.deps.history.append(item.ref, item.jobId, claim.postponed.key, claim.postponed.entry);
+      const region = await this.deps.region(item.ref);
+      const result = await runAttempt(
+        this.deps.actions,
+        { ref: item.ref, region },
+        claim.job,
+        claim.attempt,
+        now,
+      );
+      current = await this.record(item.ref, current, claim.attempt, result);
+      if (lease && !sameTime(current && dueAt(current.job), lease.at)) passed.push(lease);
+      made++;
+    }
+    if (!sameTime(current && dueAt(current.job), item.at)) passed.push(item);
+    if (passed.length) await due.drop(passed);
+    return made;
+  }
+
+  /**
+   * Writes the outcome: the history entry first (keyed by the attempt's tag, so a re-run writes
+   * the same row), then the job, conditional on its ETag and on still holding the claim. Resolves
+   * with the job as it now stands.
+   */
+  private async record(
+    ref: CollectionRef,
+    held: Stored,
+    attempt: PendingAttempt,
+    result: AttemptResult,
+  ): Promise<Stored | undefined> {
+    const { jobs, due, instanceId } = this.deps;
+    const key = attemptIds({
+      incarnation: held.job.incarnation,
+      scheduled: new Date(attempt.scheduled),
+      actionName: attempt.actionName,
+      retryCount: attempt.retryCount,
+    }).executionTag;
+    let current: Stored | undefined = held;
+    for (let round = 0; round < RECORD_ATTEMPTS && current; round++) {
+      if (current.job.incarnation !== held.job.incarnation) return current;
+      const recorded = recordOutcome(current.job, attempt, instanceId, result);
+      if (!recorded) return current;
+      const next = dueAt(recorded.job);
+      await Promise.all([
+        round === 0 && this.deps.history.append(ref, held.job.id, key, recorded.entry),
+        next && due.put(ref, held.job.id, next),
+      ]);
+      const etag = await jobs.write(ref, recorded.job, current.etag);
+      if (etag) return { job: recorded.job, etag };
+      current = await jobs.read(ref, held.job.id);
+    }
+    return current;
+  }
+}

@@ -1,0 +1,59 @@
+import type { SchedulerJobStore } from '../job-store';
+import type { CollectionRef, Job } from '../model';
+import { dueAt } from './claim-rules';
+import type { DueItem, SchedulerDueIndex } from './due-index-port';
+
+/**
+ * The jobs API's store with the due-time index kept up: a write that gives a job a due time puts
+ * the index row first, so the index never misses a job (a failed write only leaves a stale row,
+ * which the executor drops; a refused one takes its row back). `onDue` tells a local executor to wake up (docs/classic-scheduler.md#e7).
+ */
+export class IndexedJobStore implements SchedulerJobStore {
+  constructor(
+    private readonly inner: SchedulerJobStore,
+    private readonly due: SchedulerDueIndex,
+    private readonly onDue: (at: Date) => void = () => undefined,
+  ) {}
+
+  get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {
+    return this.inner.get(ref, jobId);
+  }
+
+  list(...args: Parameters<SchedulerJobStore['list']>): Promise<Job[]> {
+    return this.inner.list(...args);
+  }
+
+  read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined> {
+    return this.inner.read(ref, jobId);
+  }
+
+  remove(ref: CollectionRef, jobId: string): Promise<boolean> {
+    return this.inner.remove(ref, jobId);
+  }
+
+  async create(ref: CollectionRef, job: Job): ReturnType<SchedulerJobStore['create']> {
+    const row = await this.index(ref, job);
+    const created = await this.inner.create(ref, job);
+    await this.settle(row, created === 'created');
+    return created;
+  }
+
+  async replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean> {
+    const row = await this.index(ref, job);
+    const replaced = await this.inner.replace(ref, job, etag);
+    await this.settle(row, replaced);
+    return replaced;
+  }
+
+  /** A refused write leaves the index as it was: a rejected request changes nothing (#a7). */
+  private async settle(row: DueItem | undefined, written: boolean): Promise<void> {
+    if (!row) return;
+    if (written) this.onDue(row.at);
+    else await this.due.drop([row]);
+  }
+
+  private async index(ref: CollectionRef, job: Job): Promise<DueItem | undefined> {
+    const at = dueAt(job);
+    return at && this.due.put(ref, job.id, at);
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { TableClient } from '@azure/data-tables';
+import { AadTokens } from '../../shared/adapters/outbound-http/aad-tokens';
+import { HttpActionSender } from '../../shared/adapters/outbound-http/http-action-sender';
+import { StorageQueueSender } from '../../shared/adapters/queue/storage-queue-sender';
+import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
+import { TableSchedulerDueIndex } from '../../shared/adapters/table/scheduler-due-index';
+import { TableSchedulerHistory } from '../../shared/adapters/table/scheduler-history-store';
+import { TableSchedulerJobStore } from '../../shared/adapters/table/scheduler-job-store';
+import { SecretBox } from '../../shared/kernel/secret-box';
+import type { ActionPorts } from '../../shared/scheduler/execution/attempt-runner';
+import { Executor } from '../../shared/scheduler/execution/executor';
+import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
+import type { CollectionRef, Job, JobAction, Recurrence } from '../../shared/scheduler/model';
+import { OutboundPolicy } from '../../shared/scheduler/outbound-policy';
+import { nextExecutionTime } from '../../shared/scheduler/recurrence';
+
+async function table(name: string): Promise<TableClient> {
+  const client = TableClient.fromConnectionString(process.env.AzureWebJobsStorage ?? '', name, {
+    allowInsecureConnection: true,
+  });
+  await client.createTable();
+  return client;
+}
+
+/** The Scheduler's stores on the run's Azurite, in tables of their own. */
+export async function schedulerStores() {
+  const prefix = `x${randomBytes(5).toString('hex')}`;
+  const [jobsTable, historyTable, dueTable] = await Promise.all([
+    table(`${prefix}jobs`),
+    table(`${prefix}hist`),
+    table(`${prefix}due`),
+  ]);
+  const box = new SecretBox(Buffer.alloc(32, 9));
+  const history = new TableSchedulerHistory(() => Promise.resolve(historyTable));
+  const jobs = new TableSchedulerJobStore(() => Promise.resolve(jobsTable), box, history);
+  const collections = new TableCollectionStore(() => Promise.resolve(jobsTable), history);
+  const due = new TableSchedulerDueIndex(() => Promise.resolve(dueTable));
+  const api = new IndexedJobStore(jobs, due);
+  const ref: CollectionRef = {
+    subscriptionId: randomUUID(),
+    cloudService: 'cs-westus-scheduler',
+    jobCollection: 'jc1',
+  };
+  await collections.create(ref.subscriptionId, {
+    name: ref.jobCollection,
+    cloudService: ref.cloudService,
+    schemaVersion: '1.0',
+    plan: 'Standard',
+    quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
+    label: 'jc1',
+    state: 'Started',
+    etag: randomUUID(),
+    lastOperation: 'Create',
+    jobCount: 0,
+  });
+  return { jobs, history, due, api, ref, dueTable };
+}
+export type SchedulerStores = Awaited<ReturnType<typeof schedulerStores>>;
+
+export const realActions = (timeoutMs = 5000): ActionPorts => ({
+  http: new HttpActionSender({
+    policy: new OutboundPolicy({ mode: 'local', allow: [] }),
+    tokens: new AadTokens('http://127.0.0.1:9'),
+    timeoutMs,
+  }),
+  queue: new StorageQueueSender({ endpointTemplate: process.env.SCHEDULER_QUEUE_ENDPOINT ?? '', timeoutMs }),
+});
+
+export function executor(
+  stores: SchedulerStores,
+  now: () => Date,
+  opts: { id?: string; actions?: ActionPorts; leaseMs?: number } = {},
+): Executor {
+  return new Executor({
+    jobs: stores.jobs,
+    history: stores.history,
+    due: stores.due,
+    actions: opts.actions ?? realActions(),
+    region: () => Promise.resolve('West US'),
+    now,
+    instanceId: opts.id ?? randomUUID(),
+    leaseMs: opts.leaseMs ?? 90_000,
+  });
+}
+
+/** A job as the jobs API would create it at `now`: enabled, its next execution time computed. */
+export function newJob(
+  id: string,
+  action: JobAction,
+  now: Date,
+  over: { recurrence?: Recurrence; startTime?: string } = {},
+): Job {
+  const job: Job = {
+    id,
+    action,
+    ...(over.recurrence && { recurrence: over.recurrence }),
+    ...(over.startTime && { startTime: over.startTime }),
+    state: 'enabled',
+    anchor: over.startTime ?? now.toISOString(),
+    incarnation: randomUUID(),
+    occurrences: 0,
+    status: { executionCount: 0, failureCount: 0, faultedCount: 0 },
+  };
+  const next = nextExecutionTime(job, now);
+  return next ? { ...job, status: { ...job.status, nextExecutionTime: next.toISOString() } } : job;
+}
+
+export const httpAction = (uri: string, over: Partial<JobAction> = {}): JobAction => ({
+  type: 'http',
+  kind: 'http',
+  request: { uri, method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'ping' },
+  ...over,
+});
+
+/** The run's Azurite development account, from the connection string global-setup.ts exported. */
+export function devAccount(): { name: string; key: string } {
+  const parts = new Map(
+    (process.env.AzureWebJobsStorage ?? '')
+      .split(';')
+      .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
+  );
+  return { name: parts.get('AccountName') ?? '', key: parts.get('AccountKey') ?? '' };
+}
