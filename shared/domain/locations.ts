@@ -12,6 +12,11 @@ export const LocationSchema = z.strictObject({
   CountryOrRegion: z.string(),
   SupportedCarriers: z.array(z.string()),
   ServedRegions: z.array(z.string().min(1)).min(1),
+  /** Resource Manager's extras (docs/arm-import-export.md#c1); classic never shows them. */
+  Phone: z.string().optional(),
+  AdditionalShippingInformation: z.string().optional(),
+  /** Short names of the locations that take this one's drives; set when it is closed. */
+  AlternateLocations: z.array(z.string()).optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 

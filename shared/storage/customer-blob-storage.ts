@@ -1,7 +1,7 @@
 import type { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import type { BlobItem, CustomerStorage, ListScope } from '../domain/datacenter-ports';
 import { CustomerStorageFailure } from '../domain/errors';
-import type { Job } from '../domain/model';
+import type { Credential, Job } from '../domain/model';
 import { loadBlobSdk } from './blob-sdk';
 import { statusOf, codeOf } from './store-errors';
 
@@ -41,7 +41,19 @@ export class CustomerBlobStorage implements CustomerStorage {
   /** States containers already known to exist, per account. */
   private readonly ready = new Set<string>();
 
-  constructor(private readonly endpointTemplate: string) {}
+  /**
+   * `resolve` finds the credential of a job that has none of its own (an ARM job,
+   * docs/arm-import-export.md#f2): the one registered for its account, or the local Azurite's.
+   */
+  constructor(
+    private readonly endpointTemplate: string,
+    private readonly resolve: (job: Job) => Promise<Credential> = () =>
+      Promise.reject(new Error('no storage credential')),
+  ) {}
+
+  private credential(job: Job): Promise<Credential> {
+    return job.Credential ? Promise.resolve(job.Credential) : this.resolve(job);
+  }
 
   private endpoint(job: Job): string {
     return this.endpointTemplate.replace('{account}', job.StorageAccountName).replace(/\/+$/, '');
@@ -49,7 +61,7 @@ export class CustomerBlobStorage implements CustomerStorage {
 
   private async service(job: Job): Promise<BlobServiceClient> {
     const { BlobServiceClient, StorageSharedKeyCredential } = await loadBlobSdk();
-    const c = job.Credential;
+    const c = await this.credential(job);
     if (c.Kind !== 'StorageAccountKey')
       throw new CustomerStorageFailure('Forbidden', 'a container SAS cannot reach the account');
     const key = new StorageSharedKeyCredential(job.StorageAccountName, c.Key);
@@ -57,7 +69,7 @@ export class CustomerBlobStorage implements CustomerStorage {
   }
 
   private async container(job: Job, name: string): Promise<ContainerClient> {
-    const c = job.Credential;
+    const c = await this.credential(job);
     if (c.Kind === 'StorageAccountKey') return (await this.service(job)).getContainerClient(name);
     if (name !== c.Container)
       throw new CustomerStorageFailure('Forbidden', `container ${name} is outside the SAS container`);
@@ -104,7 +116,7 @@ export class CustomerBlobStorage implements CustomerStorage {
 
   async writeState(job: Job, name: string, xml: string): Promise<string> {
     return translated(async () => {
-      const c = job.Credential;
+      const c = await this.credential(job);
       const containerName = c.Kind === 'StorageAccountKey' ? job.ImportExportStatesPath : c.Container;
       const blobName = c.Kind === 'StorageAccountKey' ? name : `${job.ImportExportStatesPath}/${name}`;
       const container = await this.container(job, containerName);

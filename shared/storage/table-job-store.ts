@@ -1,6 +1,6 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../domain/errors';
-import type { Job, Versioned } from '../domain/model';
+import type { Job, JobSummary, Versioned } from '../domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../domain/ports';
 import { trackingClaimOf } from '../domain/tracking-numbers';
 import { dueRowActions, type TableDueIndex } from './due-index';
@@ -15,7 +15,7 @@ import {
   type MetaChange,
   type SubscriptionMeta,
 } from './subscription-meta';
-import { listJobs } from './table-job-list';
+import { listJobs, listSummaries } from './table-job-list';
 import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean };
@@ -64,6 +64,10 @@ export class TableJobStore implements JobStore {
 
   async list(q: JobListQuery): Promise<JobListPage> {
     return listJobs(await this.table(), this.rows, q);
+  }
+
+  async summaries(subscriptionId: string, now: Date): Promise<Versioned<JobSummary>[]> {
+    return listSummaries(await this.table(), this.rows, subscriptionId, now);
   }
 
   async storageAccounts(subscriptionId: string): Promise<string[]> {

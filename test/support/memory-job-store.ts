@@ -1,6 +1,6 @@
 import { ConcurrencyConflict, ServiceError } from '../../shared/domain/errors';
 import { isActive } from '../../shared/domain/job-states';
-import type { Job, Versioned } from '../../shared/domain/model';
+import type { Job, JobSummary, Versioned } from '../../shared/domain/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../shared/domain/ports';
 import { deletionTime } from '../../shared/domain/timers';
 
@@ -78,6 +78,18 @@ export class MemoryJobStore implements JobStore {
     });
     const last = page[page.length - 1];
     return Promise.resolve({ jobs, ...(rows.length > q.limit && last && { cursor: last.at }) });
+  }
+
+  summaries(sub: string, now: Date): Promise<Versioned<JobSummary>[]> {
+    const live = [...this.jobs.values()].filter(
+      (v) => v.value.SubscriptionId === sub && (deletionTime(v.value)?.getTime() ?? Infinity) > now.getTime(),
+    );
+    return Promise.resolve(
+      live.map((v) => {
+        const { DriveList: _d, Export: _e, Credential: _c, ...summary } = copy(v).value;
+        return { ...v, value: summary };
+      }),
+    );
   }
 
   storageAccounts(sub: string): Promise<string[]> {
