@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     env.AzureWebJobsStorage = azurite.connectionString;
   }
   env.CUSTOMER_BLOB_ENDPOINT ??= 'http://127.0.0.1:10000/{account}';
+  // The development token issuer is on in the local host only (docs/arm-import-export.md#e3).
+  env.ARM_DEV_ISSUER ??= 'true';
   const address = env.LOCAL_HOST_ADDRESS ?? '127.0.0.1';
   const certFile = env.LOCAL_HTTPS_CERT_FILE;
   const keyFile = env.LOCAL_HTTPS_KEY_FILE;

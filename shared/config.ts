@@ -26,6 +26,33 @@ export interface Config {
   locations: readonly Location[];
   /** Whether X-ARR-ClientCert comes from a front end that sets it itself (SPEC D.1). */
   trustForwardedClientCert: boolean;
+  arm: ArmConfig;
+}
+
+/** Resource Manager's settings (docs/arm-import-export.md#h). */
+export interface ArmConfig {
+  issuers: readonly { issuer: string; jwksUri?: string }[];
+  audiences: readonly string[];
+  devIssuer: boolean;
+  classicResourceGroup: string;
+  pageSize: number;
+}
+
+const LOCAL_AUDIENCE = 'api://importexport';
+
+function armOf(e: Env): ArmConfig {
+  const issuers = e.ARM_TOKEN_ISSUERS ?? [];
+  const audiences = e.ARM_AUDIENCE ?? [];
+  if (issuers.length > 0 && audiences.length === 0) {
+    throw new ConfigError('App setting ARM_AUDIENCE is required when ARM_TOKEN_ISSUERS is set.');
+  }
+  return {
+    issuers,
+    audiences: audiences.length > 0 ? audiences : [LOCAL_AUDIENCE],
+    devIssuer: e.ARM_DEV_ISSUER === 'true',
+    classicResourceGroup: e.CLASSIC_RESOURCE_GROUP,
+    pageSize: e.ARM_LIST_PAGE_SIZE,
+  };
 }
 
 export class ConfigError extends Error {
@@ -99,5 +126,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     trustForwardedClientCert:
       e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
       (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
+    arm: armOf(e),
   };
 }

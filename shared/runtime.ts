@@ -6,6 +6,7 @@ import type { CertificateStore } from './domain/certificates';
 import type { DatacenterDeps } from './domain/datacenter-ports';
 import { Locations } from './domain/locations';
 import type { JobDeps } from './domain/ports';
+import type { Job } from './domain/model';
 import { BlobPlanStore } from './storage/blob-plan-store';
 import { CustomerBlobStorage } from './storage/customer-blob-storage';
 import type { SweepDeps } from './domain/sweeper';
@@ -19,6 +20,17 @@ import { TableClients } from './storage/table-clients';
 import { TableJobFinder } from './storage/table-job-finder';
 import { TableJobStore } from './storage/table-job-store';
 import { blobFormats } from './xml/blob-formats';
+import { AccessTable } from './adapters/table/table-access';
+import { TablePrincipalGrants } from './adapters/table/table-principal-grants';
+import { TableDevKeyStore, TableRegisteredCredentials } from './adapters/table/table-sealed-access';
+import { ServiceError } from './domain/errors';
+import type { RegisteredCredentials } from './domain/registered-credentials';
+import { resolveCredential } from './domain/registered-credentials';
+import { BearerTokens } from './identity/bearer-tokens';
+import { DEV_ISSUER, DevIssuer } from './identity/dev-issuer';
+import type { PrincipalGrants } from './identity/principals';
+import { trustedIssuers } from './identity/token-issuers';
+import { isLoopback } from './storage/endpoints';
 
 /** Everything a request needs, built once per process (the composition root). */
 export interface Runtime {
@@ -34,13 +46,51 @@ export interface Runtime {
   authenticator: CustomerAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
   tokenKey: Buffer;
+  /** Resource Manager's front door (docs/arm-import-export.md#e). */
+  arm: ArmRuntime;
+}
+
+export interface ArmRuntime {
+  tokens: BearerTokens;
+  grants: PrincipalGrants;
+  /** Present while the development issuer is on. */
+  devIssuer?: DevIssuer;
+  credentials: RegisteredCredentials;
+  /** Signs Resource Manager's $skiptoken; derived from SECRETS_KEY. */
+  pageKey: Buffer;
+}
+
+function armRuntime(config: Config, access: AccessTable, box: SecretBox): ArmRuntime {
+  const devIssuer = config.arm.devIssuer
+    ? new DevIssuer(new TableDevKeyStore(access, box), config.arm.audiences[0] ?? '')
+    : undefined;
+  const dev = devIssuer && { issuer: DEV_ISSUER, keys: devIssuer.keySet() };
+  return {
+    tokens: new BearerTokens(trustedIssuers(config.arm.issuers, dev), config.arm.audiences),
+    grants: new TablePrincipalGrants(access),
+    ...(devIssuer && { devIssuer }),
+    credentials: new TableRegisteredCredentials(access, box),
+    pageKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'arm-skiptoken', 32)),
+  };
 }
 
 export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
   const tables = new TableClients(config.storage, config.storagePrefix);
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
-  const rows = new JobRows(new SecretBox(config.secretsKey));
+  const box = new SecretBox(config.secretsKey);
+  const rows = new JobRows(box);
+  const arm = armRuntime(config, new AccessTable(() => tables.table('access')), box);
+  const localAzurite = isLoopback(config.customerBlobEndpoint.replace('{account}', 'account'));
+  const resolve = async (job: Job) => {
+    const found = await resolveCredential(arm.credentials, localAzurite, job.SubscriptionId, job.StorageAccountName);
+    if (found) return found;
+    throw new ServiceError(
+      'StorageAccessNotConfigured',
+      `No credential is registered for storage account ${job.StorageAccountName}.`,
+      `PUT /operator/subscriptions/${job.SubscriptionId}/storageaccounts/${job.StorageAccountName}/credential`,
+    );
+  };
   const meta = new SubscriptionMeta(jobsTable);
   const due = new TableDueIndex(jobsTable, () => tables.table('due'), meta);
   const store = new TableJobStore(jobsTable, rows, meta, due);
@@ -57,7 +107,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     jobs,
     datacenter: {
       ...jobs,
-      customer: new CustomerBlobStorage(config.customerBlobEndpoint),
+      customer: new CustomerBlobStorage(config.customerBlobEndpoint, resolve),
       plans: new BlobPlanStore(new ServiceBlobs(config.storage, config.storagePrefix)),
       formats: blobFormats,
       finder: new TableJobFinder(jobsTable, rows),
@@ -68,6 +118,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     certificates,
     authenticator: new CustomerAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
+    arm,
   };
 }
 

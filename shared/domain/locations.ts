@@ -105,10 +105,19 @@ export class Locations {
     return this.byName.get(name.toLowerCase());
   }
 
+  /** Resource Manager names a location by its display name or its short name (`westus`). */
+  findAny(name: string): Location | undefined {
+    const key = shortNameOf(name);
+    return this.all.find((l) => shortNameOf(l.Name) === key);
+  }
+
   serving(region: string): Location | undefined {
     return this.byRegion.get(region.toLowerCase());
   }
 }
+
+/** `West US` → `westus` (docs/arm-import-export.md#c1). */
+export const shortNameOf = (name: string): string => name.replace(/\s+/g, '').toLowerCase();
 
 /** SPEC A.5: the job's ShippingInformation, derived from its location. */
 export const shippingInformationOf = (l: Location): { Name: string; Address: string } => ({
