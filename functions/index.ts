@@ -6,6 +6,7 @@
  */
 import type { HttpRoute } from '../shared/http/routes';
 import './sweep-timer';
+import { armRoutes } from './arm-import-export';
 import { jobRoute } from './job';
 import { jobByEditLinkRoute } from './job-by-edit-link';
 import { jobsRoute } from './jobs';
@@ -28,6 +29,7 @@ import { operatorAdvanceRoute } from './operator-advance';
 import { operatorCertificateRoute } from './operator-certificate';
 import { operatorCertificatesRoute } from './operator-certificates';
 import { operatorSweepRoute } from './operator-sweep';
+import { operatorAccessRoutes } from './operator-access';
 import { serviceDocumentRoute } from './service-document';
 import { storageAccountsRoute } from './storage-accounts';
 
@@ -54,6 +56,8 @@ export const routes: readonly HttpRoute[] = [
   operatorResolveRoute,
   operatorAdvanceRoute,
   operatorSweepRoute,
+  ...operatorAccessRoutes,
   openApiRoute,
+  ...armRoutes,
   notFoundRoute,
 ];
