@@ -32,7 +32,7 @@ export async function listJobs(client: TableClient, rows: JobRows, q: JobListQue
   return { jobs: found.map((f) => f.job), ...(continuationToken && last && { cursor: last.rowKey }) };
 }
 
-/** Every live list row of a subscription, all storage accounts (`list_` up to `list``). */
+/** Every live list row of a subscription, all storage accounts (`list_` up to `list_~`). */
 export async function listSummaries(
   client: TableClient,
   rows: JobRows,
@@ -42,7 +42,7 @@ export async function listSummaries(
   const filter = [
     `PartitionKey eq ${literal(subscriptionId)}`,
     `RowKey ge 'list_'`,
-    `RowKey lt 'list\``,
+    "RowKey lt 'list_~'",
     `ExpireAt gt ${literal(now)}`,
   ].join(' and ');
   return guarded(async () => {
