@@ -14,9 +14,11 @@ export const ARM_SERVER_CERT = issueCertificate({ commonName: 'localhost', serve
 
 export interface ArmService {
   svc: TestService;
-  /** The same runtime over plain HTTP, for the test's own operator calls (its fetch trusts no private CA). */
+  /** The same runtime over plain HTTP on loopback, for the test's own operator and classic calls (its fetch trusts no private CA). */
   plain: string;
   operator: (method: string, path: string, body?: unknown) => Promise<Response>;
+  /** A classic call (management certificate in X-ARR-ClientCert), path under /{sub}/services/importexport. */
+  classic: (method: string, path: string, body?: unknown) => Promise<Response>;
   /** A principal with a grant on the service's subscription, and a client for it. */
   grant: (role?: 'Contributor' | 'Reader', sub?: string) => Promise<string>;
   token: (objectId: string) => Promise<string>;
@@ -30,7 +32,7 @@ export async function startArmService(env: Record<string, string> = {}): Promise
     { ARM_DEV_ISSUER: 'true', ...env },
     { tls: { cert: ARM_SERVER_CERT.certPem, key: ARM_SERVER_CERT.keyPem }, ...(process.env.ARM_TEST_LOG && { log: (l: string) => console.log(l) }) },
   );
-  const server: Server = createLocalHost(await loadRoutes(), { passClientCertHeader: false, log: () => undefined });
+  const server: Server = createLocalHost(await loadRoutes(), { passClientCertHeader: true, log: () => undefined });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const plain = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const operator: ArmService['operator'] = (method, path, body) =>
@@ -49,10 +51,21 @@ export async function startArmService(env: Record<string, string> = {}): Promise
       return { token: await token(objectId), expiresOnTimestamp: Date.now() + 3_600_000 };
     },
   });
+  const classic: ArmService['classic'] = (method, path, body) =>
+    fetch(`${plain}/${svc.sub}/services/importexport${path}`, {
+      method,
+      headers: {
+        'x-ms-version': '2014-11-01',
+        'x-arr-clientcert': svc.cert.derBase64,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
   return {
     svc,
     plain,
     operator,
+    classic,
     token,
     async grant(role = 'Contributor', sub = svc.sub) {
       const oid = randomUUID();
