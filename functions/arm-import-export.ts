@@ -27,12 +27,21 @@ export const armRoutes: readonly HttpRoute[] = [
   httpRoute('arm-locations', `${PROVIDER}/locations`, armApi({ GET: listLocationsOperation })),
   httpRoute('arm-location', `${PROVIDER}/locations/{location}`, armApi({ GET: getLocationOperation })),
   httpRoute('arm-operations', `${PROVIDER}/operations`, armApi({ GET: listOperationsOperation })),
-  httpRoute('arm-jobs-subscription', `subscriptions/{sub}/${PROVIDER}/jobs`, armApi({ GET: listBySubscriptionOperation })),
+  httpRoute(
+    'arm-jobs-subscription',
+    `subscriptions/{sub}/${PROVIDER}/jobs`,
+    armApi({ GET: listBySubscriptionOperation }),
+  ),
   httpRoute('arm-jobs-group', JOBS, armApi({ GET: listByResourceGroupOperation })),
   httpRoute(
     'arm-job',
     `${JOBS}/{job}`,
-    armApi({ GET: getJobOperation, PUT: putJobOperation, PATCH: patchJobOperation, DELETE: deleteJobOperation }),
+    armApi({
+      GET: getJobOperation,
+      PUT: putJobOperation,
+      PATCH: patchJobOperation,
+      DELETE: deleteJobOperation,
+    }),
   ),
   httpRoute('arm-job-keys', `${JOBS}/{job}/listBitLockerKeys`, armApi({ POST: listBitLockerKeysOperation })),
   httpRoute('arm-not-found-subscriptions', 'subscriptions/{*rest}', armNotFound),

@@ -15,16 +15,28 @@ import {
 
 /** Grants, storage credentials and development tokens for Resource Manager (docs/arm-import-export.md#e2, #e3, #f1). */
 export const operatorAccessRoutes: readonly HttpRoute[] = [
-  httpRoute('operator-principals', 'operator/subscriptions/{sub}/principals', operatorApi({ GET: listPrincipalsOperation })),
+  httpRoute(
+    'operator-principals',
+    'operator/subscriptions/{sub}/principals',
+    operatorApi({ GET: listPrincipalsOperation }),
+  ),
   httpRoute(
     'operator-principal',
     'operator/subscriptions/{sub}/principals/{objectId}',
-    operatorApi({ PUT: grantPrincipalOperation, GET: readPrincipalOperation, DELETE: revokePrincipalOperation }),
+    operatorApi({
+      PUT: grantPrincipalOperation,
+      GET: readPrincipalOperation,
+      DELETE: revokePrincipalOperation,
+    }),
   ),
   httpRoute(
     'operator-credential',
     'operator/subscriptions/{sub}/storageaccounts/{account}/credential',
-    operatorApi({ PUT: setCredentialOperation, GET: readCredentialOperation, DELETE: removeCredentialOperation }),
+    operatorApi({
+      PUT: setCredentialOperation,
+      GET: readCredentialOperation,
+      DELETE: removeCredentialOperation,
+    }),
   ),
   httpRoute('operator-dev-tokens', 'operator/dev-tokens', operatorApi({ POST: devTokenOperation })),
 ];

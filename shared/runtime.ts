@@ -83,7 +83,12 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const arm = armRuntime(config, new AccessTable(() => tables.table('access')), box);
   const localAzurite = isLoopback(config.customerBlobEndpoint.replace('{account}', 'account'));
   const resolve = async (job: Job) => {
-    const found = await resolveCredential(arm.credentials, localAzurite, job.SubscriptionId, job.StorageAccountName);
+    const found = await resolveCredential(
+      arm.credentials,
+      localAzurite,
+      job.SubscriptionId,
+      job.StorageAccountName,
+    );
     if (found) return found;
     throw new ServiceError(
       'StorageAccessNotConfigured',

@@ -42,7 +42,10 @@ const sasContainerOf = (c: Credential | undefined): string | undefined =>
  * (SPEC A.5) plus the attributes of the reference's blob-list format. Answers the selection, or
  * why it is malformed (the drives' CopyStatus then is BlobListFormatInvalid).
  */
-export function selectionOfDocument(doc: BlobListDocument, credential: Credential | undefined): Selection | string {
+export function selectionOfDocument(
+  doc: BlobListDocument,
+  credential: Credential | undefined,
+): Selection | string {
   const sas = sasContainerOf(credential);
   if (doc.BlobPath.length + doc.BlobPathPrefix.length === 0) return 'the BlobList selects no blob';
   const paths: PathEntry[] = [];

@@ -91,22 +91,38 @@ export function checkDrives(type: JobType, drives: readonly DriveSpec[] | undefi
   const list = drives ?? [];
   if (type === 'Export') {
     if (list.length > 0) {
-      throw new ServiceError('InvalidDriveList', 'An export job has no driveList: its drives are registered when they arrive.', 'properties.driveList');
+      throw new ServiceError(
+        'InvalidDriveList',
+        'An export job has no driveList: its drives are registered when they arrive.',
+        'properties.driveList',
+      );
     }
     return [];
   }
   if (list.length === 0 || list.length > MAX_DRIVES) {
-    throw new ServiceError('InvalidDriveList', 'An import job needs a driveList of 1 to 10 drives.', 'properties.driveList');
+    throw new ServiceError(
+      'InvalidDriveList',
+      'An import job needs a driveList of 1 to 10 drives.',
+      'properties.driveList',
+    );
   }
   const seen = new Set<string>();
   return list.map((d, i) => {
     const id = d.DriveId.toUpperCase();
     if (seen.has(id)) {
-      throw new ServiceError('InvalidDriveList', `Drive '${d.DriveId}' appears twice.`, `properties.driveList[${i}].driveId`);
+      throw new ServiceError(
+        'InvalidDriveList',
+        `Drive '${d.DriveId}' appears twice.`,
+        `properties.driveList[${i}].driveId`,
+      );
     }
     seen.add(id);
     if (d.BitLockerKey === undefined) {
-      throw new ServiceError('InvalidDriveList', 'An import drive needs its bitLockerKey.', `properties.driveList[${i}].bitLockerKey`);
+      throw new ServiceError(
+        'InvalidDriveList',
+        'An import drive needs its bitLockerKey.',
+        `properties.driveList[${i}].bitLockerKey`,
+      );
     }
     return {
       DriveId: d.DriveId,
@@ -131,7 +147,11 @@ export function buildJob(
   const location = openLocation(locations, spec.location);
   const DriveList = checkDrives(spec.type, spec.drives);
   if (spec.type === 'Import' && spec.export !== undefined) {
-    throw new ServiceError('InvalidExportBlobList', 'An import job has no export member.', 'properties.export');
+    throw new ServiceError(
+      'InvalidExportBlobList',
+      'An import job has no export member.',
+      'properties.export',
+    );
   }
   const Export = spec.type === 'Export' ? checkExportSelection(spec.export ?? {}, undefined) : undefined;
   const iso = now.toISOString();

@@ -20,7 +20,8 @@ export interface PlaceJobCommand {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const sameText = (a: string | undefined, b: string | undefined) => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+const sameText = (a: string | undefined, b: string | undefined) =>
+  (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /**
  * The first member of the spec that differs from the stored job, for an idempotent re-PUT of a
@@ -29,20 +30,41 @@ const sameText = (a: string | undefined, b: string | undefined) => (a ?? '').toL
 function firstDifference(spec: JobSpec, fresh: Job, job: Job): string | undefined {
   const checks: [string, boolean][] = [
     ['location', fresh.Location === job.Location],
-    ['properties.storageAccountId', sameText(spec.storageAccountId, job.StorageAccountId ?? spec.storageAccountId) && fresh.StorageAccountName === job.StorageAccountName],
+    [
+      'properties.storageAccountId',
+      sameText(spec.storageAccountId, job.StorageAccountId ?? spec.storageAccountId) &&
+        fresh.StorageAccountName === job.StorageAccountName,
+    ],
     ['properties.jobType', spec.type === job.Type],
-    ['properties.returnAddress', !spec.returnAddress || same(classicAddressOf(spec.returnAddress), job.ReturnAddress)],
+    [
+      'properties.returnAddress',
+      !spec.returnAddress || same(classicAddressOf(spec.returnAddress), job.ReturnAddress),
+    ],
     ['properties.returnShipping', !spec.returnShipping || same(spec.returnShipping, job.ReturnShipping)],
     ['properties.deliveryPackage', !spec.deliveryPackage || same(spec.deliveryPackage, job.DeliveryPackage)],
-    ['properties.diagnosticsPath', spec.statesPath === undefined || spec.statesPath === job.ImportExportStatesPath],
+    [
+      'properties.diagnosticsPath',
+      spec.statesPath === undefined || spec.statesPath === job.ImportExportStatesPath,
+    ],
     ['properties.logLevel', spec.verboseLog === undefined || spec.verboseLog === job.EnableVerboseLog],
-    ['properties.backupDriveManifest', spec.backupDriveManifest === undefined || spec.backupDriveManifest === job.BackupDriveManifest],
-    ['properties.driveList', spec.drives === undefined || same(fresh.DriveList.map((d) => [d.DriveId.toUpperCase(), d.ManifestFile, d.ManifestHash]), job.DriveList.map((d) => [d.DriveId.toUpperCase(), d.ManifestFile, d.ManifestHash]))],
+    [
+      'properties.backupDriveManifest',
+      spec.backupDriveManifest === undefined || spec.backupDriveManifest === job.BackupDriveManifest,
+    ],
+    [
+      'properties.driveList',
+      spec.drives === undefined ||
+        same(
+          fresh.DriveList.map((d) => [d.DriveId.toUpperCase(), d.ManifestFile, d.ManifestHash]),
+          job.DriveList.map((d) => [d.DriveId.toUpperCase(), d.ManifestFile, d.ManifestHash]),
+        ),
+    ],
     ['properties.export', spec.export === undefined || same(fresh.Export, job.Export)],
   ];
   const kek = spec.encryptionKey?.KekType;
   const stored = job.EncryptionKey?.KekType ?? 'MicrosoftManaged';
-  if (kek === 'MicrosoftManaged' && stored === 'CustomerManaged') checks.push(['properties.encryptionKey', false]);
+  if (kek === 'MicrosoftManaged' && stored === 'CustomerManaged')
+    checks.push(['properties.encryptionKey', false]);
   return checks.find(([, ok]) => !ok)?.[0];
 }
 
@@ -56,7 +78,8 @@ function replacement(fresh: Job, current: Job): Job {
     ...(current.FriendlyName !== undefined && { FriendlyName: current.FriendlyName }),
     ...(current.Description !== undefined && { Description: current.Description }),
     ...(current.Metadata !== undefined && { Metadata: current.Metadata }),
-    ...(current.Credential && current.StorageAccountName === fresh.StorageAccountName && { Credential: current.Credential }),
+    ...(current.Credential &&
+      current.StorageAccountName === fresh.StorageAccountName && { Credential: current.Credential }),
     Origin: current.Origin ?? 'classic',
     ...(fresh.Authorship && {
       Authorship: {
@@ -109,19 +132,34 @@ export async function placeJob(
     const found = await deps.store.get(cmd.at.subscriptionId, cmd.at.jobName);
     const current = found && !isExpired(found.value, now) ? found : undefined;
     const target = current ? { exists: true, etag: current.etag } : { exists: false };
-    if (current && groupOf(current.value, cmd.classicGroup).toLowerCase() !== cmd.at.resourceGroup.toLowerCase()) {
+    if (
+      current &&
+      groupOf(current.value, cmd.classicGroup).toLowerCase() !== cmd.at.resourceGroup.toLowerCase()
+    ) {
       throw new ServiceError(
         'JobAlreadyExists',
         `A job named '${current.value.Name}' already exists in resource group '${groupOf(current.value, cmd.classicGroup)}' of this subscription.`,
       );
     }
     if (!conditionsMet(cmd.conditions, target)) {
-      throw new ServiceError('ConditionNotMet', 'The condition specified by the conditional headers is not met.');
+      throw new ServiceError(
+        'ConditionNotMet',
+        'The condition specified by the conditional headers is not met.',
+      );
     }
     const limit = deps.activeJobLimit;
-    if (!found) return { job: await writeJob(deps.store, { kind: 'create', job: fresh, activeJobLimit: limit }), created: true };
+    if (!found)
+      return {
+        job: await writeJob(deps.store, { kind: 'create', job: fresh, activeJobLimit: limit }),
+        created: true,
+      };
     if (!current) {
-      const job = await writeJob(deps.store, { kind: 'update', previous: found, job: fresh, activeJobLimit: limit });
+      const job = await writeJob(deps.store, {
+        kind: 'update',
+        previous: found,
+        job: fresh,
+        activeJobLimit: limit,
+      });
       return { job, created: true };
     }
     const next =
@@ -129,7 +167,12 @@ export async function placeJob(
         ? replacement(fresh, current.value)
         : revisit(cmd.spec, fresh, current.value, cmd.author, now);
     if (!next) return { job: current, created: false };
-    const job = await writeJob(deps.store, { kind: 'update', previous: current, job: next, activeJobLimit: limit });
+    const job = await writeJob(deps.store, {
+      kind: 'update',
+      previous: current,
+      job: next,
+      activeJobLimit: limit,
+    });
     return { job, created: false };
   });
 }

@@ -22,7 +22,10 @@ export function credentialOfBody(
   now: Date,
 ): Credential {
   if (body.StorageAccountKey !== undefined && body.ContainerSas !== undefined) {
-    throw new ServiceError('ConflictingStorageCredential', 'Give either StorageAccountKey or ContainerSas, not both.');
+    throw new ServiceError(
+      'ConflictingStorageCredential',
+      'Give either StorageAccountKey or ContainerSas, not both.',
+    );
   }
   if (body.StorageAccountKey !== undefined) {
     if (!isAccountKey(body.StorageAccountKey)) {
@@ -58,6 +61,7 @@ export async function resolveCredential(
 ): Promise<Credential | undefined> {
   const found = await registered.get(subscriptionId, account);
   if (found) return found;
-  if (localAzurite && account === AZURITE_DEV_ACCOUNT) return { Kind: 'StorageAccountKey', Key: AZURITE_DEV_KEY };
+  if (localAzurite && account === AZURITE_DEV_ACCOUNT)
+    return { Kind: 'StorageAccountKey', Key: AZURITE_DEV_KEY };
   return undefined;
 }

@@ -51,9 +51,12 @@ function effectivePatch(job: Job, r: JobRevision): JobPatch {
   if (r.returnAddress && !same(classicAddressOf(r.returnAddress), job.ReturnAddress)) {
     patch.ReturnAddress = classicAddressOf(r.returnAddress);
   }
-  if (r.returnShipping && !same(r.returnShipping, job.ReturnShipping)) patch.ReturnShipping = r.returnShipping;
-  if (r.deliveryPackage && !same(r.deliveryPackage, job.DeliveryPackage)) patch.DeliveryPackage = r.deliveryPackage;
-  if (r.verboseLog !== undefined && r.verboseLog !== job.EnableVerboseLog) patch.EnableVerboseLog = r.verboseLog;
+  if (r.returnShipping && !same(r.returnShipping, job.ReturnShipping))
+    patch.ReturnShipping = r.returnShipping;
+  if (r.deliveryPackage && !same(r.deliveryPackage, job.DeliveryPackage))
+    patch.DeliveryPackage = r.deliveryPackage;
+  if (r.verboseLog !== undefined && r.verboseLog !== job.EnableVerboseLog)
+    patch.EnableVerboseLog = r.verboseLog;
   if (r.backupDriveManifest !== undefined && r.backupDriveManifest !== job.BackupDriveManifest) {
     patch.BackupDriveManifest = r.backupDriveManifest;
   }
@@ -71,7 +74,10 @@ function checkWindows(job: Job, patch: JobPatch): void {
       p === 'DeliveryPackage' && PROPERTY_WINDOWS.DeliveryPackage.includes(job.State)
         ? 'some of its drives have already arrived'
         : `the job is ${job.State}`;
-    throw invalidState(`${WIRE[p]} cannot change: ${why}. It may change while the job is ${allowed}.`, WIRE[p]);
+    throw invalidState(
+      `${WIRE[p]} cannot change: ${why}. It may change while the job is ${allowed}.`,
+      WIRE[p],
+    );
   }
 }
 
@@ -91,16 +97,25 @@ function revised(job: Job, r: JobRevision, author: Author, now: Date): Job | und
       throw new ServiceError('InvalidDriveList', 'An export job has no driveList.', 'properties.driveList');
     }
     const next = checkDrives(job.Type, r.drives);
-    const key = (l: Job['DriveList']) => l.map((d) => [d.DriveId, d.ManifestFile, d.ManifestHash, d.DriveHeaderHash ?? '', d.BitLockerKey]);
+    const key = (l: Job['DriveList']) =>
+      l.map((d) => [d.DriveId, d.ManifestFile, d.ManifestHash, d.DriveHeaderHash ?? '', d.BitLockerKey]);
     if (!same(key(next), key(job.DriveList))) {
       if (job.State !== 'Creating') {
-        throw invalidState(`properties.driveList cannot change: the job is ${job.State}. It may change while the job is Creating.`, 'properties.driveList');
+        throw invalidState(
+          `properties.driveList cannot change: the job is ${job.State}. It may change while the job is Creating.`,
+          'properties.driveList',
+        );
       }
       drives = next;
     }
   }
   const tags = r.tags !== undefined && !same(r.tags, job.Tags ?? {}) ? r.tags : undefined;
-  if (Object.keys(patch).length === 0 && !drives && !tags && !(r.returnAddress && !same(r.returnAddress, job.ReturnAddressParts))) {
+  if (
+    Object.keys(patch).length === 0 &&
+    !drives &&
+    !tags &&
+    !(r.returnAddress && !same(r.returnAddress, job.ReturnAddressParts))
+  ) {
     return undefined;
   }
   const next = applyPatch(drives ? { ...job, DriveList: drives } : job, patch, now);

@@ -45,8 +45,9 @@ function callerOf(p: JWTPayload): Caller {
     throw new TokenRejected('invalid', 'The access token has no valid oid or tid claim (both are GUIDs).');
   }
   const name =
-    ['upn', 'preferred_username', 'unique_name', 'appid', 'azp', 'oid'].map((c) => claim(p, c)).find(Boolean) ??
-    objectId;
+    ['upn', 'preferred_username', 'unique_name', 'appid', 'azp', 'oid']
+      .map((c) => claim(p, c))
+      .find(Boolean) ?? objectId;
   const type: CallerType =
     p.xms_mirid !== undefined
       ? 'ManagedIdentity'
@@ -61,7 +62,8 @@ function callerOf(p: JWTPayload): Caller {
 function faultOf(err: unknown, audiences: readonly string[]): TokenRejected {
   if (err instanceof TokenRejected) return err;
   if (err instanceof errors.JWTExpired) {
-    const exp = typeof err.payload.exp === 'number' ? new Date(err.payload.exp * 1000).toISOString() : 'unknown';
+    const exp =
+      typeof err.payload.exp === 'number' ? new Date(err.payload.exp * 1000).toISOString() : 'unknown';
     return new TokenRejected('expired', `The access token expired at '${exp}'.`);
   }
   if (err instanceof errors.JWTClaimValidationFailed && err.claim === 'aud') {
@@ -94,7 +96,8 @@ export class BearerTokens {
   async validate(authorization: string | null): Promise<Caller> {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
     const token = m?.[1];
-    if (!token) throw new TokenRejected('missing', "Authentication failed. The 'Authorization' header is missing.");
+    if (!token)
+      throw new TokenRejected('missing', "Authentication failed. The 'Authorization' header is missing.");
     let iss: string | undefined;
     try {
       iss = decodeJwt(token).iss;
@@ -102,7 +105,8 @@ export class BearerTokens {
       throw new TokenRejected('invalid', 'The access token is not a JSON Web Token.');
     }
     const trusted = (await this.issuers()).find((i) => i.issuer === iss);
-    if (!trusted) throw new TokenRejected('issuer', `The access token is from the wrong issuer '${iss ?? ''}'.`);
+    if (!trusted)
+      throw new TokenRejected('issuer', `The access token is from the wrong issuer '${iss ?? ''}'.`);
     try {
       const { payload } = await jwtVerify(token, trusted.keys, {
         issuer: trusted.issuer,

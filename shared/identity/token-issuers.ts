@@ -18,7 +18,10 @@ async function discover(issuer: string): Promise<string> {
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'error' });
   } catch {
-    throw new TokenRejected('unavailable', `The configuration of issuer '${issuer}' cannot be fetched right now.`);
+    throw new TokenRejected(
+      'unavailable',
+      `The configuration of issuer '${issuer}' cannot be fetched right now.`,
+    );
   }
   const doc = (await res.json().catch(() => ({}))) as { jwks_uri?: unknown };
   if (!res.ok || typeof doc.jwks_uri !== 'string') {

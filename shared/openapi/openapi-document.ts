@@ -12,7 +12,8 @@ import { errorResponseComponents } from './responses';
  * Routes this document leaves out: catch-alls, and Resource Manager's, which Microsoft's published
  * REST specification describes (docs/arm-import-export.md).
  */
-export const isCatchAll = (route: HttpRoute): boolean => route.route.includes('{*') || route.name.startsWith('arm-');
+export const isCatchAll = (route: HttpRoute): boolean =>
+  route.route.includes('{*') || route.name.startsWith('arm-');
 
 /**
  * The OpenAPI 3.1 document of the route table (functions/index.ts): one path per route, one

@@ -47,7 +47,8 @@ export async function listSummaries(
   ].join(' and ');
   return guarded(async () => {
     const out: Versioned<JobSummary>[] = [];
-    for await (const entity of client.listEntities({ queryOptions: { filter } })) out.push(rows.fromListRow(entity));
+    for await (const entity of client.listEntities({ queryOptions: { filter } }))
+      out.push(rows.fromListRow(entity));
     return out;
   });
 }

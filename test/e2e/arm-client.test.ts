@@ -19,7 +19,9 @@ describe('jobs through the generated client', () => {
   it('creates (201), re-puts (200), gets, lists and deletes an import job', async () => {
     const client = arm.client(oid);
     const created = statusOf();
-    const job = await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub) as never, { onResponse: created.onResponse });
+    const job = await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub) as never, {
+      onResponse: created.onResponse,
+    });
     expect(created.seen.status).toBe(201);
     expect(job).toMatchObject({
       name: 'myJob',
@@ -46,7 +48,9 @@ describe('jobs through the generated client', () => {
       state: 'Specified',
     });
     const again = statusOf();
-    await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub) as never, { onResponse: again.onResponse });
+    await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub) as never, {
+      onResponse: again.onResponse,
+    });
     expect(again.seen.status).toBe(200);
     const got = await client.jobs.get('myJob', 'myResourceGroup');
     expect(got.properties?.returnAddress).toEqual(armImportBody(arm.svc.sub).properties.returnAddress);
@@ -59,11 +63,16 @@ describe('jobs through the generated client', () => {
     expect(bySub).toContain('myJob');
     const keys = [];
     for await (const k of client.bitLockerKeys.list('myJob', 'myResourceGroup')) keys.push(k);
-    expect(keys).toEqual([{ driveId: '9CA995BB', bitLockerKey: '238810-662376-448998-450120-652806-203390-606320-483076' }]);
+    expect(keys).toEqual([
+      { driveId: '9CA995BB', bitLockerKey: '238810-662376-448998-450120-652806-203390-606320-483076' },
+    ]);
     const deleted = statusOf();
     await client.jobs.delete('myJob', 'myResourceGroup', { onResponse: deleted.onResponse });
     expect(deleted.seen.status).toBe(200);
-    await expect(client.jobs.get('myJob', 'myResourceGroup')).rejects.toMatchObject({ statusCode: 404, code: 'ResourceNotFound' });
+    await expect(client.jobs.get('myJob', 'myResourceGroup')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
     await client.jobs.delete('myJob', 'myResourceGroup');
   });
 
@@ -79,12 +88,20 @@ describe('jobs through the generated client', () => {
 
   it('answers 403 AuthorizationFailed to an ungranted principal and 401 to a bad token', async () => {
     const stranger = arm.client('11111111-2222-4333-8444-555555555555');
-    await expect(stranger.jobs.get('anyJob', 'rg')).rejects.toMatchObject({ statusCode: 403, code: 'AuthorizationFailed' });
-    const res = await fetch(`${arm.plain}/subscriptions/${arm.svc.sub}/resourceGroups/rg/providers/Microsoft.ImportExport/jobs/anyJob?api-version=2021-01-01`, {
-      headers: { authorization: 'Bearer not-a-token' },
+    await expect(stranger.jobs.get('anyJob', 'rg')).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'AuthorizationFailed',
     });
+    const res = await fetch(
+      `${arm.plain}/subscriptions/${arm.svc.sub}/resourceGroups/rg/providers/Microsoft.ImportExport/jobs/anyJob?api-version=2021-01-01`,
+      {
+        headers: { authorization: 'Bearer not-a-token' },
+      },
+    );
     expect(res.status).toBe(401);
-    expect(res.headers.get('www-authenticate')).toMatch(/^Bearer authorization_uri="urn:importexport:dev", error="invalid_token"/);
+    expect(res.headers.get('www-authenticate')).toMatch(
+      /^Bearer authorization_uri="urn:importexport:dev", error="invalid_token"/,
+    );
     expect(await res.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
   });
 });

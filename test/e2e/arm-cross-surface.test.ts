@@ -15,7 +15,10 @@ it('shows an ARM-created job to classic Get Job under its storage account, in cl
   await arm.client(oid).jobs.create('armMade', 'crossRg', armImportBody(arm.svc.sub) as never);
   const res = await arm.classic('GET', '/storageaccounts/customer1/jobs/armMade');
   expect(res.status).toBe(200);
-  const body = (await res.json()) as { Properties: Record<string, unknown>; DriveList: Record<string, unknown>[] };
+  const body = (await res.json()) as {
+    Properties: Record<string, unknown>;
+    DriveList: Record<string, unknown>[];
+  };
   expect(body.Properties).toMatchObject({
     Location: 'West US',
     Type: 'Import',
@@ -23,7 +26,12 @@ it('shows an ARM-created job to classic Get Job under its storage account, in cl
     ImportExportStatesPath: 'waimportexport',
     EnableVerboseLog: true,
     BackupDriveManifest: true,
-    ReturnAddress: { Name: 'Test', Address: 'Street1;street2;Redmond;wa;98007;USA', Phone: '4250000000', Email: 'Test@contoso.com' },
+    ReturnAddress: {
+      Name: 'Test',
+      Address: 'Street1;street2;Redmond;wa;98007;USA',
+      Phone: '4250000000',
+      Email: 'Test@contoso.com',
+    },
   });
   expect(body.Properties).not.toHaveProperty('Tags');
   expect(body.DriveList[0]).toMatchObject({ DriveId: '9CA995BB', State: 'Specified' });
@@ -46,7 +54,9 @@ it('shows a classic-created job on ARM in the classic resource group, and keeps 
       encryptionKey: { kekType: 'MicrosoftManaged' },
     },
   });
-  await expect(client.jobs.create('classicMade', 'elsewhere', armImportBody(arm.svc.sub) as never)).rejects.toMatchObject({
+  await expect(
+    client.jobs.create('classicMade', 'elsewhere', armImportBody(arm.svc.sub) as never),
+  ).rejects.toMatchObject({
     statusCode: 409,
     code: 'JobAlreadyExists',
   });
@@ -62,13 +72,26 @@ it('lets the operator sandbox drive an ARM job with a registered credential, and
   await client.jobs.create('armSandbox', 'crossRg', armImportBody(arm.svc.sub) as never);
   await client.jobs.update('armSandbox', 'crossRg', {
     state: 'Shipping',
-    deliveryPackage: { carrierName: 'FedEx', trackingNumber: 'SANDBOX-1', driveCount: 1, shipDate: '1/1/2026' },
+    deliveryPackage: {
+      carrierName: 'FedEx',
+      trackingNumber: 'SANDBOX-1',
+      driveCount: 1,
+      shipDate: '1/1/2026',
+    },
   } as never);
-  const cred = await arm.operator('PUT', `/subscriptions/${arm.svc.sub}/storageaccounts/customer1/credential`, {
-    StorageAccountKey: CUSTOMER1.key,
-  });
+  const cred = await arm.operator(
+    'PUT',
+    `/subscriptions/${arm.svc.sub}/storageaccounts/customer1/credential`,
+    {
+      StorageAccountKey: CUSTOMER1.key,
+    },
+  );
   expect(cred.status).toBe(201);
-  expect(await (await arm.operator('GET', `/subscriptions/${arm.svc.sub}/storageaccounts/customer1/credential`)).json()).toEqual({
+  expect(
+    await (
+      await arm.operator('GET', `/subscriptions/${arm.svc.sub}/storageaccounts/customer1/credential`)
+    ).json(),
+  ).toEqual({
     Kind: 'StorageAccountKey',
   });
   const states: string[] = [];
@@ -82,6 +105,9 @@ it('lets the operator sandbox drive an ARM job with a registered credential, and
   expect(states).toContain('Transferring');
   expect(states[states.length - 1]).toBe('Completed');
   const done = await client.jobs.get('armSandbox', 'crossRg');
-  expect(done.properties?.driveList?.[0]).toMatchObject({ state: 'ShippedBack', bytesSucceeded: expect.any(Number) });
+  expect(done.properties?.driveList?.[0]).toMatchObject({
+    state: 'ShippedBack',
+    bytesSucceeded: expect.any(Number),
+  });
   expect(done.properties?.expiresAt ?? (done.properties as Record<string, unknown>).expiresAt).toBeDefined();
 });

@@ -32,7 +32,10 @@ it('lists locations and gets one by display or short name, with alternateLocatio
     supportedCarriers: ['FedEx'],
   });
   expect((await client.locations.get('westus')).name).toBe('West US');
-  await expect(client.locations.get('atlantis')).rejects.toMatchObject({ statusCode: 404, code: 'ResourceNotFound' });
+  await expect(client.locations.get('atlantis')).rejects.toMatchObject({
+    statusCode: 404,
+    code: 'ResourceNotFound',
+  });
 });
 
 it('lists the six operations verbatim', async () => {
@@ -54,7 +57,8 @@ it('pages by nextLink with byPage(), $top capping the whole result, and $filter'
     await client.jobs.create(name, 'paging', exportBody(arm.svc.sub) as never);
   }
   const pages: string[][] = [];
-  for await (const page of client.jobs.listByResourceGroup('paging').byPage()) pages.push(page.map((j) => j.name ?? ''));
+  for await (const page of client.jobs.listByResourceGroup('paging').byPage())
+    pages.push(page.map((j) => j.name ?? ''));
   expect(pages).toEqual([['pageA', 'pageB'], ['pageC', 'pageD'], ['pageE']]);
   const top: string[] = [];
   for await (const j of client.jobs.listByResourceGroup('paging', { top: 3 })) top.push(j.name ?? '');
@@ -76,7 +80,11 @@ it('pages by nextLink with byPage(), $top capping the whole result, and $filter'
 it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery package, cancel works', async () => {
   const client = arm.client(oid);
   await client.jobs.create('patchMe', 'rg', armImportBody(arm.svc.sub) as never);
-  const same = await client.jobs.update('patchMe', 'rg', { state: '', logLevel: 'Error', backupDriveManifest: false } as never);
+  const same = await client.jobs.update('patchMe', 'rg', {
+    state: '',
+    logLevel: 'Error',
+    backupDriveManifest: false,
+  } as never);
   expect(same.properties).toMatchObject({ state: 'Creating', logLevel: 'Error', backupDriveManifest: false });
   await expect(client.jobs.update('patchMe', 'rg', { state: 'Shipping' } as never)).rejects.toMatchObject({
     statusCode: 400,
@@ -87,17 +95,30 @@ it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery pac
   });
   const shipped = await client.jobs.update('patchMe', 'rg', {
     state: 'Shipping',
-    deliveryPackage: { carrierName: 'FedEx', trackingNumber: '787895108176', driveCount: 1, shipDate: '9/29/2017' },
+    deliveryPackage: {
+      carrierName: 'FedEx',
+      trackingNumber: '787895108176',
+      driveCount: 1,
+      shipDate: '9/29/2017',
+    },
   } as never);
-  expect(shipped.properties).toMatchObject({ state: 'Shipping', deliveryPackage: { trackingNumber: '787895108176' } });
+  expect(shipped.properties).toMatchObject({
+    state: 'Shipping',
+    deliveryPackage: { trackingNumber: '787895108176' },
+  });
   const err = await client.jobs.update('patchMe', 'rg', { driveList: [] } as never).catch((e: unknown) => e);
   expect(err).toMatchObject({ statusCode: 400, code: 'InvalidDriveList' });
   const cancelled = await client.jobs.update('patchMe', 'rg', { cancelRequested: true } as never);
   expect(cancelled.properties?.cancelRequested).toBe(true);
-  await expect(client.jobs.update('patchMe', 'rg', { cancelRequested: false } as never)).rejects.toMatchObject({
+  await expect(
+    client.jobs.update('patchMe', 'rg', { cancelRequested: false } as never),
+  ).rejects.toMatchObject({
     code: 'InvalidCancelRequestedValue',
   });
-  await expect(client.jobs.delete('patchMe', 'rg')).rejects.toMatchObject({ statusCode: 409, code: 'InvalidJobState' });
+  await expect(client.jobs.delete('patchMe', 'rg')).rejects.toMatchObject({
+    statusCode: 409,
+    code: 'InvalidJobState',
+  });
 });
 
 it('keeps names unique per subscription and honours If-Match', async () => {
@@ -111,7 +132,9 @@ it('keeps names unique per subscription and honours If-Match', async () => {
   await client.jobs.get('unique1', 'one', { onResponse: (r) => void (etag = r.headers.get('etag') ?? '') });
   expect(etag).toMatch(/^W\/"/);
   await expect(
-    client.jobs.update('unique1', 'one', { tags: { a: 'b' } } as never, { requestOptions: { customHeaders: { 'If-Match': '"stale"' } } }),
+    client.jobs.update('unique1', 'one', { tags: { a: 'b' } } as never, {
+      requestOptions: { customHeaders: { 'If-Match': '"stale"' } },
+    }),
   ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
   const tagged = await client.jobs.update('unique1', 'one', { tags: { a: 'b' } } as never, {
     requestOptions: { customHeaders: { 'If-Match': etag } },
@@ -134,5 +157,8 @@ it('answers 2016-11-01 without systemData and refuses an unknown api-version', a
 it('lets a Reader read but not write', async () => {
   const reader = arm.client(await arm.grant('Reader'));
   await reader.jobs.get('unique1', 'one');
-  await expect(reader.jobs.delete('unique1', 'one')).rejects.toMatchObject({ statusCode: 403, code: 'AuthorizationFailed' });
+  await expect(reader.jobs.delete('unique1', 'one')).rejects.toMatchObject({
+    statusCode: 403,
+    code: 'AuthorizationFailed',
+  });
 });

@@ -10,7 +10,10 @@ import { startService, type TestService } from './service';
 import { TEST_OPERATOR_KEY } from './runtime';
 
 /** The throw-away server certificate the HTTPS local host serves (docs/arm-import-export.md#g1). */
-export const ARM_SERVER_CERT = issueCertificate({ commonName: 'localhost', serverNames: ['localhost', '127.0.0.1'] });
+export const ARM_SERVER_CERT = issueCertificate({
+  commonName: 'localhost',
+  serverNames: ['localhost', '127.0.0.1'],
+});
 
 export interface ArmService {
   svc: TestService;
@@ -30,15 +33,24 @@ export interface ArmService {
 export async function startArmService(env: Record<string, string> = {}): Promise<ArmService> {
   const svc = await startService(
     { ARM_DEV_ISSUER: 'true', ...env },
-    { tls: { cert: ARM_SERVER_CERT.certPem, key: ARM_SERVER_CERT.keyPem }, ...(process.env.ARM_TEST_LOG && { log: (l: string) => console.log(l) }) },
+    {
+      tls: { cert: ARM_SERVER_CERT.certPem, key: ARM_SERVER_CERT.keyPem },
+      ...(process.env.ARM_TEST_LOG && { log: (l: string) => console.log(l) }),
+    },
   );
-  const server: Server = createLocalHost(await loadRoutes(), { passClientCertHeader: true, log: () => undefined });
+  const server: Server = createLocalHost(await loadRoutes(), {
+    passClientCertHeader: true,
+    log: () => undefined,
+  });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const plain = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const operator: ArmService['operator'] = (method, path, body) =>
     fetch(`${plain}/operator${path}`, {
       method,
-      headers: { 'x-operator-key': TEST_OPERATOR_KEY, ...(body !== undefined && { 'content-type': 'application/json' }) },
+      headers: {
+        'x-operator-key': TEST_OPERATOR_KEY,
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+      },
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
   const token = async (objectId: string) => {

@@ -62,7 +62,8 @@ export class AccessTable {
     const filter = `PartitionKey eq ${literal(partition)} and RowKey ge ${literal(prefix)} and RowKey lt ${literal(`${prefix}~`)}`;
     return guarded(async () => {
       const out: Record<string, unknown>[] = [];
-      for await (const r of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) out.push(r);
+      for await (const r of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+        out.push(r);
       return out;
     });
   }

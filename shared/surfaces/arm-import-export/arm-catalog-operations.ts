@@ -49,12 +49,37 @@ export const getLocationOperation = armOp({
 
 const PROVIDER = 'Microsoft Import/Export';
 const OPERATIONS: readonly [string, string, string, string][] = [
-  ['Microsoft.ImportExport/locations/read', 'Locations', 'Get or List Locations', 'Gets the properties for the specified location or returns the list of locations.'],
-  ['Microsoft.ImportExport/jobs/write', 'Jobs', 'Create or Update Job', 'Creates a job with the specified parameters or update the properties or tags for the specified job.'],
-  ['Microsoft.ImportExport/jobs/read', 'Jobs', 'Get or List Jobs', 'Gets the properties for the specified job or returns the list of jobs.'],
-  ['Microsoft.ImportExport/jobs/listBitLockerKeys/action', 'Jobs', 'List BitLocker Keys', 'Gets the BitLocker keys for the specified job.'],
+  [
+    'Microsoft.ImportExport/locations/read',
+    'Locations',
+    'Get or List Locations',
+    'Gets the properties for the specified location or returns the list of locations.',
+  ],
+  [
+    'Microsoft.ImportExport/jobs/write',
+    'Jobs',
+    'Create or Update Job',
+    'Creates a job with the specified parameters or update the properties or tags for the specified job.',
+  ],
+  [
+    'Microsoft.ImportExport/jobs/read',
+    'Jobs',
+    'Get or List Jobs',
+    'Gets the properties for the specified job or returns the list of jobs.',
+  ],
+  [
+    'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
+    'Jobs',
+    'List BitLocker Keys',
+    'Gets the BitLocker keys for the specified job.',
+  ],
   ['Microsoft.ImportExport/jobs/delete', 'Jobs', 'Delete Job', 'Deletes an existing job.'],
-  ['Microsoft.ImportExport/register/action', 'Import/Export Resource Provider', 'Registers the Import/Export Resource Provider', 'Registers the subscription for the import/export resource provider and enables the creation of import/export jobs.'],
+  [
+    'Microsoft.ImportExport/register/action',
+    'Import/Export Resource Provider',
+    'Registers the Import/Export Resource Provider',
+    'Registers the subscription for the import/export resource provider and enables the creation of import/export jobs.',
+  ],
 ];
 
 /** docs/arm-import-export.md#c2: the six operations, verbatim. */

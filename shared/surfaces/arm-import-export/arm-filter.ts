@@ -19,7 +19,8 @@ function tokens(text: string): string[] {
   return out;
 }
 
-const bad = (why: string) => new ArmError('InvalidFilter', `The $filter is not supported: ${why}.`, '$filter');
+const bad = (why: string) =>
+  new ArmError('InvalidFilter', `The $filter is not supported: ${why}.`, '$filter');
 
 const unquote = (t: string): string => {
   if (!/^'.*'$/s.test(t)) throw bad(`expected a quoted string, found '${t}'`);
@@ -53,7 +54,10 @@ function clause(t: string[], i: number): [Predicate, number] {
     const raw = t[i + 2] ?? '';
     const at = Date.parse(/^'/.test(raw) ? unquote(raw) : raw);
     if (!Number.isFinite(at)) throw bad(`'${raw}' is not an ISO 8601 time`);
-    return [op === 'ge' ? (j) => Date.parse(j.CreatedTime) >= at : (j) => Date.parse(j.CreatedTime) <= at, i + 3];
+    return [
+      op === 'ge' ? (j) => Date.parse(j.CreatedTime) >= at : (j) => Date.parse(j.CreatedTime) <= at,
+      i + 3,
+    ];
   }
   const get = fieldOf(field);
   if (!get) throw bad(`the field '${field}' cannot be filtered on`);
@@ -85,7 +89,8 @@ export function parseFilter(text: string | undefined): Predicate {
     const [p, next] = clause(t, i);
     preds.push(p);
     if (next >= t.length) break;
-    if ((t[next] ?? '').toLowerCase() !== 'and') throw bad(`'${t[next] ?? ''}' where 'and' was expected (no or, not or parentheses)`);
+    if ((t[next] ?? '').toLowerCase() !== 'and')
+      throw bad(`'${t[next] ?? ''}' where 'and' was expected (no or, not or parentheses)`);
     i = next + 1;
   }
   return (j) => preds.every((p) => p(j));

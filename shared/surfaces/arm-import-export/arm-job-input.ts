@@ -12,7 +12,9 @@ const MAX_HEADER_HASH = 4096;
 
 type Wire<T> = { [K in keyof T]?: T[K] | undefined };
 
-export function addressOf(a: NonNullable<NonNullable<PutJobBody['properties']>['returnAddress']>): AddressParts {
+export function addressOf(
+  a: NonNullable<NonNullable<PutJobBody['properties']>['returnAddress']>,
+): AddressParts {
   return {
     RecipientName: a.recipientName,
     StreetAddress1: a.streetAddress1,
@@ -26,7 +28,12 @@ export function addressOf(a: NonNullable<NonNullable<PutJobBody['properties']>['
   };
 }
 
-const packageOf = (p: { carrierName: string; trackingNumber: string; driveCount?: number | undefined; shipDate?: string | undefined }): Package => ({
+const packageOf = (p: {
+  carrierName: string;
+  trackingNumber: string;
+  driveCount?: number | undefined;
+  shipDate?: string | undefined;
+}): Package => ({
   CarrierName: p.carrierName,
   TrackingNumber: p.trackingNumber,
   ...(p.driveCount !== undefined && { DriveCount: p.driveCount }),
@@ -37,7 +44,11 @@ function logLevelOf(level: string | undefined): boolean | undefined {
   if (level === undefined) return undefined;
   const l = level.toLowerCase();
   if (l !== 'error' && l !== 'verbose') {
-    throw new ArmError('InvalidLogLevel', `The log level '${level}' is invalid: Error or Verbose.`, 'properties.logLevel');
+    throw new ArmError(
+      'InvalidLogLevel',
+      `The log level '${level}' is invalid: Error or Verbose.`,
+      'properties.logLevel',
+    );
   }
   return l === 'verbose';
 }
@@ -46,10 +57,16 @@ export function drivesOf(list: readonly Wire<DriveWireBody>[]): DriveSpec[] {
   return list.map((d, i) => {
     const at = `properties.driveList[${i}]`;
     const fail = (member: string, why: string) => new ArmError('InvalidDriveList', why, `${at}.${member}`);
-    if (!d.driveId || !/^[A-Za-z0-9-]{1,64}$/.test(d.driveId)) throw fail('driveId', 'A driveId is the drive serial number: letters, digits and hyphens.');
+    if (!d.driveId || !/^[A-Za-z0-9-]{1,64}$/.test(d.driveId))
+      throw fail('driveId', 'A driveId is the drive serial number: letters, digits and hyphens.');
     if (!d.manifestFile) throw fail('manifestFile', `Drive '${d.driveId}' needs its manifestFile.`);
-    if (!d.manifestHash || !HASH.test(d.manifestHash)) throw fail('manifestHash', `Drive '${d.driveId}': manifestHash is 32 (MD5) or 64 (SHA-256) hex digits.`);
-    if (d.driveHeaderHash !== undefined && d.driveHeaderHash.length > MAX_HEADER_HASH) throw fail('driveHeaderHash', 'A driveHeaderHash has at most 4096 characters.');
+    if (!d.manifestHash || !HASH.test(d.manifestHash))
+      throw fail(
+        'manifestHash',
+        `Drive '${d.driveId}': manifestHash is 32 (MD5) or 64 (SHA-256) hex digits.`,
+      );
+    if (d.driveHeaderHash !== undefined && d.driveHeaderHash.length > MAX_HEADER_HASH)
+      throw fail('driveHeaderHash', 'A driveHeaderHash has at most 4096 characters.');
     return {
       DriveId: d.driveId,
       ...(d.bitLockerKey !== undefined && { BitLockerKey: d.bitLockerKey }),
@@ -60,13 +77,23 @@ export function drivesOf(list: readonly Wire<DriveWireBody>[]): DriveSpec[] {
   });
 }
 
-function encryptionKeyOf(k: NonNullable<NonNullable<PutJobBody['properties']>['encryptionKey']>): EncryptionKey {
+function encryptionKeyOf(
+  k: NonNullable<NonNullable<PutJobBody['properties']>['encryptionKey']>,
+): EncryptionKey {
   const type = (k.kekType ?? 'MicrosoftManaged').toLowerCase();
   if (type !== 'microsoftmanaged' && type !== 'customermanaged') {
-    throw new ArmError('InvalidRequestContent', `The kekType '${k.kekType ?? ''}' is invalid: MicrosoftManaged or CustomerManaged.`, 'properties.encryptionKey.kekType');
+    throw new ArmError(
+      'InvalidRequestContent',
+      `The kekType '${k.kekType ?? ''}' is invalid: MicrosoftManaged or CustomerManaged.`,
+      'properties.encryptionKey.kekType',
+    );
   }
   if (type === 'customermanaged' && !(k.kekUrl && /^https:\/\/\S+$/i.test(k.kekUrl))) {
-    throw new ArmError('InvalidRequestContent', 'A CustomerManaged key needs an https kekUrl.', 'properties.encryptionKey.kekUrl');
+    throw new ArmError(
+      'InvalidRequestContent',
+      'A CustomerManaged key needs an https kekUrl.',
+      'properties.encryptionKey.kekUrl',
+    );
   }
   return {
     KekType: type === 'customermanaged' ? 'CustomerManaged' : 'MicrosoftManaged',
@@ -90,10 +117,18 @@ export function specOf(body: PutJobBody): JobSpec {
   }
   const type = p.jobType?.toLowerCase();
   if (type !== 'import' && type !== 'export') {
-    throw new ArmError('InvalidJobType', `The jobType '${p.jobType ?? ''}' is invalid: Import or Export.`, 'properties.jobType');
+    throw new ArmError(
+      'InvalidJobType',
+      `The jobType '${p.jobType ?? ''}' is invalid: Import or Export.`,
+      'properties.jobType',
+    );
   }
   if (p.diagnosticsPath !== undefined && !CONTAINER.test(p.diagnosticsPath)) {
-    throw new ArmError('InvalidDiagnosticsPath', 'diagnosticsPath must be a container name (3 to 63 lower-case letters, digits and single hyphens).', 'properties.diagnosticsPath');
+    throw new ArmError(
+      'InvalidDiagnosticsPath',
+      'diagnosticsPath must be a container name (3 to 63 lower-case letters, digits and single hyphens).',
+      'properties.diagnosticsPath',
+    );
   }
   const verbose = logLevelOf(p.logLevel);
   const exp = p.export;
@@ -103,7 +138,12 @@ export function specOf(body: PutJobBody): JobSpec {
     storageAccountName: name,
     type: type === 'import' ? 'Import' : 'Export',
     ...(p.returnAddress && { returnAddress: addressOf(p.returnAddress) }),
-    ...(p.returnShipping && { returnShipping: { CarrierName: p.returnShipping.carrierName, CarrierAccountNumber: p.returnShipping.carrierAccountNumber } }),
+    ...(p.returnShipping && {
+      returnShipping: {
+        CarrierName: p.returnShipping.carrierName,
+        CarrierAccountNumber: p.returnShipping.carrierAccountNumber,
+      },
+    }),
     ...(p.deliveryPackage && { deliveryPackage: packageOf(p.deliveryPackage) }),
     ...(p.diagnosticsPath !== undefined && { statesPath: p.diagnosticsPath }),
     ...(verbose !== undefined && { verboseLog: verbose }),
@@ -130,7 +170,11 @@ export function revisionOf(body: PatchJobBody): JobRevision {
   const p: Partial<NonNullable<PatchJobBody['properties']>> = body.properties ?? {};
   const state = p.state ?? '';
   if (state !== '' && state.toLowerCase() !== 'shipping') {
-    throw new ArmError('InvalidStateValue', `The state '${state}' cannot be set: only Shipping (or "" for no change).`, 'properties.state');
+    throw new ArmError(
+      'InvalidStateValue',
+      `The state '${state}' cannot be set: only Shipping (or "" for no change).`,
+      'properties.state',
+    );
   }
   const verbose = logLevelOf(p.logLevel);
   return {
@@ -138,7 +182,12 @@ export function revisionOf(body: PatchJobBody): JobRevision {
     ...(state !== '' && { ship: true }),
     ...(p.cancelRequested !== undefined && { cancelRequested: p.cancelRequested }),
     ...(p.returnAddress && { returnAddress: addressOf(p.returnAddress) }),
-    ...(p.returnShipping && { returnShipping: { CarrierName: p.returnShipping.carrierName, CarrierAccountNumber: p.returnShipping.carrierAccountNumber } }),
+    ...(p.returnShipping && {
+      returnShipping: {
+        CarrierName: p.returnShipping.carrierName,
+        CarrierAccountNumber: p.returnShipping.carrierAccountNumber,
+      },
+    }),
     ...(p.deliveryPackage && { deliveryPackage: packageOf(p.deliveryPackage) }),
     ...(verbose !== undefined && { verboseLog: verbose }),
     ...(p.backupDriveManifest !== undefined && { backupDriveManifest: p.backupDriveManifest }),

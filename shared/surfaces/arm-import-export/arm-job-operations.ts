@@ -22,7 +22,11 @@ const classicGroup = (req: ArmRequest<unknown>) => req.rt.config.arm.classicReso
 /** A single job with its ETag, the same value classic answers (docs/arm-import-export.md#i). */
 const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): ArmReply => ({
   status,
-  json: jobResource(job.value, { subscriptionId: req.subscriptionId, classicGroup: classicGroup(req), apiVersion: req.apiVersion }),
+  json: jobResource(job.value, {
+    subscriptionId: req.subscriptionId,
+    classicGroup: classicGroup(req),
+    apiVersion: req.apiVersion,
+  }),
   headers: { ETag: job.etag },
 });
 
@@ -30,7 +34,10 @@ export const getJobOperation = armOp({
   permission: 'Microsoft.ImportExport/jobs/read',
   conditional: true,
   async run(req) {
-    return jobReply(req, await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), req.conditions));
+    return jobReply(
+      req,
+      await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), req.conditions),
+    );
   },
 });
 
@@ -84,7 +91,9 @@ export const listBitLockerKeysOperation = armOp({
   permission: 'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
   async run(req) {
     const job = await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), { kind: 'none' });
-    console.info(`listBitLockerKeys job=${req.subscriptionId}/${job.value.Name} principal=${req.caller.objectId} request=${req.requestId}`);
+    console.info(
+      `listBitLockerKeys job=${req.subscriptionId}/${job.value.Name} principal=${req.caller.objectId} request=${req.requestId}`,
+    );
     return {
       status: 200,
       json: { value: bitLockerKeysOf(job.value).map((k) => ({ driveId: k.driveId, bitLockerKey: k.key })) },

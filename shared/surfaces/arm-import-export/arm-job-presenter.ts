@@ -11,7 +11,12 @@ export interface ViewContext {
 }
 
 const TRANSFERRED_JOB: readonly JobState[] = ['Transferring', 'Packaging', 'Completed', 'Closed'];
-const TRANSFERRED_DRIVE: readonly DriveState[] = ['Transferring', 'Completed', 'CompletedMoreInfo', 'ShippedBack'];
+const TRANSFERRED_DRIVE: readonly DriveState[] = [
+  'Transferring',
+  'Completed',
+  'CompletedMoreInfo',
+  'ShippedBack',
+];
 const stage = <S extends string>(s: { State: S | 'Faulted'; FaultedFrom?: S | undefined }) =>
   s.State === 'Faulted' ? (s.FaultedFrom ?? s.State) : s.State;
 
@@ -40,7 +45,8 @@ function returnAddressOf(j: JobSummary): Record<string, string> | undefined {
     };
   }
   const split = a.Address.split(';');
-  const [s1 = '', s2 = '', city = '', st = '', postal = '', country = ''] = split.length === 6 ? split : [a.Address];
+  const [s1 = '', s2 = '', city = '', st = '', postal = '', country = ''] =
+    split.length === 6 ? split : [a.Address];
   return {
     recipientName: a.Name,
     streetAddress1: s1,
@@ -62,7 +68,8 @@ const packageOf = (p: NonNullable<JobSummary['DeliveryPackage']>) => ({
 });
 
 function shippingInformationOf(j: JobSummary, v: ArmApiVersion) {
-  const [s1 = '', s2 = '', city = '', st = '', postal = '', country = ''] = j.ShippingInformation.Address.split(';');
+  const [s1 = '', s2 = '', city = '', st = '', postal = '', country = ''] =
+    j.ShippingInformation.Address.split(';');
   return {
     recipientName: j.ShippingInformation.Name,
     streetAddress1: s1,
@@ -125,7 +132,12 @@ function exportOf(j: Job) {
   const e = j.Export;
   if (!e) return {};
   if ('BlobListBlobPath' in e) return { blobListBlobPath: e.BlobListBlobPath };
-  return { blobList: { ...opt('blobPath', e.BlobList.BlobPath), ...opt('blobPathPrefix', e.BlobList.BlobPathPrefix) } };
+  return {
+    blobList: {
+      ...opt('blobPath', e.BlobList.BlobPath),
+      ...opt('blobPathPrefix', e.BlobList.BlobPathPrefix),
+    },
+  };
 }
 
 /** JobResponse (docs/arm-import-export.md#b5); list items have no driveList or export (#c7). */
@@ -146,7 +158,13 @@ export function jobResource(j: JobSummary | Job, ctx: ViewContext) {
         `/subscriptions/${ctx.subscriptionId}/resourceGroups/${ctx.classicGroup}/providers/Microsoft.ClassicStorage/storageAccounts/${j.StorageAccountName}`,
       jobType: j.Type,
       ...opt('returnAddress', returnAddressOf(j)),
-      ...opt('returnShipping', j.ReturnShipping && { carrierName: j.ReturnShipping.CarrierName, carrierAccountNumber: j.ReturnShipping.CarrierAccountNumber }),
+      ...opt(
+        'returnShipping',
+        j.ReturnShipping && {
+          carrierName: j.ReturnShipping.CarrierName,
+          carrierAccountNumber: j.ReturnShipping.CarrierAccountNumber,
+        },
+      ),
       shippingInformation: shippingInformationOf(j, ctx.apiVersion),
       ...opt('deliveryPackage', j.DeliveryPackage && packageOf(j.DeliveryPackage)),
       ...opt('returnPackage', j.ReturnPackage && packageOf(j.ReturnPackage)),

@@ -14,9 +14,12 @@ async function listPage(req: ArmRequest<unknown>, group: string | undefined) {
   const topText = req.query.get('$top');
   const top = parseTop(topText);
   const matches = parseFilter(filterText);
-  const binding = [req.subscriptionId, group?.toLowerCase() ?? '', filterText ?? '', topText ?? ''].join('\n');
+  const binding = [req.subscriptionId, group?.toLowerCase() ?? '', filterText ?? '', topText ?? ''].join(
+    '\n',
+  );
   const token = req.query.get('$skiptoken');
-  const at = token !== undefined ? decodeSkipToken(req.rt.arm.pageKey, binding, token) : { after: '', returned: 0 };
+  const at =
+    token !== undefined ? decodeSkipToken(req.rt.arm.pageKey, binding, token) : { after: '', returned: 0 };
   const classicGroup = req.rt.config.arm.classicResourceGroup;
   const all = (await placedJobs(req.rt.jobs, req.subscriptionId, group, classicGroup))
     .map((v) => v.value)
@@ -32,10 +35,16 @@ async function listPage(req: ArmRequest<unknown>, group: string | undefined) {
     const q = new URLSearchParams({ 'api-version': req.apiVersion });
     if (filterText !== undefined) q.set('$filter', filterText);
     if (topText !== undefined) q.set('$top', topText);
-    q.set('$skiptoken', encodeSkipToken(req.rt.arm.pageKey, binding, { after: listPosition(last), returned }));
+    q.set(
+      '$skiptoken',
+      encodeSkipToken(req.rt.arm.pageKey, binding, { after: listPosition(last), returned }),
+    );
     nextLink = `${req.origin}${req.path}?${q.toString()}`;
   }
-  return { status: 200, json: { value: page.map((j) => jobResource(j, ctx)), ...(nextLink && { nextLink }) } };
+  return {
+    status: 200,
+    json: { value: page.map((j) => jobResource(j, ctx)), ...(nextLink && { nextLink }) },
+  };
 }
 
 export const listBySubscriptionOperation = armOp({

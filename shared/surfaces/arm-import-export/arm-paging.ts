@@ -26,7 +26,10 @@ export function decodeSkipToken(key: Buffer, binding: string, token: string): Pa
   const given = Buffer.from(sig);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid();
   try {
-    const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as { a?: unknown; n?: unknown };
+    const parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+      a?: unknown;
+      n?: unknown;
+    };
     if (typeof parsed.a !== 'string' || typeof parsed.n !== 'number') throw invalid();
     return { after: parsed.a, returned: parsed.n };
   } catch {
@@ -38,7 +41,11 @@ export function decodeSkipToken(key: Buffer, binding: string, token: string): Pa
 export function parseTop(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (!/^\d{1,3}$/.test(raw) || Number(raw) < 1 || Number(raw) > 100) {
-    throw new ArmError('InvalidQueryParameterValue', `$top must be a whole number from 1 to 100, not '${raw}'.`, '$top');
+    throw new ArmError(
+      'InvalidQueryParameterValue',
+      `$top must be a whole number from 1 to 100, not '${raw}'.`,
+      '$top',
+    );
   }
   return Number(raw);
 }

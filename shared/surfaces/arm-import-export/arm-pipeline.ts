@@ -14,7 +14,14 @@ import type { Runtime } from '../../runtime';
 import { runtime } from '../../runtime';
 import { ArmError, armErrorBody, armStatusOf, asArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
-import { checkApiVersion, checkJobName, checkResourceGroup, checkSubscription, normalisedQuery, originOf } from './arm-request';
+import {
+  checkApiVersion,
+  checkJobName,
+  checkResourceGroup,
+  checkSubscription,
+  normalisedQuery,
+  originOf,
+} from './arm-request';
 
 export type ArmVerb = 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST';
 
@@ -55,7 +62,8 @@ export const armOp = <B = undefined>(op: ArmOperation<B>): ArmOperation<B> => op
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each operation has its own body type
 export type AnyArmOperation = ArmOperation<any>;
 
-const isJsonType = (t: string | null) => t === null || t.split(';')[0]?.trim().toLowerCase() === 'application/json';
+const isJsonType = (t: string | null) =>
+  t === null || t.split(';')[0]?.trim().toLowerCase() === 'application/json';
 
 async function bodyOf<B>(request: HttpRequest, schema: z.ZodType<B> | undefined): Promise<B> {
   if (!schema) return undefined as B;
@@ -75,8 +83,14 @@ async function bodyOf<B>(request: HttpRequest, schema: z.ZodType<B> | undefined)
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const target = (issue?.path ?? []).map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
-    throw new ArmError('InvalidRequestContent', `The request content is invalid: ${issue?.message ?? 'schema'}.`, target || undefined);
+    const target = (issue?.path ?? [])
+      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
+      .join('');
+    throw new ArmError(
+      'InvalidRequestContent',
+      `The request content is invalid: ${issue?.message ?? 'schema'}.`,
+      target || undefined,
+    );
   }
   return parsed.data;
 }
@@ -106,11 +120,16 @@ function commonHeaders(request: HttpRequest, requestId: string): Record<string, 
 
 function render(reply: ArmReply, base: Record<string, string>): HttpResponseInit {
   const headers = { ...base, ...reply.headers };
-  if (reply.json === undefined) return { status: reply.status, headers: { ...headers, 'Content-Length': '0' } };
+  if (reply.json === undefined)
+    return { status: reply.status, headers: { ...headers, 'Content-Length': '0' } };
   const body = JSON.stringify(reply.json);
   return {
     status: reply.status,
-    headers: { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)) },
+    headers: {
+      ...headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+    },
     body,
   };
 }
@@ -118,20 +137,31 @@ function render(reply: ArmReply, base: Record<string, string>): HttpResponseInit
 function challenge(rt: Runtime, err: ArmError, tokenSent: boolean): string {
   const uri = rt.config.arm.issuers[0]?.issuer ?? DEV_ISSUER;
   const base = `Bearer authorization_uri="${uri}"`;
-  return tokenSent ? `${base}, error="invalid_token", error_description="${err.message.replace(/"/g, "'")}"` : base;
+  return tokenSent
+    ? `${base}, error="invalid_token", error_description="${err.message.replace(/"/g, "'")}"`
+    : base;
 }
 
-function renderFailure(err: unknown, request: HttpRequest, requestId: string, log: Pick<InvocationContext, 'error'>): HttpResponseInit {
+function renderFailure(
+  err: unknown,
+  request: HttpRequest,
+  requestId: string,
+  log: Pick<InvocationContext, 'error'>,
+): HttpResponseInit {
   let known = asArmError(err);
   if (!known) {
     const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
     log.error(redact(`request ${requestId} failed: ${text}`));
-    known = new ArmError('InternalServerError', `The server encountered an internal error. Quote request id ${requestId} when you report it.`);
+    known = new ArmError(
+      'InternalServerError',
+      `The server encountered an internal error. Quote request id ${requestId} when you report it.`,
+    );
   }
   const status = armStatusOf(known.code);
   const headers: Record<string, string> = {};
   if (status === 503) headers['Retry-After'] = '5';
-  if (status === 401) headers['WWW-Authenticate'] = challenge(runtime(), known, request.headers.get('authorization') !== null);
+  if (status === 401)
+    headers['WWW-Authenticate'] = challenge(runtime(), known, request.headers.get('authorization') !== null);
   return render({ status, json: armErrorBody(known), headers }, commonHeaders(request, requestId));
 }
 
@@ -147,7 +177,10 @@ export function armApi(ops: Partial<Record<ArmVerb, AnyArmOperation>>): HttpHand
       const method = request.method.toUpperCase();
       const op = ops[method as ArmVerb];
       if (!op) {
-        throw new ArmError('MethodNotAllowed', `The ${method} method is not allowed here; allowed: ${Object.keys(ops).join(', ')}.`);
+        throw new ArmError(
+          'MethodNotAllowed',
+          `The ${method} method is not allowed here; allowed: ${Object.keys(ops).join(', ')}.`,
+        );
       }
       const url = new URL(request.url);
       const query = normalisedQuery(url.searchParams);
@@ -160,7 +193,8 @@ export function armApi(ops: Partial<Record<ArmVerb, AnyArmOperation>>): HttpHand
       const jobName = p.job !== undefined ? checkJobName(p.job) : '';
       if (op.permission !== 'token') {
         const grant = await rt.arm.grants.get(subscriptionId, caller.objectId);
-        if (!allows(grant?.role, op.permission)) throw authorizationFailed(caller, op.permission, url.pathname);
+        if (!allows(grant?.role, op.permission))
+          throw authorizationFailed(caller, op.permission, url.pathname);
       }
       const body = await bodyOf(request, op.body);
       const conditions = op.conditional ? parseConditions(request.headers) : NO_CONDITIONS;
@@ -190,5 +224,10 @@ export function armApi(ops: Partial<Record<ArmVerb, AnyArmOperation>>): HttpHand
 /** Unknown paths under /subscriptions/ and /providers/: ARM's 404. */
 export const armNotFound: HttpHandler = (request, context) =>
   Promise.resolve(
-    renderFailure(new ArmError('NotFound', `The path '${new URL(request.url).pathname}' is not a known resource.`), request, randomUUID(), context),
+    renderFailure(
+      new ArmError('NotFound', `The path '${new URL(request.url).pathname}' is not a known resource.`),
+      request,
+      randomUUID(),
+      context,
+    ),
   );

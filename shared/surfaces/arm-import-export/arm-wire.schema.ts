@@ -39,9 +39,7 @@ const DriveWire = z.object({
 export type DriveWireBody = z.infer<typeof DriveWire>;
 
 const ExportWire = z.object({
-  blobList: opt(
-    z.object({ blobPath: opt(z.array(z.string())), blobPathPrefix: opt(z.array(z.string())) }),
-  ),
+  blobList: opt(z.object({ blobPath: opt(z.array(z.string())), blobPathPrefix: opt(z.array(z.string())) })),
   blobListBlobPath: opt(z.string()),
 });
 

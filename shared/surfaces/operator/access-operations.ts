@@ -14,14 +14,16 @@ import {
 } from './access-wire.schema';
 
 function objectIdOf(raw: string | undefined): string {
-  if (!raw || !GUID.test(raw)) throw new ServiceError('InvalidRequestBody', 'The object id must be a GUID.', raw);
+  if (!raw || !GUID.test(raw))
+    throw new ServiceError('InvalidRequestBody', 'The object id must be a GUID.', raw);
   return raw.toLowerCase();
 }
 
 /** PUT /operator/subscriptions/{sub}/principals/{objectId} (docs/arm-import-export.md#e2). */
 export const grantPrincipalOperation = operatorOp({
   summary: 'Grant a principal a role on a subscription',
-  description: "Resource Manager routes then accept the principal's tokens for the subscription; 201 new, 200 replaced.",
+  description:
+    "Resource Manager routes then accept the principal's tokens for the subscription; 201 new, 200 replaced.",
   success: { status: 201, body: grantSchema },
   body: GrantBodySchema,
   optionalBody: true,
@@ -50,7 +52,10 @@ export const revokePrincipalOperation = operatorOp({
   success: { status: 200 },
   errors: ['ResourceNotFound'],
   async run({ rt, params }) {
-    const removed = await rt.arm.grants.delete(checkSubscriptionId(params.sub ?? ''), objectIdOf(params.objectId));
+    const removed = await rt.arm.grants.delete(
+      checkSubscriptionId(params.sub ?? ''),
+      objectIdOf(params.objectId),
+    );
     if (!removed) throw notFound('grant');
     return { status: 200 };
   },
@@ -68,9 +73,15 @@ export const listPrincipalsOperation = operatorOp({
 /** PUT /operator/subscriptions/{sub}/storageaccounts/{account}/credential (docs/arm-import-export.md#f1). */
 export const setCredentialOperation = operatorOp({
   summary: 'Register the storage credential of an account',
-  description: 'Used by jobs that carry none of their own (Resource Manager jobs); sealed at rest, never returned.',
+  description:
+    'Used by jobs that carry none of their own (Resource Manager jobs); sealed at rest, never returned.',
   success: { status: 201 },
-  errors: ['MissingStorageCredential', 'ConflictingStorageCredential', 'InvalidContainerSas', 'InvalidStorageAccountName'],
+  errors: [
+    'MissingStorageCredential',
+    'ConflictingStorageCredential',
+    'InvalidContainerSas',
+    'InvalidStorageAccountName',
+  ],
   body: CredentialBodySchema,
   async run({ rt, params, body }) {
     const sub = checkSubscriptionId(params.sub ?? '');
@@ -85,9 +96,15 @@ export const readCredentialOperation = operatorOp({
   success: { status: 200, body: credentialSummarySchema },
   errors: ['ResourceNotFound'],
   async run({ rt, params }) {
-    const c = await rt.arm.credentials.get(checkSubscriptionId(params.sub ?? ''), checkStorageAccountName(params.account ?? ''));
+    const c = await rt.arm.credentials.get(
+      checkSubscriptionId(params.sub ?? ''),
+      checkStorageAccountName(params.account ?? ''),
+    );
     if (!c) throw notFound('credential');
-    return { status: 200, json: c.Kind === 'ContainerSas' ? { Kind: c.Kind, Container: c.Container } : { Kind: c.Kind } };
+    return {
+      status: 200,
+      json: c.Kind === 'ContainerSas' ? { Kind: c.Kind, Container: c.Container } : { Kind: c.Kind },
+    };
   },
 });
 
@@ -96,7 +113,10 @@ export const removeCredentialOperation = operatorOp({
   success: { status: 200 },
   errors: ['ResourceNotFound'],
   async run({ rt, params }) {
-    const removed = await rt.arm.credentials.delete(checkSubscriptionId(params.sub ?? ''), checkStorageAccountName(params.account ?? ''));
+    const removed = await rt.arm.credentials.delete(
+      checkSubscriptionId(params.sub ?? ''),
+      checkStorageAccountName(params.account ?? ''),
+    );
     if (!removed) throw notFound('credential');
     return { status: 200 };
   },
@@ -111,8 +131,13 @@ export const devTokenOperation = operatorOp({
   body: DevTokenBodySchema,
   async run({ rt, body }) {
     const issuer = rt.arm.devIssuer;
-    if (!issuer) throw new ServiceError('ResourceNotFound', 'The development token issuer is off (ARM_DEV_ISSUER).');
-    const token = await issuer.issue(body.ObjectId.toLowerCase(), (body.TenantId ?? NIL_GUID).toLowerCase(), rt.now());
+    if (!issuer)
+      throw new ServiceError('ResourceNotFound', 'The development token issuer is off (ARM_DEV_ISSUER).');
+    const token = await issuer.issue(
+      body.ObjectId.toLowerCase(),
+      (body.TenantId ?? NIL_GUID).toLowerCase(),
+      rt.now(),
+    );
     return { status: 200, json: token };
   },
 });

@@ -3,14 +3,21 @@ import { z } from 'zod';
 /** docs/arm-import-export.md#e2 */
 export const GrantBodySchema = z
   .strictObject({ Role: z.enum(['Contributor', 'Reader']).optional() })
-  .meta({ id: 'PrincipalGrantBody', description: "A principal's role on a subscription; Contributor when left out." });
+  .meta({
+    id: 'PrincipalGrantBody',
+    description: "A principal's role on a subscription; Contributor when left out.",
+  });
 
 export const grantSchema = () =>
   z
     .object({ ObjectId: z.string(), Role: z.enum(['Contributor', 'Reader']) })
-    .meta({ id: 'PrincipalGrant', description: 'A principal granted on a subscription (Resource Manager routes).' });
+    .meta({
+      id: 'PrincipalGrant',
+      description: 'A principal granted on a subscription (Resource Manager routes).',
+    });
 
-export const grantListSchema = () => z.object({ value: z.array(grantSchema()) }).meta({ id: 'PrincipalGrantList' });
+export const grantListSchema = () =>
+  z.object({ value: z.array(grantSchema()) }).meta({ id: 'PrincipalGrantList' });
 
 /** docs/arm-import-export.md#f1 */
 export const CredentialBodySchema = z
@@ -23,7 +30,10 @@ export const CredentialBodySchema = z
 export const credentialSummarySchema = () =>
   z
     .object({ Kind: z.enum(['StorageAccountKey', 'ContainerSas']), Container: z.string().optional() })
-    .meta({ id: 'StorageCredentialSummary', description: 'What kind of credential is registered; never the secret.' });
+    .meta({
+      id: 'StorageCredentialSummary',
+      description: 'What kind of credential is registered; never the secret.',
+    });
 
 /** docs/arm-import-export.md#e3 */
 export const DevTokenBodySchema = z
