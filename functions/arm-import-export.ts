@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
-import type { HttpRoute } from '../shared/http/routes';
-import { httpRoute } from '../shared/http/routes';
+import type { HttpRoute } from '../shared/edge/routes';
+import { httpRoute } from '../shared/edge/routes';
 import {
   getLocationOperation,
   listLocationsOperation,

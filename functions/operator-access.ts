@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { operatorApi } from '../shared/http/pipeline';
-import type { HttpRoute } from '../shared/http/routes';
-import { httpRoute } from '../shared/http/routes';
+import { operatorApi } from '../shared/edge/pipeline';
+import type { HttpRoute } from '../shared/edge/routes';
+import { httpRoute } from '../shared/edge/routes';
 import {
   devTokenOperation,
   grantPrincipalOperation,

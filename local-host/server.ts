@@ -5,8 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { HttpResponseInit, LogLevel } from '@azure/functions';
-import { MAX_BODY_BYTES } from '../shared/http/body';
-import type { HttpRoute } from '../shared/http/routes';
+import { MAX_BODY_BYTES } from '../shared/edge/body';
+import type { HttpRoute } from '../shared/edge/routes';
 import { RouteMatcher } from './route-matcher';
 
 export interface LocalHostOptions {

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, parseConfig } from '../shared/config';
-import { createRuntime, setRuntime } from '../shared/runtime';
+import { ConfigError, parseConfig } from '../shared/app/config';
+import { createRuntime, setRuntime } from '../shared/app/runtime';
 import type { Azurite } from './azurite';
 import { startAzurite } from './azurite';
 import { issueCertificate } from './certificates';
 import { loadRoutes } from './quiet-import';
 import { createLocalHost, passesClientCertHeader } from './server';
 import { startScheduler } from './sweep-scheduler';
-import { redact } from '../shared/http/redact';
-import { runSweep } from '../shared/sweep-runner';
+import { redact } from '../shared/kernel/redact';
+import { runSweep } from '../shared/app/sweep-runner';
 
 /** The subscription the development client certificate is registered for. */
 export const DEV_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   writeFileSync(join(DATA, 'dev-client.pem'), client.certPem);
   writeFileSync(join(DATA, 'dev-client.key'), client.keyPem, { mode: 0o600 });
   writeFileSync(join(DATA, 'dev-client.b64'), client.derBase64);
-  const { readCertificate } = await import('../shared/auth/certificate');
+  const { readCertificate } = await import('../shared/identity/client-certificate');
   const parsed = readCertificate(client.derBase64);
   if (parsed) await rt.certificates.put(DEV_SUBSCRIPTION, parsed);
 

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { literal } from '../../storage/list-filter';
-import { guarded, isNotFound, statusOf } from '../../storage/store-errors';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
 
 /**
  * The `access` table: Resource Manager's grants (`principal_<oid>`), registered storage

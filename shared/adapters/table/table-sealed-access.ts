@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { DevKeyStore } from '../../identity/dev-issuer';
-import type { RegisteredCredentials } from '../../domain/registered-credentials';
-import type { Credential } from '../../domain/model';
-import { CredentialSchema } from '../../domain/model';
-import type { SecretBox } from '../../storage/secret-box';
+import type { RegisteredCredentials } from '../../import-export/datacenter/registered-credentials';
+import type { Credential } from '../../import-export/model/model';
+import { CredentialSchema } from '../../import-export/model/model';
+import type { SecretBox } from '../../kernel/secret-box';
 import type { AccessTable } from './table-access';
 
 const SealedRowSchema = z.looseObject({ Secret: z.string() });

@@ -1,5 +1,5 @@
-import type { Location } from '../../domain/locations';
-import { shortNameOf } from '../../domain/locations';
+import type { Location } from '../../import-export/model/locations';
+import { shortNameOf } from '../../import-export/model/locations';
 import { ArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
 import { armOp } from './arm-pipeline';

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../domain/errors';
-import { ServiceError } from '../../domain/errors';
+import type { ErrorCode } from '../../kernel/errors';
+import { ServiceError } from '../../kernel/errors';
 import type { TokenFault } from '../../identity/bearer-tokens';
 import { TokenRejected } from '../../identity/bearer-tokens';
 

@@ -1,5 +1,5 @@
-import type { JobSummary } from '../../domain/model';
-import { shortNameOf } from '../../domain/locations';
+import type { JobSummary } from '../../import-export/model/model';
+import { shortNameOf } from '../../import-export/model/locations';
 import { ArmError } from './arm-errors';
 
 /**

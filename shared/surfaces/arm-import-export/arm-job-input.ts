@@ -1,6 +1,6 @@
-import type { DriveSpec, JobSpec } from '../../domain/job-spec';
-import type { JobRevision } from '../../domain/revise-job';
-import type { AddressParts, EncryptionKey, Package } from '../../domain/model';
+import type { DriveSpec, JobSpec } from '../../import-export/customer/job-spec';
+import type { JobRevision } from '../../import-export/customer/revise-job';
+import type { AddressParts, EncryptionKey, Package } from '../../import-export/model/model';
 import { ArmError } from './arm-errors';
 import type { DriveWireBody, PatchJobBody, PutJobBody } from './arm-wire.schema';
 

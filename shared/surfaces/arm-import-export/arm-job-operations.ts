@@ -1,8 +1,8 @@
-import type { Author, Placement } from '../../domain/job-spec';
-import type { Job, Versioned } from '../../domain/model';
-import { placeJob } from '../../domain/place-job';
-import { bitLockerKeysOf, removePlacedJob, requirePlacedJob } from '../../domain/placed-jobs';
-import { reviseJob } from '../../domain/revise-job';
+import type { Author, Placement } from '../../import-export/customer/job-spec';
+import type { Job, Versioned } from '../../import-export/model/model';
+import { placeJob } from '../../import-export/customer/place-job';
+import { bitLockerKeysOf, removePlacedJob, requirePlacedJob } from '../../import-export/customer/placed-jobs';
+import { reviseJob } from '../../import-export/customer/revise-job';
 import { jobResource } from './arm-job-presenter';
 import { revisionOf, specOf } from './arm-job-input';
 import type { ArmReply, ArmRequest } from './arm-pipeline';

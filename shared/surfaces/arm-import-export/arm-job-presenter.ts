@@ -1,7 +1,7 @@
-import type { Drive, DriveState, Job, JobState, JobSummary } from '../../domain/model';
-import { TIMER_DAYS, addDays } from '../../domain/timers';
-import { classicAddressOf } from '../../domain/job-spec';
-import { groupOf } from '../../domain/placed-jobs';
+import type { Drive, DriveState, Job, JobState, JobSummary } from '../../import-export/model/model';
+import { TIMER_DAYS, addDays } from '../../import-export/model/timers';
+import { classicAddressOf } from '../../import-export/customer/job-spec';
+import { groupOf } from '../../import-export/customer/placed-jobs';
 import type { ArmApiVersion } from './arm-request';
 
 export interface ViewContext {

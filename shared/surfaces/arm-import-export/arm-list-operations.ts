@@ -1,4 +1,4 @@
-import { listPosition, placedJobs } from '../../domain/placed-jobs';
+import { listPosition, placedJobs } from '../../import-export/customer/placed-jobs';
 import { parseFilter } from './arm-filter';
 import { jobResource } from './arm-job-presenter';
 import { decodeSkipToken, encodeSkipToken, parseTop } from './arm-paging';

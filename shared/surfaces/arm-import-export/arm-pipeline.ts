@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
-import type { Conditions } from '../../domain/conditions';
-import { NO_CONDITIONS } from '../../domain/conditions';
+import type { Conditions } from '../../kernel/conditions';
+import { NO_CONDITIONS } from '../../kernel/conditions';
 import type { Caller } from '../../identity/bearer-tokens';
 import { DEV_ISSUER } from '../../identity/dev-issuer';
 import type { Permission } from '../../identity/principals';
 import { allows } from '../../identity/principals';
-import { readBody } from '../../http/body';
-import { parseConditions } from '../../http/conditional-headers';
-import { redact } from '../../http/redact';
-import type { Runtime } from '../../runtime';
-import { runtime } from '../../runtime';
+import { readBody } from '../../edge/body';
+import { parseConditions } from '../../edge/conditional-headers';
+import { redact } from '../../kernel/redact';
+import type { Runtime } from '../../app/runtime';
+import { runtime } from '../../app/runtime';
 import { ArmError, armErrorBody, armStatusOf, asArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
 import {

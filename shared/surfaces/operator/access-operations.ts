@@ -1,8 +1,8 @@
-import { ServiceError, notFound } from '../../domain/errors';
-import { checkStorageAccountName, checkSubscriptionId, GUID } from '../../domain/names';
-import { credentialOfBody } from '../../domain/registered-credentials';
+import { ServiceError, notFound } from '../../kernel/errors';
+import { checkStorageAccountName, checkSubscriptionId, GUID } from '../../import-export/model/names';
+import { credentialOfBody } from '../../import-export/datacenter/registered-credentials';
 import { NIL_GUID } from '../../identity/dev-issuer';
-import { operatorOp } from '../../http/operation';
+import { operatorOp } from '../../edge/operation';
 import {
   CredentialBodySchema,
   credentialSummarySchema,

@@ -1,0 +1,141 @@
+import { createHash, hkdfSync, randomInt } from 'node:crypto';
+import { CustomerAuthenticator } from '../identity/certificate-auth';
+import type { Config } from './config';
+import { parseConfig } from './config';
+import type { CertificateStore } from '../identity/certificates';
+import type { DatacenterDeps } from '../import-export/datacenter/ports';
+import { Locations } from '../import-export/model/locations';
+import type { JobDeps } from '../import-export/model/ports';
+import { BlobPlanStore } from '../adapters/blob/blob-plan-store';
+import { CustomerBlobStorage } from '../adapters/blob/customer-blob-storage';
+import type { SweepDeps } from '../import-export/sweep/sweeper';
+import { TableDueIndex } from '../adapters/table/due-index';
+import { JobRows } from '../adapters/table/job-rows';
+import { SecretBox } from '../kernel/secret-box';
+import { ServiceBlobs } from '../adapters/blob/service-blobs';
+import { SubscriptionMeta } from '../adapters/table/subscription-meta';
+import { TableCertificateStore } from '../adapters/table/table-certificate-store';
+import { TableClients } from '../adapters/table/table-clients';
+import { TableJobFinder } from '../adapters/table/table-job-finder';
+import { TableJobStore } from '../adapters/table/table-job-store';
+import { blobFormats } from '../adapters/xml/blob-formats';
+import { AccessTable } from '../adapters/table/table-access';
+import { TablePrincipalGrants } from '../adapters/table/table-principal-grants';
+import { TableDevKeyStore, TableRegisteredCredentials } from '../adapters/table/table-sealed-access';
+import { ServiceError } from '../kernel/errors';
+import type { Job } from '../import-export/model/model';
+import type { RegisteredCredentials } from '../import-export/datacenter/registered-credentials';
+import { resolveCredential } from '../import-export/datacenter/registered-credentials';
+import { BearerTokens } from '../identity/bearer-tokens';
+import { DEV_ISSUER, DevIssuer } from '../identity/dev-issuer';
+import type { PrincipalGrants } from '../identity/principals';
+import { trustedIssuers } from '../identity/token-issuers';
+import { isLoopback } from '../adapters/endpoints';
+
+/** Everything a request needs, built once per process (the composition root). */
+export interface Runtime {
+  config: Config;
+  now: () => Date;
+  tables: TableClients;
+  jobs: JobDeps;
+  /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
+  datacenter: DatacenterDeps;
+  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  sweep: SweepDeps;
+  certificates: CertificateStore;
+  authenticator: CustomerAuthenticator;
+  /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
+  tokenKey: Buffer;
+  /** Resource Manager's front door (docs/arm-import-export.md#e). */
+  arm: ArmRuntime;
+}
+
+export interface ArmRuntime {
+  tokens: BearerTokens;
+  grants: PrincipalGrants;
+  /** Present while the development issuer is on. */
+  devIssuer?: DevIssuer;
+  credentials: RegisteredCredentials;
+  /** Signs Resource Manager's $skiptoken; derived from SECRETS_KEY. */
+  pageKey: Buffer;
+}
+
+function armRuntime(config: Config, access: AccessTable, box: SecretBox): ArmRuntime {
+  const devIssuer = config.arm.devIssuer
+    ? new DevIssuer(new TableDevKeyStore(access, box), config.arm.audiences[0] ?? '')
+    : undefined;
+  const dev = devIssuer && { issuer: DEV_ISSUER, keys: devIssuer.keySet() };
+  return {
+    tokens: new BearerTokens(trustedIssuers(config.arm.issuers, dev), config.arm.audiences),
+    grants: new TablePrincipalGrants(access),
+    ...(devIssuer && { devIssuer }),
+    credentials: new TableRegisteredCredentials(access, box),
+    pageKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'arm-skiptoken', 32)),
+  };
+}
+
+export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
+  const tables = new TableClients(config.storage, config.storagePrefix);
+  const jobsTable = () => tables.table('jobs');
+  const certificates = new TableCertificateStore(() => tables.table('certs'));
+  const box = new SecretBox(config.secretsKey);
+  const rows = new JobRows(box);
+  const arm = armRuntime(config, new AccessTable(() => tables.table('access')), box);
+  const localAzurite = isLoopback(config.customerBlobEndpoint.replace('{account}', 'account'));
+  const resolve = async (job: Job) => {
+    const found = await resolveCredential(
+      arm.credentials,
+      localAzurite,
+      job.SubscriptionId,
+      job.StorageAccountName,
+    );
+    if (found) return found;
+    throw new ServiceError(
+      'StorageAccessNotConfigured',
+      `No credential is registered for storage account ${job.StorageAccountName}.`,
+      `PUT /operator/subscriptions/${job.SubscriptionId}/storageaccounts/${job.StorageAccountName}/credential`,
+    );
+  };
+  const meta = new SubscriptionMeta(jobsTable);
+  const due = new TableDueIndex(jobsTable, () => tables.table('due'), meta);
+  const store = new TableJobStore(jobsTable, rows, meta, due);
+  const jobs: JobDeps = {
+    store,
+    now,
+    locations: new Locations(config.locations),
+    activeJobLimit: config.activeJobLimit,
+  };
+  return {
+    config,
+    now,
+    tables,
+    jobs,
+    datacenter: {
+      ...jobs,
+      customer: new CustomerBlobStorage(config.customerBlobEndpoint, resolve),
+      plans: new BlobPlanStore(new ServiceBlobs(config.storage, config.storagePrefix)),
+      formats: blobFormats,
+      finder: new TableJobFinder(jobsTable, rows),
+      md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
+      randomInt: (max) => randomInt(max),
+    },
+    sweep: { store, due },
+    certificates,
+    authenticator: new CustomerAuthenticator(certificates, now),
+    tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
+    arm,
+  };
+}
+
+let current: Runtime | undefined;
+
+/** The process's runtime, from the app settings on first use. */
+export function runtime(): Runtime {
+  current ??= createRuntime(parseConfig(process.env));
+  return current;
+}
+
+/** For hosts and tests that build their own runtime (a chosen clock, another storage prefix). */
+export function setRuntime(r: Runtime | undefined): void {
+  current = r;
+}
