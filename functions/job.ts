@@ -1,5 +1,8 @@
 import { app } from '@azure/functions';
-import { deleteJobOperation, updateJobOperation } from '../shared/surfaces/classic-import-export/job-change-operations';
+import {
+  deleteJobOperation,
+  updateJobOperation,
+} from '../shared/surfaces/classic-import-export/job-change-operations';
 import { getJobOperation, putJobOperation } from '../shared/surfaces/classic-import-export/job-operations';
 import { customerApi } from '../shared/edge/pipeline';
 import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';

@@ -36,7 +36,7 @@ export interface TrustedIssuer {
 const CLOCK_TOLERANCE_SECONDS = 300;
 
 const claim = (p: JWTPayload, name: string): string | undefined =>
-  typeof p[name] === 'string' && p[name] !== '' ? (p[name] as string) : undefined;
+  typeof p[name] === 'string' && p[name] !== '' ? p[name] : undefined;
 
 function callerOf(p: JWTPayload): Caller {
   const objectId = claim(p, 'oid');

@@ -19,7 +19,7 @@ describe('jobs through the generated client', () => {
   it('creates (201), re-puts (200), gets, lists and deletes an import job', async () => {
     const client = arm.client(oid);
     const created = statusOf();
-    const job = await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub) as never, {
+    const job = await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub), {
       onResponse: created.onResponse,
     });
     expect(created.seen.status).toBe(201);
@@ -48,7 +48,7 @@ describe('jobs through the generated client', () => {
       state: 'Specified',
     });
     const again = statusOf();
-    await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub) as never, {
+    await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub), {
       onResponse: again.onResponse,
     });
     expect(again.seen.status).toBe(200);
@@ -80,7 +80,7 @@ describe('jobs through the generated client', () => {
     const client = arm.client(oid);
     const body = armImportBody(arm.svc.sub);
     const err = await client.jobs
-      .create('badJob', 'rg', { ...body, location: 'Atlantis' } as never)
+      .create('badJob', 'rg', { ...body, location: 'Atlantis' })
       .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RestError);
     expect(err).toMatchObject({ statusCode: 400, code: 'InvalidLocation' });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => arm.stop());
 
 it('shows an ARM-created job to classic Get Job under its storage account, in classic vocabulary', async () => {
-  await arm.client(oid).jobs.create('armMade', 'crossRg', armImportBody(arm.svc.sub) as never);
+  await arm.client(oid).jobs.create('armMade', 'crossRg', armImportBody(arm.svc.sub));
   const res = await arm.classic('GET', '/storageaccounts/customer1/jobs/armMade');
   expect(res.status).toBe(200);
   const body = (await res.json()) as {
@@ -60,7 +60,7 @@ it('shows a classic-created job on ARM in the classic resource group, and keeps 
     statusCode: 409,
     code: 'JobAlreadyExists',
   });
-  await client.jobs.update('classicMade', 'classic', { logLevel: 'Verbose' } as never);
+  await client.jobs.update('classicMade', 'classic', { logLevel: 'Verbose' });
   const after = (await (await arm.classic('GET', '/storageaccounts/customer1/jobs/classicMade')).json()) as {
     Properties: Record<string, unknown>;
   };
@@ -69,7 +69,7 @@ it('shows a classic-created job on ARM in the classic resource group, and keeps 
 
 it('lets the operator sandbox drive an ARM job with a registered credential, and ARM shows each step', async () => {
   const client = arm.client(oid);
-  await client.jobs.create('armSandbox', 'crossRg', armImportBody(arm.svc.sub) as never);
+  await client.jobs.create('armSandbox', 'crossRg', armImportBody(arm.svc.sub));
   await client.jobs.update('armSandbox', 'crossRg', {
     state: 'Shipping',
     deliveryPackage: {
@@ -78,7 +78,7 @@ it('lets the operator sandbox drive an ARM job with a registered credential, and
       driveCount: 1,
       shipDate: '1/1/2026',
     },
-  } as never);
+  });
   const cred = await arm.operator(
     'PUT',
     `/subscriptions/${arm.svc.sub}/storageaccounts/customer1/credential`,

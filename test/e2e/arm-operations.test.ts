@@ -54,7 +54,7 @@ it('lists the six operations verbatim', async () => {
 it('pages by nextLink with byPage(), $top capping the whole result, and $filter', async () => {
   const client = arm.client(oid);
   for (const name of ['pageA', 'pageB', 'pageC', 'pageD', 'pageE']) {
-    await client.jobs.create(name, 'paging', exportBody(arm.svc.sub) as never);
+    await client.jobs.create(name, 'paging', exportBody(arm.svc.sub));
   }
   const pages: string[][] = [];
   for await (const page of client.jobs.listByResourceGroup('paging').byPage())
@@ -79,18 +79,18 @@ it('pages by nextLink with byPage(), $top capping the whole result, and $filter'
 
 it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery package, cancel works', async () => {
   const client = arm.client(oid);
-  await client.jobs.create('patchMe', 'rg', armImportBody(arm.svc.sub) as never);
+  await client.jobs.create('patchMe', 'rg', armImportBody(arm.svc.sub));
   const same = await client.jobs.update('patchMe', 'rg', {
     state: '',
     logLevel: 'Error',
     backupDriveManifest: false,
-  } as never);
+  });
   expect(same.properties).toMatchObject({ state: 'Creating', logLevel: 'Error', backupDriveManifest: false });
-  await expect(client.jobs.update('patchMe', 'rg', { state: 'Shipping' } as never)).rejects.toMatchObject({
+  await expect(client.jobs.update('patchMe', 'rg', { state: 'Shipping' })).rejects.toMatchObject({
     statusCode: 400,
     code: 'ShippingInformationIncomplete',
   });
-  await expect(client.jobs.update('patchMe', 'rg', { state: 'Received' } as never)).rejects.toMatchObject({
+  await expect(client.jobs.update('patchMe', 'rg', { state: 'Received' })).rejects.toMatchObject({
     code: 'InvalidStateValue',
   });
   const shipped = await client.jobs.update('patchMe', 'rg', {
@@ -101,18 +101,16 @@ it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery pac
       driveCount: 1,
       shipDate: '9/29/2017',
     },
-  } as never);
+  });
   expect(shipped.properties).toMatchObject({
     state: 'Shipping',
     deliveryPackage: { trackingNumber: '787895108176' },
   });
-  const err = await client.jobs.update('patchMe', 'rg', { driveList: [] } as never).catch((e: unknown) => e);
+  const err = await client.jobs.update('patchMe', 'rg', { driveList: [] }).catch((e: unknown) => e);
   expect(err).toMatchObject({ statusCode: 400, code: 'InvalidDriveList' });
-  const cancelled = await client.jobs.update('patchMe', 'rg', { cancelRequested: true } as never);
+  const cancelled = await client.jobs.update('patchMe', 'rg', { cancelRequested: true });
   expect(cancelled.properties?.cancelRequested).toBe(true);
-  await expect(
-    client.jobs.update('patchMe', 'rg', { cancelRequested: false } as never),
-  ).rejects.toMatchObject({
+  await expect(client.jobs.update('patchMe', 'rg', { cancelRequested: false })).rejects.toMatchObject({
     code: 'InvalidCancelRequestedValue',
   });
   await expect(client.jobs.delete('patchMe', 'rg')).rejects.toMatchObject({
@@ -123,7 +121,7 @@ it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery pac
 
 it('keeps names unique per subscription and honours If-Match', async () => {
   const client = arm.client(oid);
-  await client.jobs.create('unique1', 'one', exportBody(arm.svc.sub) as never);
+  await client.jobs.create('unique1', 'one', exportBody(arm.svc.sub));
   await expect(client.jobs.create('UNIQUE1', 'two', exportBody(arm.svc.sub) as never)).rejects.toMatchObject({
     statusCode: 409,
     code: 'JobAlreadyExists',
@@ -132,19 +130,29 @@ it('keeps names unique per subscription and honours If-Match', async () => {
   await client.jobs.get('unique1', 'one', { onResponse: (r) => void (etag = r.headers.get('etag') ?? '') });
   expect(etag).toMatch(/^W\/"/);
   await expect(
-    client.jobs.update('unique1', 'one', { tags: { a: 'b' } } as never, {
-      requestOptions: { customHeaders: { 'If-Match': '"stale"' } },
-    }),
+    client.jobs.update(
+      'unique1',
+      'one',
+      { tags: { a: 'b' } },
+      {
+        requestOptions: { customHeaders: { 'If-Match': '"stale"' } },
+      },
+    ),
   ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
-  const tagged = await client.jobs.update('unique1', 'one', { tags: { a: 'b' } } as never, {
-    requestOptions: { customHeaders: { 'If-Match': etag } },
-  });
+  const tagged = await client.jobs.update(
+    'unique1',
+    'one',
+    { tags: { a: 'b' } },
+    {
+      requestOptions: { customHeaders: { 'If-Match': etag } },
+    },
+  );
   expect(tagged.tags).toEqual({ a: 'b' });
 });
 
 it('answers 2016-11-01 without systemData and refuses an unknown api-version', async () => {
   const old = arm.client(oid, { apiVersion: '2016-11-01' });
-  await old.jobs.create('oldApi', 'rg', exportBody(arm.svc.sub) as never);
+  await old.jobs.create('oldApi', 'rg', exportBody(arm.svc.sub));
   const job = await old.jobs.get('oldApi', 'rg');
   expect(job.systemData).toBeUndefined();
   expect(job.properties?.export).toEqual({ blobPathPrefix: ['/'] });

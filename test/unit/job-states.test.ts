@@ -7,7 +7,12 @@ import {
   moveJob,
 } from '../../shared/import-export/model/job-states';
 import { ServiceError } from '../../shared/kernel/errors';
-import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../../shared/import-export/model/model';
+import {
+  DRIVE_STATES,
+  JOB_STATES,
+  type DriveState,
+  type JobState,
+} from '../../shared/import-export/model/model';
 import { importJob, T0 } from '../support/job-values';
 
 /** SPEC C.1, pair by pair: every allowed move moves; every other is 409 InvalidJobState. */

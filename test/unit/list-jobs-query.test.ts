@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { parseDateTime, parseListJobsQuery } from '../../shared/surfaces/classic-import-export/list-jobs-query';
+import {
+  parseDateTime,
+  parseListJobsQuery,
+} from '../../shared/surfaces/classic-import-export/list-jobs-query';
 import { openSkipToken, signSkipToken } from '../../shared/surfaces/classic-import-export/skip-token';
 
 const q = (s: string) => parseListJobsQuery(new URLSearchParams(s));

@@ -1,5 +1,10 @@
 import type { Drive, Job } from '../../shared/import-export/model/model';
-import { driveProperties, jobBody, jobProperties, jobRef } from '../../shared/surfaces/classic-import-export/job-presenter';
+import {
+  driveProperties,
+  jobBody,
+  jobProperties,
+  jobRef,
+} from '../../shared/surfaces/classic-import-export/job-presenter';
 import { entity, feed, serialize } from '../../shared/surfaces/classic-import-export/odata';
 
 const job: Job = {

@@ -1,4 +1,10 @@
-import type { BlobResult, DriveLog, ExtraResult, FileRef, PartResult } from '../../import-export/datacenter/drive-log';
+import type {
+  BlobResult,
+  DriveLog,
+  ExtraResult,
+  FileRef,
+  PartResult,
+} from '../../import-export/datacenter/drive-log';
 import { attr, buildXml } from './xml-codec';
 
 /** The `<DriveLog Version="2014-11-01">` format of the reference (§7), element order included. */

@@ -196,7 +196,7 @@ export function armApi(ops: Partial<Record<ArmVerb, AnyArmOperation>>): HttpHand
         if (!allows(grant?.role, op.permission))
           throw authorizationFailed(caller, op.permission, url.pathname);
       }
-      const body = await bodyOf(request, op.body);
+      const body: unknown = await bodyOf<unknown>(request, op.body as z.ZodType<unknown> | undefined);
       const conditions = op.conditional ? parseConditions(request.headers) : NO_CONDITIONS;
       const reply = await op.run({
         rt,

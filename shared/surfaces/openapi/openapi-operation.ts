@@ -9,10 +9,7 @@ import { publicOp } from '../../edge/operation';
 export const openApiOperation = (routeTable: () => Promise<readonly HttpRoute[]>) => {
   let document: Promise<unknown> | undefined;
   const build = async () => {
-    const [{ openApiDocument }, routes] = await Promise.all([
-      import('./openapi-document'),
-      routeTable(),
-    ]);
+    const [{ openApiDocument }, routes] = await Promise.all([import('./openapi-document'), routeTable()]);
     return openApiDocument(routes);
   };
   return publicOp({

@@ -1,20 +1,16 @@
 import { z } from 'zod';
 
 /** docs/arm-import-export.md#e2 */
-export const GrantBodySchema = z
-  .strictObject({ Role: z.enum(['Contributor', 'Reader']).optional() })
-  .meta({
-    id: 'PrincipalGrantBody',
-    description: "A principal's role on a subscription; Contributor when left out.",
-  });
+export const GrantBodySchema = z.strictObject({ Role: z.enum(['Contributor', 'Reader']).optional() }).meta({
+  id: 'PrincipalGrantBody',
+  description: "A principal's role on a subscription; Contributor when left out.",
+});
 
 export const grantSchema = () =>
-  z
-    .object({ ObjectId: z.string(), Role: z.enum(['Contributor', 'Reader']) })
-    .meta({
-      id: 'PrincipalGrant',
-      description: 'A principal granted on a subscription (Resource Manager routes).',
-    });
+  z.object({ ObjectId: z.string(), Role: z.enum(['Contributor', 'Reader']) }).meta({
+    id: 'PrincipalGrant',
+    description: 'A principal granted on a subscription (Resource Manager routes).',
+  });
 
 export const grantListSchema = () =>
   z.object({ value: z.array(grantSchema()) }).meta({ id: 'PrincipalGrantList' });
@@ -28,12 +24,10 @@ export const CredentialBodySchema = z
   .meta({ id: 'StorageCredentialBody', description: 'A storage account key, or a container SAS.' });
 
 export const credentialSummarySchema = () =>
-  z
-    .object({ Kind: z.enum(['StorageAccountKey', 'ContainerSas']), Container: z.string().optional() })
-    .meta({
-      id: 'StorageCredentialSummary',
-      description: 'What kind of credential is registered; never the secret.',
-    });
+  z.object({ Kind: z.enum(['StorageAccountKey', 'ContainerSas']), Container: z.string().optional() }).meta({
+    id: 'StorageCredentialSummary',
+    description: 'What kind of credential is registered; never the secret.',
+  });
 
 /** docs/arm-import-export.md#e3 */
 export const DevTokenBodySchema = z

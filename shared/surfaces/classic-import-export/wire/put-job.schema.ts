@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { BlobListSchema, PackageSchema, ReturnAddressSchema, ReturnShippingSchema } from '../../../import-export/model/model';
+import {
+  BlobListSchema,
+  PackageSchema,
+  ReturnAddressSchema,
+  ReturnShippingSchema,
+} from '../../../import-export/model/model';
 import { coded, JobTypeInput } from './common.schema';
 
 /** BitLocker recovery passwords: 8 groups of 6 digits, each a multiple of 11 below 720896. */

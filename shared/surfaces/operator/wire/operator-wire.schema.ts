@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { DriveStateSchema, ExportPlanSchema, ExportSelectionSchema, JobStateSchema } from '../../../import-export/model/model';
+import {
+  DriveStateSchema,
+  ExportPlanSchema,
+  ExportSelectionSchema,
+  JobStateSchema,
+} from '../../../import-export/model/model';
 import { lazySchema } from '../../classic-import-export/wire/common.schema';
-import { driveWireSchema, jobPropertiesSchema, listedJobPropertiesSchema } from '../../classic-import-export/wire/job-wire.schema';
+import {
+  driveWireSchema,
+  jobPropertiesSchema,
+  listedJobPropertiesSchema,
+} from '../../classic-import-export/wire/job-wire.schema';
 
 /** The operator API's answers (SPEC B): plain JSON, for the OpenAPI document, built on first use. */
 const count = () => z.int().min(0);

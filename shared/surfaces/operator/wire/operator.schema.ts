@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { BLOB_STATUSES, EXTRA_STATUSES, IMPORT_DISPOSITIONS, PART_STATUSES } from '../../../import-export/datacenter/drive-log';
+import {
+  BLOB_STATUSES,
+  EXTRA_STATUSES,
+  IMPORT_DISPOSITIONS,
+  PART_STATUSES,
+} from '../../../import-export/datacenter/drive-log';
 import { CopyStatusSchema, PackageSchema } from '../../../import-export/model/model';
 
 /** The bodies of the operator API (SPEC B). */
