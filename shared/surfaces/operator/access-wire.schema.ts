@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../classic-import-export/wire/common.schema';
 
 /** docs/arm-import-export.md#e2 */
 export const GrantBodySchema = z.strictObject({ Role: z.enum(['Contributor', 'Reader']).optional() }).meta({
@@ -6,14 +7,16 @@ export const GrantBodySchema = z.strictObject({ Role: z.enum(['Contributor', 'Re
   description: "A principal's role on a subscription; Contributor when left out.",
 });
 
-export const grantSchema = () =>
+export const grantSchema = lazySchema(() =>
   z.object({ ObjectId: z.string(), Role: z.enum(['Contributor', 'Reader']) }).meta({
     id: 'PrincipalGrant',
     description: 'A principal granted on a subscription (Resource Manager routes).',
-  });
+  }),
+);
 
-export const grantListSchema = () =>
-  z.object({ value: z.array(grantSchema()) }).meta({ id: 'PrincipalGrantList' });
+export const grantListSchema = lazySchema(() =>
+  z.object({ value: z.array(grantSchema()) }).meta({ id: 'PrincipalGrantList' }),
+);
 
 /** docs/arm-import-export.md#f1 */
 export const CredentialBodySchema = z
@@ -23,11 +26,12 @@ export const CredentialBodySchema = z
   })
   .meta({ id: 'StorageCredentialBody', description: 'A storage account key, or a container SAS.' });
 
-export const credentialSummarySchema = () =>
+export const credentialSummarySchema = lazySchema(() =>
   z.object({ Kind: z.enum(['StorageAccountKey', 'ContainerSas']), Container: z.string().optional() }).meta({
     id: 'StorageCredentialSummary',
     description: 'What kind of credential is registered; never the secret.',
-  });
+  }),
+);
 
 /** docs/arm-import-export.md#e3 */
 export const DevTokenBodySchema = z
@@ -37,7 +41,9 @@ export const DevTokenBodySchema = z
   })
   .meta({ id: 'DevTokenBody', description: 'The principal (and tenant) a development token names.' });
 
-export const devTokenSchema = () =>
-  z
-    .object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_on: z.number().int() })
-    .meta({ id: 'DevToken', description: 'A development bearer token; expires_on in epoch seconds.' });
+export const devTokenSchema = lazySchema(() =>
+  z.object({ access_token: z.string(), token_type: z.literal('Bearer'), expires_on: z.number().int() }).meta({
+    id: 'DevToken',
+    description: 'A development bearer token; expires_on in epoch seconds.',
+  }),
+);
