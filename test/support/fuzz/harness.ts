@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FuzzRequest } from './raw-http';
+import type { FuzzRequest, RawResponse } from './raw-http';
 import { describeRequest, send } from './raw-http';
 import { rejectionOf } from './rejection';
 import type { StoreSnapshot } from './store-snapshot';
@@ -23,6 +23,8 @@ export interface FuzzTarget {
   /** Headers every request carries unless it removes or replaces them. */
   defaults: Record<string, string>;
   snapshot: StoreSnapshot;
+  /** What a well-formed refusal is; the classic OData one unless given (Resource Manager's differs). */
+  rejection?: (method: string, res: RawResponse) => { code?: string; problems: string[] };
 }
 
 export interface FuzzReport {
@@ -48,7 +50,7 @@ export async function fuzz(
       const res = await send(target.origin, r, target.defaults);
       if (!shrinking) report.sent++;
       if (process.env.FUZZ_TRACE) console.log(res.status, describeRequest(r));
-      const { code, problems } = rejectionOf(r.method, res);
+      const { code, problems } = (target.rejection ?? rejectionOf)(r.method, res);
       if (problems.length > 0) {
         shrinking = true;
         // What follows (shrinking) compares with the store as it now is: a wrong answer may have written.
