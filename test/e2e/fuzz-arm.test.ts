@@ -19,12 +19,12 @@ it('answers 600 bad ARM requests each with a well-formed ARM 4xx, and the store 
   const oid = await arm.grant();
   const reader = await arm.grant('Reader');
   const client = arm.client(oid);
-  await client.jobs.create('fuzzCreating', 'fuzz', armImportBody(arm.svc.sub) as never);
-  await client.jobs.create('fuzzShipping', 'fuzz', armImportBody(arm.svc.sub) as never);
+  await client.jobs.create('fuzzCreating', 'fuzz', armImportBody(arm.svc.sub));
+  await client.jobs.create('fuzzShipping', 'fuzz', armImportBody(arm.svc.sub));
   await client.jobs.update('fuzzShipping', 'fuzz', {
     state: 'Shipping',
     deliveryPackage: { carrierName: 'FedEx', trackingNumber: 'FUZZ-1', driveCount: 1, shipDate: '1/1/2026' },
-  } as never);
+  });
   const f: ArmFuzzFixture = {
     sub: arm.svc.sub,
     token: await arm.token(oid),
