@@ -2,7 +2,7 @@ import { isAccountKey, parseContainerSas } from '../model/container-sas';
 import { ServiceError } from '../../kernel/errors';
 import { checkExportSelection } from '../model/export-paths';
 import type { Locations } from '../model/locations';
-import { shippingInformationOf } from '../model/locations';
+import { isClosed, shippingInformationOf } from '../model/locations';
 import type { Credential, Drive, Job, JobType, ReturnAddress, ReturnShipping } from '../model/model';
 import { isContainerName } from '../model/names';
 
@@ -151,6 +151,12 @@ export function defineJob(
     throw new ServiceError(
       'InvalidLocation',
       `"${p.Location}" is not a known location; List Locations names them.`,
+      p.Location,
+    );
+  if (isClosed(location))
+    throw new ServiceError(
+      'LocationClosed',
+      `"${location.Name}" takes no new jobs; use one of: ${(location.AlternateLocations ?? []).join(', ')}.`,
       p.Location,
     );
   const credential = credentialOf(p, p.Type, now);

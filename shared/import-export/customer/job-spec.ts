@@ -1,7 +1,7 @@
 import { ServiceError } from '../../kernel/errors';
 import { checkExportSelection } from '../model/export-paths';
 import type { Location, Locations } from '../model/locations';
-import { shippingInformationOf, shortNameOf } from '../model/locations';
+import { isClosed, shippingInformationOf } from '../model/locations';
 import type {
   ActorType,
   AddressParts,
@@ -75,8 +75,8 @@ export function openLocation(locations: Locations, name: string): Location {
   if (!location) {
     throw new ServiceError('InvalidLocation', `The location '${name}' is not a known location.`, 'location');
   }
-  const alternates = location.AlternateLocations;
-  if (alternates && !alternates.includes(shortNameOf(location.Name))) {
+  const alternates = location.AlternateLocations ?? [];
+  if (isClosed(location)) {
     throw new ServiceError(
       'LocationClosed',
       `The location '${location.Name}' takes no new jobs; use one of: ${alternates.join(', ')}.`,

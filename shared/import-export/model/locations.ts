@@ -119,6 +119,10 @@ export class Locations {
 /** `West US` → `westus` (docs/arm-import-export.md#c1). */
 export const shortNameOf = (name: string): string => name.replace(/\s+/g, '').toLowerCase();
 
+/** A closed location lists alternates without itself (docs/arm-import-export.md#c1). */
+export const isClosed = (l: Location): boolean =>
+  l.AlternateLocations !== undefined && !l.AlternateLocations.includes(shortNameOf(l.Name));
+
 /** SPEC A.5: the job's ShippingInformation, derived from its location. */
 export const shippingInformationOf = (l: Location): { Name: string; Address: string } => ({
   Name: l.RecipientName,

@@ -50,6 +50,7 @@ export const putJobOperation = customerOp({
     'JobNameMismatch',
     'StorageAccountNameMismatch',
     'InvalidLocation',
+    'LocationClosed',
     'MissingStorageCredential',
     'ConflictingStorageCredential',
     'InvalidContainerSas',

@@ -179,15 +179,13 @@ export function armRequest(f: ArmFuzzFixture): fc.Arbitrary<FuzzRequest> {
         headers: { authorization: `Bearer ${f.reader}` },
       }),
     ),
-    fc
-      .constantFrom('not-a-guid', '1234', `${f.sub}x`)
-      .map((s) =>
-        req(`subscription ${s}`, {
-          method: 'GET',
-          path: `/subscriptions/${s}/resourceGroups/fuzz/providers/Microsoft.ImportExport/jobs?${V}`,
-          headers: auth,
-        }),
-      ),
+    fc.constantFrom('not-a-guid', '1234', `${f.sub}x`).map((s) =>
+      req(`subscription ${s}`, {
+        method: 'GET',
+        path: `/subscriptions/${s}/resourceGroups/fuzz/providers/Microsoft.ImportExport/jobs?${V}`,
+        headers: auth,
+      }),
+    ),
     fc
       .constantFrom('bad.', 'a%2Fb', 'x'.repeat(91), 'sp%20ace')
       .map((rg) => req(`group ${rg}`, { method: 'GET', path: `${jobsPath(f.sub, rg)}?${V}`, headers: auth })),
