@@ -8,12 +8,12 @@ const ISSUER = 'https://login.example/tenant/v2.0';
 const AUDIENCE = 'api://importexport';
 const OID = '11111111-2222-4333-8444-555555555555';
 const TID = '99999999-8888-4777-8666-555555555555';
-let privateKey: CryptoKey;
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 let tokens: BearerTokens;
 
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256', { extractable: true });
-  privateKey = pair.privateKey as CryptoKey;
+  privateKey = pair.privateKey;
   const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256' };
   tokens = new BearerTokens(
     () => Promise.resolve([{ issuer: ISSUER, keys: createLocalJWKSet({ keys: [jwk] }) }]),
