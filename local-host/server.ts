@@ -15,7 +15,7 @@ export interface LocalHostOptions {
   /**
    * Whether, over plain HTTP, a client's own X-ARR-ClientCert header is passed on (meant for a
    * loopback address only); otherwise it is removed. In HTTPS mode it is always replaced by the TLS
-   * peer certificate, or removed when there is none, as App Service does (SPEC D.1).
+   * peer certificate, or removed when there is none, as App Service does (docs/contract/import-export.md#d1).
    */
   passClientCertHeader: boolean;
   log?: (line: string) => void;
@@ -26,7 +26,7 @@ const CLIENT_CERT = 'x-arr-clientcert';
 const isLoopbackAddress = (a: string) => a === 'localhost' || a === '::1' || a.startsWith('127.');
 
 /**
- * SPEC D.1: a client's own X-ARR-ClientCert may be passed on only by a host that no one but this
+ * docs/contract/import-export.md#d1: a client's own X-ARR-ClientCert may be passed on only by a host that no one but this
  * machine can reach (plain HTTP on a loopback address); in HTTPS mode the TLS certificate decides.
  */
 export const passesClientCertHeader = (address: string, tls: boolean): boolean =>

@@ -10,7 +10,7 @@ import { loadRoutes } from './quiet-import';
 import { createLocalHost, passesClientCertHeader } from './server';
 import { startScheduler } from './sweep-scheduler';
 import { redact } from '../shared/kernel/redact';
-import { runSweep } from '../shared/app/sweep-runner';
+import { TIMERS } from '../shared/app/timers';
 
 /** The subscription the development client certificate is registered for. */
 export const DEV_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
@@ -79,12 +79,16 @@ async function main(): Promise<void> {
   });
   server.listen(port, address);
   await new Promise<void>((ok, fail) => server.once('listening', ok).once('error', fail));
-  // The timer trigger's stand-in (SPEC C.2): the same sweep, on the same SWEEP_SCHEDULE.
-  const sweeps = startScheduler(
-    rt.config.sweepSchedule,
-    () => runSweep(rt),
-    (err) => console.error(redact(`sweep failed: ${err instanceof Error ? err.message : String(err)}`)),
-  );
+  // The timer triggers' stand-in: the same timer table, on the same schedules.
+  const timers = TIMERS.map((timer) => ({
+    timer,
+    scheduler: startScheduler(
+      timer.schedule(rt.config),
+      () => timer.run(rt, console),
+      (err) =>
+        console.error(redact(`${timer.name} failed: ${err instanceof Error ? err.message : String(err)}`)),
+    ),
+  }));
   const scheme = tls ? 'https' : 'http';
   const url = `${scheme}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   const auth = tls
@@ -96,7 +100,10 @@ async function main(): Promise<void> {
       `  storage: ${azurite ? `embedded Azurite (blob :${azurite.blobPort}, table :${azurite.tablePort}, data in .local/azurite)` : 'from AzureWebJobsStorage'}`,
       `  operator key: ${env.OPERATOR_KEYS}${defaultOperatorKey ? ' (the development default; set OPERATOR_KEYS to change it)' : ''}`,
       `  development client certificate: .local/dev-client.pem, registered for subscription ${DEV_SUBSCRIPTION}`,
-      `  timers: sweeping on SWEEP_SCHEDULE "${rt.config.sweepSchedule}", next at ${sweeps.next.toISOString()} (POST /operator/sweep runs one now)`,
+      ...timers.map(
+        ({ timer, scheduler }) =>
+          `  timer ${timer.name}: on ${timer.setting} "${timer.schedule(rt.config)}", next at ${scheduler.next.toISOString()}${timer.name === 'sweep-timer' ? ' (POST /operator/sweep runs one now)' : ''}`,
+      ),
       `  API description: ${url}/openapi.json (OpenAPI 3.1, also in docs/openapi.json)`,
       '',
       'First call (list the locations drives can be shipped to):',
@@ -104,7 +111,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
   const stop = () => {
-    sweeps.stop();
+    for (const { scheduler } of timers) scheduler.stop();
     server.close();
     void (azurite?.stop() ?? Promise.resolve()).then(() => process.exit(0));
   };

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync, randomInt } from 'node:crypto';
-import { CustomerAuthenticator } from '../identity/certificate-auth';
+import { CertificateAuthenticator } from '../identity/certificate-auth';
 import type { Config } from './config';
 import { parseConfig } from './config';
 import type { CertificateStore } from '../identity/certificates';
@@ -22,14 +22,16 @@ import { blobFormats } from '../adapters/xml/blob-formats';
 import { AccessTable } from '../adapters/table/table-access';
 import { TablePrincipalGrants } from '../adapters/table/table-principal-grants';
 import { TableDevKeyStore, TableRegisteredCredentials } from '../adapters/table/table-sealed-access';
-import { ServiceError } from '../kernel/errors';
+import { ImportExportError } from '../import-export/model/errors';
 import type { Job } from '../import-export/model/model';
 import type { RegisteredCredentials } from '../import-export/datacenter/registered-credentials';
 import { resolveCredential } from '../import-export/datacenter/registered-credentials';
-import { BearerTokens } from '../identity/bearer-tokens';
-import { DEV_ISSUER, DevIssuer } from '../identity/dev-issuer';
+import { BearerTokens } from '../adapters/jwt/jose-bearer-tokens';
+import type { DevTokens, TokenValidator } from '../identity/bearer-tokens';
+import { DEV_ISSUER } from '../identity/bearer-tokens';
+import { DevIssuer } from '../adapters/jwt/dev-issuer';
 import type { PrincipalGrants } from '../identity/principals';
-import { trustedIssuers } from '../identity/token-issuers';
+import { trustedIssuers } from '../adapters/jwt/token-issuers';
 import { isLoopback } from '../adapters/endpoints';
 
 /** Everything a request needs, built once per process (the composition root). */
@@ -38,12 +40,12 @@ export interface Runtime {
   now: () => Date;
   tables: TableClients;
   jobs: JobDeps;
-  /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
+  /** The operator API's use cases: the job store plus the customer's and the service's blobs (docs/contract/import-export.md#b). */
   datacenter: DatacenterDeps;
-  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  /** The timers' sweeper (docs/contract/import-export.md#c2), over the same store and its due-time index. */
   sweep: SweepDeps;
   certificates: CertificateStore;
-  authenticator: CustomerAuthenticator;
+  authenticator: CertificateAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
   tokenKey: Buffer;
   /** Resource Manager's front door (docs/arm-import-export.md#e). */
@@ -51,10 +53,10 @@ export interface Runtime {
 }
 
 export interface ArmRuntime {
-  tokens: BearerTokens;
+  tokens: TokenValidator;
   grants: PrincipalGrants;
   /** Present while the development issuer is on. */
-  devIssuer?: DevIssuer;
+  devIssuer?: DevTokens;
   credentials: RegisteredCredentials;
   /** Signs Resource Manager's $skiptoken; derived from SECRETS_KEY. */
   pageKey: Buffer;
@@ -90,7 +92,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
       job.StorageAccountName,
     );
     if (found) return found;
-    throw new ServiceError(
+    throw new ImportExportError(
       'StorageAccessNotConfigured',
       `No credential is registered for storage account ${job.StorageAccountName}.`,
       `PUT /operator/subscriptions/${job.SubscriptionId}/storageaccounts/${job.StorageAccountName}/credential`,
@@ -121,7 +123,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     },
     sweep: { store, due },
     certificates,
-    authenticator: new CustomerAuthenticator(certificates, now),
+    authenticator: new CertificateAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
     arm,
   };

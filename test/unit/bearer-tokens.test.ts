@@ -1,6 +1,7 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import type { JWK } from 'jose';
-import { BearerTokens, TokenRejected } from '../../shared/identity/bearer-tokens';
+import { BearerTokens } from '../../shared/adapters/jwt/jose-bearer-tokens';
+import { TokenRejected } from '../../shared/identity/bearer-tokens';
 import { allows } from '../../shared/identity/principals';
 
 /** Token validation (docs/arm-import-export.md#e1, #e4): each refusal and its reason. */

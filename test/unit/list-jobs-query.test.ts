@@ -15,7 +15,7 @@ const code = (f: () => unknown) => {
   return undefined;
 };
 
-describe('List Jobs query parameters (SPEC A.10)', () => {
+describe('List Jobs query parameters (docs/contract/import-export.md#a10)', () => {
   it('reads type case-insensitively', () => {
     expect(q('type=IMPORT').filter.type).toBe('Import');
     expect(q('type=export').filter.type).toBe('Export');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DevKeyStore } from '../../identity/dev-issuer';
+import type { DevKeyStore } from '../../identity/bearer-tokens';
 import type { RegisteredCredentials } from '../../import-export/datacenter/registered-credentials';
 import type { Credential } from '../../import-export/model/model';
 import { CredentialSchema } from '../../import-export/model/model';

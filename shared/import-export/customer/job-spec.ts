@@ -1,4 +1,4 @@
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../model/errors';
 import { checkExportSelection } from '../model/export-paths';
 import type { Location, Locations } from '../model/locations';
 import { isClosed, shippingInformationOf } from '../model/locations';
@@ -73,11 +73,15 @@ export const classicAddressOf = (a: AddressParts): ReturnAddress => ({
 export function openLocation(locations: Locations, name: string): Location {
   const location = locations.findAny(name);
   if (!location) {
-    throw new ServiceError('InvalidLocation', `The location '${name}' is not a known location.`, 'location');
+    throw new ImportExportError(
+      'InvalidLocation',
+      `The location '${name}' is not a known location.`,
+      'location',
+    );
   }
   const alternates = location.AlternateLocations ?? [];
   if (isClosed(location)) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'LocationClosed',
       `The location '${location.Name}' takes no new jobs; use one of: ${alternates.join(', ')}.`,
       alternates.join(','),
@@ -91,7 +95,7 @@ export function checkDrives(type: JobType, drives: readonly DriveSpec[] | undefi
   const list = drives ?? [];
   if (type === 'Export') {
     if (list.length > 0) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'InvalidDriveList',
         'An export job has no driveList: its drives are registered when they arrive.',
         'properties.driveList',
@@ -100,7 +104,7 @@ export function checkDrives(type: JobType, drives: readonly DriveSpec[] | undefi
     return [];
   }
   if (list.length === 0 || list.length > MAX_DRIVES) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'InvalidDriveList',
       'An import job needs a driveList of 1 to 10 drives.',
       'properties.driveList',
@@ -110,7 +114,7 @@ export function checkDrives(type: JobType, drives: readonly DriveSpec[] | undefi
   return list.map((d, i) => {
     const id = d.DriveId.toUpperCase();
     if (seen.has(id)) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'InvalidDriveList',
         `Drive '${d.DriveId}' appears twice.`,
         `properties.driveList[${i}].driveId`,
@@ -118,7 +122,7 @@ export function checkDrives(type: JobType, drives: readonly DriveSpec[] | undefi
     }
     seen.add(id);
     if (d.BitLockerKey === undefined) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'InvalidDriveList',
         'An import drive needs its bitLockerKey.',
         `properties.driveList[${i}].bitLockerKey`,
@@ -147,7 +151,7 @@ export function buildJob(
   const location = openLocation(locations, spec.location);
   const DriveList = checkDrives(spec.type, spec.drives);
   if (spec.type === 'Import' && spec.export !== undefined) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'InvalidExportBlobList',
       'An import job has no export member.',
       'properties.export',

@@ -1,6 +1,6 @@
 import type { Conditions } from '../../kernel/conditions';
 import { conditionsMet } from '../../kernel/conditions';
-import { ServiceError, invalidState } from '../../kernel/errors';
+import { ImportExportError, invalidState } from '../model/errors';
 import type { Author, JobSpec, Placement } from './job-spec';
 import { buildJob, classicAddressOf } from './job-spec';
 import type { Job, Versioned } from '../model/model';
@@ -136,13 +136,13 @@ export async function placeJob(
       current &&
       groupOf(current.value, cmd.classicGroup).toLowerCase() !== cmd.at.resourceGroup.toLowerCase()
     ) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'JobAlreadyExists',
         `A job named '${current.value.Name}' already exists in resource group '${groupOf(current.value, cmd.classicGroup)}' of this subscription.`,
       );
     }
     if (!conditionsMet(cmd.conditions, target)) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'ConditionNotMet',
         'The condition specified by the conditional headers is not met.',
       );

@@ -1,7 +1,7 @@
 import type { Conditions } from '../../kernel/conditions';
 import { conditionsMet } from '../../kernel/conditions';
 import { deleteJob } from './delete-job';
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../model/errors';
 import type { Placement } from './job-spec';
 import type { Job, JobSummary, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
@@ -17,7 +17,7 @@ export const groupOf = (job: Pick<Job, 'ResourceGroup'>, classicGroup: string): 
 const sameGroup = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 const unmet = () =>
-  new ServiceError('ConditionNotMet', 'The condition specified by the conditional headers is not met.');
+  new ImportExportError('ConditionNotMet', 'The condition specified by the conditional headers is not met.');
 
 /** The live job of that name in that group, or undefined. */
 export async function placedJob(
@@ -42,7 +42,7 @@ export async function requirePlacedJob(
     throw unmet();
   }
   if (!found) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'ResourceNotFound',
       `The job '${at.jobName}' was not found in resource group '${at.resourceGroup}'.`,
     );

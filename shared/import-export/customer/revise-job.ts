@@ -1,5 +1,5 @@
 import type { Conditions } from '../../kernel/conditions';
-import { ServiceError, invalidState } from '../../kernel/errors';
+import { ImportExportError, invalidState } from '../model/errors';
 import type { JobPatch, PatchProperty } from './job-patch';
 import { PROPERTY_WINDOWS, applyPatch, mayChange } from './job-patch';
 import type { Author, DriveSpec, Placement } from './job-spec';
@@ -83,7 +83,7 @@ function checkWindows(job: Job, patch: JobPatch): void {
 
 function revised(job: Job, r: JobRevision, author: Author, now: Date): Job | undefined {
   if (r.cancelRequested === false && job.CancelRequested) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'InvalidCancelRequestedValue',
       'A cancelled job cannot be un-cancelled.',
       'properties.cancelRequested',
@@ -94,7 +94,11 @@ function revised(job: Job, r: JobRevision, author: Author, now: Date): Job | und
   let drives: Job['DriveList'] | undefined;
   if (r.drives !== undefined) {
     if (job.Type === 'Export') {
-      throw new ServiceError('InvalidDriveList', 'An export job has no driveList.', 'properties.driveList');
+      throw new ImportExportError(
+        'InvalidDriveList',
+        'An export job has no driveList.',
+        'properties.driveList',
+      );
     }
     const next = checkDrives(job.Type, r.drives);
     const key = (l: Job['DriveList']) =>

@@ -1,5 +1,5 @@
 import { isAccountKey, parseContainerSas } from '../model/container-sas';
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../model/errors';
 import type { Credential } from '../model/model';
 
 /**
@@ -22,14 +22,14 @@ export function credentialOfBody(
   now: Date,
 ): Credential {
   if (body.StorageAccountKey !== undefined && body.ContainerSas !== undefined) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'ConflictingStorageCredential',
       'Give either StorageAccountKey or ContainerSas, not both.',
     );
   }
   if (body.StorageAccountKey !== undefined) {
     if (!isAccountKey(body.StorageAccountKey)) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'InvalidRequestBody',
         'StorageAccountKey is not a storage account key (the base64 of 64 bytes).',
         'StorageAccountKey',
@@ -41,7 +41,7 @@ export function credentialOfBody(
     parseContainerSas(body.ContainerSas, 'Import', now);
     return parseContainerSas(body.ContainerSas, 'Export', now);
   }
-  throw new ServiceError('MissingStorageCredential', 'Give StorageAccountKey or ContainerSas.');
+  throw new ImportExportError('MissingStorageCredential', 'Give StorageAccountKey or ContainerSas.');
 }
 
 /** The well-known key of Azurite's development account (public, documented by Azurite). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A datacenter that receives drives (SPEC A.11), with the storage regions it serves. */
+/** A datacenter that receives drives (docs/contract/import-export.md#a11), with the storage regions it serves. */
 export const LocationSchema = z.strictObject({
   Name: z.string().min(1),
   RecipientName: z.string(),
@@ -123,7 +123,7 @@ export const shortNameOf = (name: string): string => name.replace(/\s+/g, '').to
 export const isClosed = (l: Location): boolean =>
   l.AlternateLocations !== undefined && !l.AlternateLocations.includes(shortNameOf(l.Name));
 
-/** SPEC A.5: the job's ShippingInformation, derived from its location. */
+/** docs/contract/import-export.md#a5: the job's ShippingInformation, derived from its location. */
 export const shippingInformationOf = (l: Location): { Name: string; Address: string } => ({
   Name: l.RecipientName,
   Address: [

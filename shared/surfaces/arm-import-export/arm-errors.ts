@@ -1,5 +1,11 @@
-import type { ErrorCode } from '../../kernel/errors';
-import { ServiceError } from '../../kernel/errors';
+import type { EdgeCode } from '../../edge/errors';
+import type { IdentityCode } from '../../identity/errors';
+import type { ImportExportCode } from '../../import-export/model/errors';
+import type { KernelCode } from '../../kernel/errors';
+import { CodedError } from '../../kernel/errors';
+
+/** Every coded failure Resource Manager's routes can meet. */
+type ErrorCode = ImportExportCode | EdgeCode | KernelCode | IdentityCode;
 import type { TokenFault } from '../../identity/bearer-tokens';
 import { TokenRejected } from '../../identity/bearer-tokens';
 
@@ -126,47 +132,42 @@ export function armStatusOf(code: ArmCode): number {
 /** The domain's codes in Resource Manager's words; codes ARM never meets read as a bug. */
 function armCodeOf(code: ErrorCode): ArmCode {
   switch (code) {
-    case 'InvalidRequestBody':
-    case 'JobNameMismatch':
-    case 'StorageAccountNameMismatch':
-    case 'PropertyNotSupportedInVersion':
-    case 'MissingStorageCredential':
     case 'ConflictingStorageCredential':
-    case 'InvalidContainerSas':
-    case 'InvalidStorageAccountName':
-    case 'InvalidHeaderValue':
-    case 'MultipleConditionHeadersNotSupported':
     case 'InvalidCertificate':
+    case 'InvalidContainerSas':
+    case 'InvalidHeaderValue':
+    case 'InvalidRequestBody':
+    case 'InvalidStorageAccountName':
+    case 'JobNameMismatch':
+    case 'MissingStorageCredential':
+    case 'MultipleConditionHeadersNotSupported':
+    case 'StorageAccountNameMismatch':
       return 'InvalidRequestContent';
-    case 'InvalidQueryParameterValue':
-    case 'InvalidJobName':
-    case 'InvalidSubscriptionId':
-    case 'InvalidLocation':
-    case 'LocationClosed':
+    case 'ActiveJobQuotaExceeded':
+    case 'ConditionNotMet':
+    case 'InvalidCancelRequestedValue':
     case 'InvalidDriveList':
     case 'InvalidExportBlobList':
-    case 'InvalidStateValue':
-    case 'InvalidCancelRequestedValue':
-    case 'ShippingInformationIncomplete':
-    case 'ResourceNotFound':
-    case 'MethodNotAllowed':
-    case 'UnsupportedMediaType':
-    case 'JobAlreadyExists':
-    case 'ActiveJobQuotaExceeded':
+    case 'InvalidJobName':
     case 'InvalidJobState':
-    case 'ConditionNotMet':
+    case 'InvalidLocation':
+    case 'InvalidQueryParameterValue':
+    case 'InvalidStateValue':
+    case 'InvalidSubscriptionId':
+    case 'JobAlreadyExists':
+    case 'LocationClosed':
+    case 'MethodNotAllowed':
     case 'RequestBodyTooLarge':
+    case 'ResourceNotFound':
     case 'ServiceUnavailable':
+    case 'ShippingInformationIncomplete':
     case 'StorageWriteFailed':
+    case 'UnsupportedMediaType':
       return code;
     case 'StorageAccessNotConfigured':
       return 'InvalidJobState';
-    case 'MissingOrIncorrectVersionHeader':
-      return 'InvalidApiVersionParameter';
     case 'InvalidHttpVerb':
       return 'MethodNotAllowed';
-    case 'NotAcceptable':
-      return 'UnsupportedMediaType';
     case 'AuthenticationFailed':
       return 'AuthorizationFailed';
     case 'StorageReadFailed':
@@ -205,9 +206,9 @@ function tokenCodeOf(fault: TokenFault): ArmCode {
 export function asArmError(err: unknown): ArmError | undefined {
   if (err instanceof ArmError) return err;
   if (err instanceof TokenRejected) return new ArmError(tokenCodeOf(err.fault), err.message);
-  if (err instanceof ServiceError) {
+  if (err instanceof CodedError) {
     const target = err.detail && /^(properties|location|tags|\$)/.test(err.detail) ? err.detail : undefined;
-    return new ArmError(armCodeOf(err.code), err.message, target);
+    return new ArmError(armCodeOf(err.code as ErrorCode), err.message, target);
   }
   return undefined;
 }

@@ -4,14 +4,15 @@ import type { z } from 'zod';
 import type { Conditions } from '../../kernel/conditions';
 import { NO_CONDITIONS } from '../../kernel/conditions';
 import type { Caller } from '../../identity/bearer-tokens';
-import { DEV_ISSUER } from '../../identity/dev-issuer';
+import { DEV_ISSUER } from '../../identity/bearer-tokens';
+import type { TokenValidator } from '../../identity/bearer-tokens';
+import type { PrincipalGrants } from '../../identity/principals';
+import type { JobDeps } from '../../import-export/model/ports';
 import type { Permission } from '../../identity/principals';
 import { allows } from '../../identity/principals';
 import { readBody } from '../../edge/body';
 import { parseConditions } from '../../edge/conditional-headers';
 import { redact } from '../../kernel/redact';
-import type { Runtime } from '../../app/runtime';
-import { runtime } from '../../app/runtime';
 import { ArmError, armErrorBody, armStatusOf, asArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
 import {
@@ -22,6 +23,15 @@ import {
   normalisedQuery,
   originOf,
 } from './arm-request';
+
+/** What Resource Manager's operations need, passed in by app/routes.ts. */
+export interface ArmDeps {
+  jobs: JobDeps;
+  now: () => Date;
+  config: { arm: { issuers: readonly { issuer: string }[]; classicResourceGroup: string; pageSize: number } };
+  arm: { tokens: TokenValidator; grants: PrincipalGrants; pageKey: Buffer };
+}
+type Runtime = ArmDeps;
 
 export type ArmVerb = 'GET' | 'PUT' | 'PATCH' | 'DELETE' | 'POST';
 
@@ -143,6 +153,7 @@ function challenge(rt: Runtime, err: ArmError, tokenSent: boolean): string {
 }
 
 function renderFailure(
+  deps: () => Runtime,
   err: unknown,
   request: HttpRequest,
   requestId: string,
@@ -161,7 +172,7 @@ function renderFailure(
   const headers: Record<string, string> = {};
   if (status === 503) headers['Retry-After'] = '5';
   if (status === 401)
-    headers['WWW-Authenticate'] = challenge(runtime(), known, request.headers.get('authorization') !== null);
+    headers['WWW-Authenticate'] = challenge(deps(), known, request.headers.get('authorization') !== null);
   return render({ status, json: armErrorBody(known), headers }, commonHeaders(request, requestId));
 }
 
@@ -170,64 +181,69 @@ function renderFailure(
  * api-version 400, token 401, path segments 400, grant 403, body 413/415/400, conditions 412, then
  * the operation.
  */
-export function armApi(ops: Partial<Record<ArmVerb, AnyArmOperation>>): HttpHandler {
-  return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-    const requestId = randomUUID();
-    try {
-      const method = request.method.toUpperCase();
-      const op = ops[method as ArmVerb];
-      if (!op) {
-        throw new ArmError(
-          'MethodNotAllowed',
-          `The ${method} method is not allowed here; allowed: ${Object.keys(ops).join(', ')}.`,
-        );
+export const armApi =
+  (deps: () => ArmDeps) =>
+  (ops: Partial<Record<ArmVerb, AnyArmOperation>>): HttpHandler => {
+    return async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+      const requestId = randomUUID();
+      try {
+        const method = request.method.toUpperCase();
+        const op = ops[method as ArmVerb];
+        if (!op) {
+          throw new ArmError(
+            'MethodNotAllowed',
+            `The ${method} method is not allowed here; allowed: ${Object.keys(ops).join(', ')}.`,
+          );
+        }
+        const url = new URL(request.url);
+        const query = normalisedQuery(url.searchParams);
+        const apiVersion = checkApiVersion(query);
+        const rt = deps();
+        const caller = await rt.arm.tokens.validate(request.headers.get('authorization'));
+        const p = request.params;
+        const subscriptionId = p.sub !== undefined ? checkSubscription(p.sub) : '';
+        const resourceGroup = p.rg !== undefined ? checkResourceGroup(p.rg) : '';
+        const jobName = p.job !== undefined ? checkJobName(p.job) : '';
+        if (op.permission !== 'token') {
+          const grant = await rt.arm.grants.get(subscriptionId, caller.objectId);
+          if (!allows(grant?.role, op.permission))
+            throw authorizationFailed(caller, op.permission, url.pathname);
+        }
+        const body: unknown = await bodyOf<unknown>(request, op.body as z.ZodType<unknown> | undefined);
+        const conditions = op.conditional ? parseConditions(request.headers) : NO_CONDITIONS;
+        const reply = await op.run({
+          rt,
+          requestId,
+          apiVersion,
+          caller,
+          subscriptionId,
+          resourceGroup,
+          jobName,
+          params: p,
+          query,
+          origin: originOf(request.url, request.headers),
+          path: url.pathname,
+          headers: request.headers,
+          body,
+          conditions,
+        });
+        return render(reply, commonHeaders(request, requestId));
+      } catch (err) {
+        return renderFailure(deps, err, request, requestId, context);
       }
-      const url = new URL(request.url);
-      const query = normalisedQuery(url.searchParams);
-      const apiVersion = checkApiVersion(query);
-      const rt = runtime();
-      const caller = await rt.arm.tokens.validate(request.headers.get('authorization'));
-      const p = request.params;
-      const subscriptionId = p.sub !== undefined ? checkSubscription(p.sub) : '';
-      const resourceGroup = p.rg !== undefined ? checkResourceGroup(p.rg) : '';
-      const jobName = p.job !== undefined ? checkJobName(p.job) : '';
-      if (op.permission !== 'token') {
-        const grant = await rt.arm.grants.get(subscriptionId, caller.objectId);
-        if (!allows(grant?.role, op.permission))
-          throw authorizationFailed(caller, op.permission, url.pathname);
-      }
-      const body: unknown = await bodyOf<unknown>(request, op.body as z.ZodType<unknown> | undefined);
-      const conditions = op.conditional ? parseConditions(request.headers) : NO_CONDITIONS;
-      const reply = await op.run({
-        rt,
-        requestId,
-        apiVersion,
-        caller,
-        subscriptionId,
-        resourceGroup,
-        jobName,
-        params: p,
-        query,
-        origin: originOf(request.url, request.headers),
-        path: url.pathname,
-        headers: request.headers,
-        body,
-        conditions,
-      });
-      return render(reply, commonHeaders(request, requestId));
-    } catch (err) {
-      return renderFailure(err, request, requestId, context);
-    }
+    };
   };
-}
 
 /** Unknown paths under /subscriptions/ and /providers/: ARM's 404. */
-export const armNotFound: HttpHandler = (request, context) =>
-  Promise.resolve(
-    renderFailure(
-      new ArmError('NotFound', `The path '${new URL(request.url).pathname}' is not a known resource.`),
-      request,
-      randomUUID(),
-      context,
-    ),
-  );
+export const armNotFound =
+  (deps: () => ArmDeps): HttpHandler =>
+  (request, context) =>
+    Promise.resolve(
+      renderFailure(
+        deps,
+        new ArmError('NotFound', `The path '${new URL(request.url).pathname}' is not a known resource.`),
+        request,
+        randomUUID(),
+        context,
+      ),
+    );

@@ -1,8 +1,8 @@
-import { ServiceError, notFound } from '../../kernel/errors';
+import { ImportExportError, notFound } from '../../import-export/model/errors';
 import { checkStorageAccountName, checkSubscriptionId, GUID } from '../../import-export/model/names';
 import { credentialOfBody } from '../../import-export/datacenter/registered-credentials';
-import { NIL_GUID } from '../../identity/dev-issuer';
-import { operatorOp } from '../../edge/operation';
+import { NIL_GUID } from '../../identity/bearer-tokens';
+import { operatorOp } from './pipeline';
 import {
   CredentialBodySchema,
   credentialSummarySchema,
@@ -15,7 +15,7 @@ import {
 
 function objectIdOf(raw: string | undefined): string {
   if (!raw || !GUID.test(raw))
-    throw new ServiceError('InvalidRequestBody', 'The object id must be a GUID.', raw);
+    throw new ImportExportError('InvalidRequestBody', 'The object id must be a GUID.', raw);
   return raw.toLowerCase();
 }
 
@@ -132,7 +132,10 @@ export const devTokenOperation = operatorOp({
   async run({ rt, body }) {
     const issuer = rt.arm.devIssuer;
     if (!issuer)
-      throw new ServiceError('ResourceNotFound', 'The development token issuer is off (ARM_DEV_ISSUER).');
+      throw new ImportExportError(
+        'ResourceNotFound',
+        'The development token issuer is off (ARM_DEV_ISSUER).',
+      );
     const token = await issuer.issue(
       body.ObjectId.toLowerCase(),
       (body.TenantId ?? NIL_GUID).toLowerCase(),

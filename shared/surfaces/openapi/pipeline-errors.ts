@@ -1,0 +1,38 @@
+import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
+import type { RouteApi } from '../../edge/operation';
+
+/**
+ * The ExtendedCodes each surface's pipeline may answer on any of its operations,
+ * and those of an operation with a body or with conditional headers (docs/contract/import-export.md#a2, #a4, #b, #d1, #d6);
+ * the OpenAPI document lists them with each operation's own. They change when those checks do.
+ */
+export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> = {
+  customer: [
+    'MissingOrIncorrectVersionHeader',
+    'InvalidHttpVerb',
+    'InvalidHeaderValue',
+    'InvalidQueryParameterValue',
+    'InvalidSubscriptionId',
+    'AuthenticationFailed',
+    'NotAcceptable',
+    'InternalError',
+    'ServiceUnavailable',
+  ],
+  operator: [
+    'InvalidHttpVerb',
+    'InvalidHeaderValue',
+    'AuthenticationFailed',
+    'InternalError',
+    'ServiceUnavailable',
+  ],
+  public: ['InvalidHttpVerb', 'InvalidHeaderValue', 'InternalError'],
+};
+export const BODY_ERRORS: readonly ErrorCode[] = [
+  'InvalidRequestBody',
+  'UnsupportedMediaType',
+  'RequestBodyTooLarge',
+];
+export const CONDITIONAL_ERRORS: readonly ErrorCode[] = [
+  'MultipleConditionHeadersNotSupported',
+  'ConditionNotMet',
+];
