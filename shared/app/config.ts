@@ -19,7 +19,7 @@ export interface Config {
 }
 
 /** Resource Manager's settings (docs/arm-import-export.md#h). */
-export interface ArmConfig {
+interface ArmConfig {
   issuers: readonly { issuer: string; jwksUri?: string }[];
   audiences: readonly string[];
   devIssuer: boolean;

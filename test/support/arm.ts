@@ -10,7 +10,7 @@ import { startService, type TestService } from './service';
 import { TEST_OPERATOR_KEY } from './runtime';
 
 /** The throw-away server certificate the HTTPS local host serves (docs/arm-import-export.md#g1). */
-export const ARM_SERVER_CERT = issueCertificate({
+const ARM_SERVER_CERT = issueCertificate({
   commonName: 'localhost',
   serverNames: ['localhost', '127.0.0.1'],
 });

@@ -56,7 +56,7 @@ export interface Author {
   type: ActorType;
 }
 
-export const DEFAULT_DIAGNOSTICS_PATH = 'waimportexport';
+const DEFAULT_DIAGNOSTICS_PATH = 'waimportexport';
 const MAX_DRIVES = 10;
 
 /** Classic's one-line address: the six parts `;`-joined (docs/arm-import-export.md#d1). */
@@ -70,7 +70,7 @@ export const classicAddressOf = (a: AddressParts): ReturnAddress => ({
 });
 
 /** A location that is closed lists alternates without itself (docs/arm-import-export.md#c1). */
-export function openLocation(locations: Locations, name: string): Location {
+function openLocation(locations: Locations, name: string): Location {
   const location = locations.findAny(name);
   if (!location) {
     throw new ImportExportError(

@@ -20,7 +20,7 @@ const unmet = () =>
   new ImportExportError('ConditionNotMet', 'The condition specified by the conditional headers is not met.');
 
 /** The live job of that name in that group, or undefined. */
-export async function placedJob(
+async function placedJob(
   deps: Pick<JobDeps, 'store' | 'now'>,
   at: Placement,
   classicGroup: string,

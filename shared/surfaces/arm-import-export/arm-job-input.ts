@@ -12,9 +12,7 @@ const MAX_HEADER_HASH = 4096;
 
 type Wire<T> = { [K in keyof T]?: T[K] | undefined };
 
-export function addressOf(
-  a: NonNullable<NonNullable<PutJobBody['properties']>['returnAddress']>,
-): AddressParts {
+function addressOf(a: NonNullable<NonNullable<PutJobBody['properties']>['returnAddress']>): AddressParts {
   return {
     RecipientName: a.recipientName,
     StreetAddress1: a.streetAddress1,
@@ -53,7 +51,7 @@ function logLevelOf(level: string | undefined): boolean | undefined {
   return l === 'verbose';
 }
 
-export function drivesOf(list: readonly Wire<DriveWireBody>[]): DriveSpec[] {
+function drivesOf(list: readonly Wire<DriveWireBody>[]): DriveSpec[] {
   return list.map((d, i) => {
     const at = `properties.driveList[${i}]`;
     const fail = (member: string, why: string) => new ArmError('InvalidDriveList', why, `${at}.${member}`);

@@ -23,7 +23,7 @@ const stage = <S extends string>(s: { State: S | 'Faulted'; FaultedFrom?: S | un
 const opt = <K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> =>
   (value === undefined ? {} : { [name]: value }) as Partial<Record<K, V>>;
 
-export const jobId = (sub: string, group: string, name: string): string =>
+const jobId = (sub: string, group: string, name: string): string =>
   `/subscriptions/${sub}/resourceGroups/${group}/providers/Microsoft.ImportExport/jobs/${name}`;
 
 /** Classic → ARM (docs/arm-import-export.md#d1): the stored parts while they still make the address; else split. */

@@ -1,7 +1,7 @@
 import { ArmError } from './arm-errors';
 
 /** docs/arm-import-export.md#b1 */
-export const ARM_API_VERSIONS = ['2016-11-01', '2020-08-01', '2021-01-01'] as const;
+const ARM_API_VERSIONS = ['2016-11-01', '2020-08-01', '2021-01-01'] as const;
 export type ArmApiVersion = (typeof ARM_API_VERSIONS)[number];
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;

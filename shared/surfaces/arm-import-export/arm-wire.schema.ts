@@ -8,7 +8,7 @@ import { z } from 'zod';
 const text = (max: number) => z.string().min(1).max(max);
 const opt = <T extends z.ZodType>(s: T) => s.nullish().transform((v) => v ?? undefined);
 
-export const AddressWire = z.object({
+const AddressWire = z.object({
   recipientName: text(256),
   streetAddress1: text(256),
   streetAddress2: opt(z.string().max(256)),
@@ -20,9 +20,9 @@ export const AddressWire = z.object({
   email: text(256),
 });
 
-export const ReturnShippingWire = z.object({ carrierName: text(128), carrierAccountNumber: text(128) });
+const ReturnShippingWire = z.object({ carrierName: text(128), carrierAccountNumber: text(128) });
 
-export const DeliveryPackageWire = z.object({
+const DeliveryPackageWire = z.object({
   carrierName: text(128),
   trackingNumber: text(128),
   driveCount: opt(z.number().int().min(0).max(1000)),
