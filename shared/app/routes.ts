@@ -3,6 +3,7 @@ import { classicImportExportRoutes, notFoundRoute } from '../surfaces/classic-im
 import { openApiRoutes } from '../surfaces/openapi/routes';
 import { operatorRoutes } from '../surfaces/operator/routes';
 import { armImportExportRoutes } from '../surfaces/arm-import-export/routes';
+import { classicSchedulerRoutes } from '../surfaces/classic-scheduler/routes';
 import { runtime } from './runtime';
 
 /**
@@ -15,9 +16,18 @@ export const ROUTE_TABLES = {
   'classic-import-export': classicImportExportRoutes(runtime),
   operator: operatorRoutes(runtime),
   'arm-import-export': armImportExportRoutes(runtime),
-  openapi: openApiRoutes(() => Promise.resolve(ALL_ROUTES)),
+  'classic-scheduler': classicSchedulerRoutes(runtime),
+  openapi: openApiRoutes(() => Promise.resolve(DESCRIBED_ROUTES)),
   // Last: every path no surface serves.
   'not-found': [notFoundRoute],
 } as const satisfies Record<string, readonly HttpRoute[]>;
 
 export const ALL_ROUTES: readonly HttpRoute[] = Object.values(ROUTE_TABLES).flat();
+
+/**
+ * What the OpenAPI document describes: every route but the classic Scheduler's, whose XML surface
+ * the generator does not describe yet (docs/classic-scheduler.md lists its operations).
+ */
+export const DESCRIBED_ROUTES: readonly HttpRoute[] = ALL_ROUTES.filter(
+  (r) => !ROUTE_TABLES['classic-scheduler'].includes(r),
+);

@@ -34,9 +34,10 @@ it('answers 600 bad ARM requests each with a well-formed ARM 4xx, and the store 
     shipping: 'fuzzShipping',
   };
   const report = await fuzz(
-    { origin: arm.plain, defaults: {}, snapshot: new StoreSnapshot(arm.svc.rt), rejection: armRejectionOf },
+    { origin: arm.plain, defaults: {}, snapshot: new StoreSnapshot(arm.svc.rt) },
     armRequest(f),
     600,
+    armRejectionOf,
   );
   reportCodes('ARM', report);
   expect([...report.codes.keys()]).toEqual(

@@ -23,8 +23,6 @@ export interface FuzzTarget {
   /** Headers every request carries unless it removes or replaces them. */
   defaults: Record<string, string>;
   snapshot: StoreSnapshot;
-  /** What a well-formed refusal is; the classic OData one unless given (Resource Manager's differs). */
-  rejection?: (method: string, res: RawResponse) => { code?: string; problems: string[] };
 }
 
 export interface FuzzReport {
@@ -39,6 +37,7 @@ export async function fuzz(
   target: FuzzTarget,
   arbitrary: fc.Arbitrary<FuzzRequest>,
   requests: number,
+  judge: (method: string, res: RawResponse) => { code?: string; problems: string[] } = rejectionOf,
 ): Promise<FuzzReport> {
   const report: FuzzReport = { sent: 0, codes: new Map() };
   const goal = Math.ceil(requests * SCALE);
@@ -50,7 +49,7 @@ export async function fuzz(
       const res = await send(target.origin, r, target.defaults);
       if (!shrinking) report.sent++;
       if (process.env.FUZZ_TRACE) console.log(res.status, describeRequest(r));
-      const { code, problems } = (target.rejection ?? rejectionOf)(r.method, res);
+      const { code, problems } = judge(r.method, res);
       if (problems.length > 0) {
         shrinking = true;
         // What follows (shrinking) compares with the store as it now is: a wrong answer may have written.
