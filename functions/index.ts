@@ -5,6 +5,7 @@
  */
 import './classic-import-export';
 import './operator';
+import './arm-import-export';
 import './classic-scheduler';
 import './openapi';
 import './not-found';

@@ -53,6 +53,8 @@ async function main(): Promise<void> {
   // The development host marks itself: the Scheduler's SSRF guard then lets loopback and private
   // targets through (docs/classic-scheduler.md#e4), and queue actions go to the embedded Azurite.
   env.SCHEDULER_LOCAL_HOST ??= 'true';
+  // The development token issuer is on in the local host only (docs/arm-import-export.md#e3).
+  env.ARM_DEV_ISSUER ??= 'true';
   const address = env.LOCAL_HOST_ADDRESS ?? '127.0.0.1';
   const certFile = env.LOCAL_HTTPS_CERT_FILE;
   const keyFile = env.LOCAL_HTTPS_KEY_FILE;

@@ -105,6 +105,45 @@ export const ConfigEnvSchema = z.object({
     })
     .pipe(z.array(LocationSchema).min(1).optional()),
   TRUST_FORWARDED_CLIENT_CERT: z.enum(['true', 'false']).optional(),
+  /** docs/arm-import-export.md#h: `<iss>[ <jwks_uri>]`, comma-separated. */
+  ARM_TOKEN_ISSUERS: unsetWhenEmpty(
+    z
+      .string()
+      .optional()
+      .transform((s) =>
+        (s ?? '')
+          .split(',')
+          .map((e) => e.trim())
+          .filter((e) => e.length > 0)
+          .map((e) => {
+            const [issuer = '', jwksUri] = e.split(/\s+/);
+            return { issuer, ...(jwksUri && { jwksUri }) };
+          }),
+      )
+      .refine(
+        (list) => list.every((i) => !i.jwksUri || URL.canParse(i.jwksUri)),
+        'every JWKS URI in ARM_TOKEN_ISSUERS must be a URL',
+      ),
+  ),
+  ARM_AUDIENCE: unsetWhenEmpty(
+    z
+      .string()
+      .optional()
+      .transform((s) =>
+        (s ?? '')
+          .split(',')
+          .map((a) => a.trim())
+          .filter((a) => a.length > 0),
+      ),
+  ),
+  ARM_DEV_ISSUER: unsetWhenEmpty(z.enum(['true', 'false']).optional()),
+  CLASSIC_RESOURCE_GROUP: z
+    .string()
+    .regex(/^[-\w.()]{0,89}[-\w()]$/, 'CLASSIC_RESOURCE_GROUP must be a resource group name')
+    .default('classic'),
+  ARM_LIST_PAGE_SIZE: positiveInt('ARM_LIST_PAGE_SIZE')
+    .pipe(z.number().max(100, 'ARM_LIST_PAGE_SIZE must be 1 to 100'))
+    .default(100),
   /** Set by the App Service platform, never by hand: its front end is what fills X-ARR-ClientCert. */
   WEBSITE_SITE_NAME: z.string().optional(),
 });

@@ -25,6 +25,33 @@ export interface Config {
   scheduler: SchedulerConfig;
   /** The executor's settings (docs/classic-scheduler.md#e1). */
   schedulerExecution: SchedulerExecutionConfig;
+  arm: ArmConfig;
+}
+
+/** Resource Manager's settings (docs/arm-import-export.md#h). */
+interface ArmConfig {
+  issuers: readonly { issuer: string; jwksUri?: string }[];
+  audiences: readonly string[];
+  devIssuer: boolean;
+  classicResourceGroup: string;
+  pageSize: number;
+}
+
+const LOCAL_AUDIENCE = 'api://importexport';
+
+function armOf(e: Env): ArmConfig {
+  const issuers = e.ARM_TOKEN_ISSUERS ?? [];
+  const audiences = e.ARM_AUDIENCE ?? [];
+  if (issuers.length > 0 && audiences.length === 0) {
+    throw new ConfigError('App setting ARM_AUDIENCE is required when ARM_TOKEN_ISSUERS is set.');
+  }
+  return {
+    issuers,
+    audiences: audiences.length > 0 ? audiences : [LOCAL_AUDIENCE],
+    devIssuer: e.ARM_DEV_ISSUER === 'true',
+    classicResourceGroup: e.CLASSIC_RESOURCE_GROUP,
+    pageSize: e.ARM_LIST_PAGE_SIZE,
+  };
 }
 
 export class ConfigError extends Error {
@@ -108,6 +135,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     trustForwardedClientCert:
       e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
       (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
+    arm: armOf(e),
     scheduler,
     schedulerExecution,
   };

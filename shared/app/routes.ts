@@ -2,6 +2,7 @@ import type { HttpRoute } from '../edge/routes';
 import { classicImportExportRoutes, notFoundRoute } from '../surfaces/classic-import-export/routes';
 import { openApiRoutes } from '../surfaces/openapi/routes';
 import { operatorRoutes } from '../surfaces/operator/routes';
+import { armImportExportRoutes } from '../surfaces/arm-import-export/routes';
 import { classicSchedulerRoutes } from '../surfaces/classic-scheduler/routes';
 import { runtime } from './runtime';
 
@@ -14,6 +15,7 @@ import { runtime } from './runtime';
 export const ROUTE_TABLES = {
   'classic-import-export': classicImportExportRoutes(runtime),
   operator: operatorRoutes(runtime),
+  'arm-import-export': armImportExportRoutes(runtime),
   'classic-scheduler': classicSchedulerRoutes(runtime),
   openapi: openApiRoutes(() => Promise.resolve(DESCRIBED_ROUTES)),
   // Last: every path no surface serves.

@@ -29,6 +29,20 @@ import { TableClients } from '../adapters/table/table-clients';
 import { TableJobFinder } from '../adapters/table/table-job-finder';
 import { TableJobStore } from '../adapters/table/table-job-store';
 import { blobFormats } from '../adapters/xml/blob-formats';
+import { AccessTable } from '../adapters/table/table-access';
+import { TablePrincipalGrants } from '../adapters/table/table-principal-grants';
+import { TableDevKeyStore, TableRegisteredCredentials } from '../adapters/table/table-sealed-access';
+import { ImportExportError } from '../import-export/model/errors';
+import type { Job } from '../import-export/model/model';
+import type { RegisteredCredentials } from '../import-export/datacenter/registered-credentials';
+import { resolveCredential } from '../import-export/datacenter/registered-credentials';
+import { BearerTokens } from '../adapters/jwt/jose-bearer-tokens';
+import type { DevTokens, TokenValidator } from '../identity/bearer-tokens';
+import { DEV_ISSUER } from '../identity/bearer-tokens';
+import { DevIssuer } from '../adapters/jwt/dev-issuer';
+import type { PrincipalGrants } from '../identity/principals';
+import { trustedIssuers } from '../adapters/jwt/token-issuers';
+import { isLoopback } from '../adapters/endpoints';
 
 /** Everything a request needs, built once per process (the composition root). */
 export interface Runtime {
@@ -51,13 +65,56 @@ export interface Runtime {
   /** Where the executor writes job history (docs/classic-scheduler.md#d8). */
   schedulerHistory: JobHistoryWriter;
   readPfx: PfxReader;
+  /** Resource Manager's front door (docs/arm-import-export.md#e). */
+  arm: ArmRuntime;
+}
+
+export interface ArmRuntime {
+  tokens: TokenValidator;
+  grants: PrincipalGrants;
+  /** Present while the development issuer is on. */
+  devIssuer?: DevTokens;
+  credentials: RegisteredCredentials;
+  /** Signs Resource Manager's $skiptoken; derived from SECRETS_KEY. */
+  pageKey: Buffer;
+}
+
+function armRuntime(config: Config, access: AccessTable, box: SecretBox): ArmRuntime {
+  const devIssuer = config.arm.devIssuer
+    ? new DevIssuer(new TableDevKeyStore(access, box), config.arm.audiences[0] ?? '')
+    : undefined;
+  const dev = devIssuer && { issuer: DEV_ISSUER, keys: devIssuer.keySet() };
+  return {
+    tokens: new BearerTokens(trustedIssuers(config.arm.issuers, dev), config.arm.audiences),
+    grants: new TablePrincipalGrants(access),
+    ...(devIssuer && { devIssuer }),
+    credentials: new TableRegisteredCredentials(access, box),
+    pageKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'arm-skiptoken', 32)),
+  };
 }
 
 export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
   const tables = new TableClients(config.storage, config.storagePrefix, config.storageTimeoutMs);
   const jobsTable = () => tables.table('jobs');
   const certificates = new TableCertificateStore(() => tables.table('certs'));
-  const rows = new JobRows(new SecretBox(config.secretsKey));
+  const box = new SecretBox(config.secretsKey);
+  const rows = new JobRows(box);
+  const arm = armRuntime(config, new AccessTable(() => tables.table('access')), box);
+  const localAzurite = isLoopback(config.customerBlobEndpoint.replace('{account}', 'account'));
+  const resolve = async (job: Job) => {
+    const found = await resolveCredential(
+      arm.credentials,
+      localAzurite,
+      job.SubscriptionId,
+      job.StorageAccountName,
+    );
+    if (found) return found;
+    throw new ImportExportError(
+      'StorageAccessNotConfigured',
+      `No credential is registered for storage account ${job.StorageAccountName}.`,
+      `PUT /operator/subscriptions/${job.SubscriptionId}/storageaccounts/${job.StorageAccountName}/credential`,
+    );
+  };
   const due = new TableDueIndex(jobsTable, () => tables.table('due'), 'due', now);
   const store = new TableJobStore(jobsTable, rows, new ActiveSlots(jobsTable), due);
   const jobs: JobDeps = {
@@ -104,7 +161,11 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     jobs,
     datacenter: {
       ...jobs,
-      customer: new CustomerBlobStorage(config.customerBlobEndpoint, config.customerStorageTimeoutMs),
+      customer: new CustomerBlobStorage(
+        config.customerBlobEndpoint,
+        config.customerStorageTimeoutMs,
+        resolve,
+      ),
       plans: new BlobPlanStore(
         new ServiceBlobs(config.storage, config.storagePrefix, config.storageTimeoutMs),
       ),
@@ -117,6 +178,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     certificates,
     authenticator: new CertificateAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
+    arm,
   };
 }
 

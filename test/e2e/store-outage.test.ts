@@ -98,7 +98,7 @@ describe('the store stopped during a run, then started again', () => {
         DriveList: expect.any(Array),
       });
       expect(job.DriveList).toHaveLength(job.Type === 'Import' ? 2 : job.State === 'Received' ? 1 : 0);
-      expect(job.Credential.Kind).toBe('StorageAccountKey');
+      expect(job.Credential?.Kind).toBe('StorageAccountKey');
       // A received export's plan was saved before the job recorded it: it can be read.
       if (job.Type === 'Export' && job.State === 'Received') {
         const plan = await svc.operator('GET', `/subscriptions/${svc.sub}/jobs/${name}/drives/BLANK-1/blobs`);

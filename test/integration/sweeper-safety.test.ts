@@ -98,6 +98,7 @@ describe('sweeps are safe', () => {
       get: (s, n) => store.get(s, n),
       list: (q) => store.list(q),
       storageAccounts: (s) => store.storageAccounts(s),
+      summaries: (s, now) => store.summaries(s, now),
       write: (w) => {
         if (++writes > 3) return Promise.reject(new KernelError('ServiceUnavailable', 'gone'));
         const p = store.write(w);
@@ -141,6 +142,7 @@ describe('sweeps are safe', () => {
         n === 'Fresh' && s === subs[0] ? Promise.reject(new Error('corrupt row')) : store.get(s, n),
       list: (q) => store.list(q),
       storageAccounts: (s) => store.storageAccounts(s),
+      summaries: (s, now) => store.summaries(s, now),
       write: (w) => store.write(w),
     };
     const report = await sweep({ ...rt.sweep, store: picky, onError: (e) => failures.push(e.name) }, NOW);

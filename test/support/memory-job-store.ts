@@ -1,7 +1,7 @@
 import { ConcurrencyConflict } from '../../shared/kernel/errors';
 import { ImportExportError } from '../../shared/import-export/model/errors';
 import { isActive } from '../../shared/import-export/model/job-states';
-import type { Job, Versioned } from '../../shared/import-export/model/model';
+import type { Job, JobSummary, Versioned } from '../../shared/import-export/model/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../shared/import-export/model/ports';
 import { deletionTime } from '../../shared/import-export/model/timers';
 
@@ -79,6 +79,18 @@ export class MemoryJobStore implements JobStore {
     });
     const last = page[page.length - 1];
     return Promise.resolve({ jobs, ...(rows.length > q.limit && last && { cursor: last.at }) });
+  }
+
+  summaries(sub: string, now: Date): Promise<Versioned<JobSummary>[]> {
+    const live = [...this.jobs.values()].filter(
+      (v) => v.value.SubscriptionId === sub && (deletionTime(v.value)?.getTime() ?? Infinity) > now.getTime(),
+    );
+    return Promise.resolve(
+      live.map((v) => {
+        const { DriveList: _d, Export: _e, Credential: _c, ...summary } = copy(v).value;
+        return { ...v, value: summary };
+      }),
+    );
   }
 
   storageAccounts(sub: string): Promise<string[]> {

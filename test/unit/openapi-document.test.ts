@@ -68,7 +68,13 @@ it('has every route of the route table but the catch-all, with exactly the verbs
       templateParams(route.route),
     ]);
   }
-  expect(routes.filter(isCatchAll).map((r) => r.name)).toEqual(['not-found']);
+  // Resource Manager's routes are described by Microsoft's REST spec (docs/arm-import-export.md).
+  expect(
+    routes
+      .filter(isCatchAll)
+      .filter((r) => !r.name.startsWith('arm-'))
+      .map((r) => r.name),
+  ).toEqual(['not-found']);
 });
 
 const op = (body?: z.ZodType) => ({
@@ -169,7 +175,7 @@ it("takes each request body from its operation's zod schema, annotations allowed
       if (id) bodies++;
     }
   }
-  expect(bodies).toBe(10);
+  expect(bodies).toBe(13);
   const contract = new OpenApiContract(doc);
   const put = doc.paths['/{sub}/services/importexport/storageaccounts/{account}/jobs/{job}'].put;
   const schema = contract.schema(put.requestBody.content['application/json'].schema);

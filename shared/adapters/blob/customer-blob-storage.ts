@@ -1,7 +1,7 @@
 import type { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import type { BlobItem, CustomerStorage, ListScope, StateWrite } from '../../import-export/datacenter/ports';
 import { CustomerStorageFailure } from '../../import-export/model/errors';
-import type { Job } from '../../import-export/model/model';
+import type { Credential, Job } from '../../import-export/model/model';
 import { loadBlobSdk } from './blob-sdk';
 import { statusOf, codeOf } from '../store-errors';
 
@@ -48,10 +48,16 @@ export class CustomerBlobStorage implements CustomerStorage {
   private readonly ready = new Set<string>();
   private readonly options: StoragePipelineOptions;
 
-  /** `timeoutMs`: the deadline of one call, retries included (then 502, never a hang). */
+  /**
+   * `timeoutMs`: the deadline of one call, retries included (then 502, never a hang). `resolve`
+   * finds the credential of a job that has none of its own (an ARM job,
+   * docs/arm-import-export.md#f2): the one registered for its account, or the local Azurite's.
+   */
   constructor(
     private readonly endpointTemplate: string,
     private readonly timeoutMs: number,
+    private readonly resolve: (job: Job) => Promise<Credential> = () =>
+      Promise.reject(new Error('no storage credential')),
   ) {
     this.options = {
       retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: timeoutMs },
@@ -70,13 +76,17 @@ export class CustomerBlobStorage implements CustomerStorage {
     }
   }
 
+  private credential(job: Job): Promise<Credential> {
+    return job.Credential ? Promise.resolve(job.Credential) : this.resolve(job);
+  }
+
   private endpoint(job: Job): string {
     return this.endpointTemplate.replace('{account}', job.StorageAccountName).replace(/\/+$/, '');
   }
 
   private async service(job: Job): Promise<BlobServiceClient> {
     const { BlobServiceClient, StorageSharedKeyCredential } = await loadBlobSdk();
-    const c = job.Credential;
+    const c = await this.credential(job);
     if (c.Kind !== 'StorageAccountKey')
       throw new CustomerStorageFailure('Forbidden', 'a container SAS cannot reach the account');
     const key = new StorageSharedKeyCredential(job.StorageAccountName, c.Key);
@@ -84,7 +94,7 @@ export class CustomerBlobStorage implements CustomerStorage {
   }
 
   private async container(job: Job, name: string): Promise<ContainerClient> {
-    const c = job.Credential;
+    const c = await this.credential(job);
     if (c.Kind === 'StorageAccountKey') return (await this.service(job)).getContainerClient(name);
     if (name !== c.Container)
       throw new CustomerStorageFailure('Forbidden', `container ${name} is outside the SAS container`);
@@ -145,7 +155,7 @@ export class CustomerBlobStorage implements CustomerStorage {
 
   async deleteState(job: Job, name: string): Promise<void> {
     await this.translated(async (abortSignal) => {
-      const { container, blobName } = this.statesOf(job, name);
+      const { container, blobName } = this.statesOf(job, await this.credential(job), name);
       await (
         await this.container(job, container)
       )
@@ -154,8 +164,7 @@ export class CustomerBlobStorage implements CustomerStorage {
     });
   }
 
-  private statesOf(job: Job, name: string): { container: string; blobName: string } {
-    const c = job.Credential;
+  private statesOf(job: Job, c: Credential, name: string): { container: string; blobName: string } {
     return c.Kind === 'StorageAccountKey'
       ? { container: job.ImportExportStatesPath, blobName: name }
       : { container: c.Container, blobName: `${job.ImportExportStatesPath}/${name}` };
@@ -164,7 +173,7 @@ export class CustomerBlobStorage implements CustomerStorage {
   /** A blob already there is compared with `xml`, reading no more than its length (plus one). */
   async writeState(job: Job, name: string, xml: string): Promise<{ url: string; outcome: StateWrite }> {
     return this.translated(async (abortSignal) => {
-      const c = job.Credential;
+      const c = await this.credential(job);
       const containerName = c.Kind === 'StorageAccountKey' ? job.ImportExportStatesPath : c.Container;
       const blobName = c.Kind === 'StorageAccountKey' ? name : `${job.ImportExportStatesPath}/${name}`;
       const container = await this.container(job, containerName);

@@ -23,7 +23,7 @@ export const StoredSummarySchema = JobSchema.omit({ Credential: true, DriveList:
 
 /** The sealed part of a job row: its credential and its drives' BitLocker keys by DriveId. */
 export const SealedSecretsSchema = z.object({
-  Credential: CredentialSchema,
+  Credential: CredentialSchema.optional(),
   BitLockerKeys: z.record(z.string(), z.string()),
 });
 

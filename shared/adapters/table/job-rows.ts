@@ -107,7 +107,7 @@ export class JobRows {
     const secrets = SealedSecretsSchema.parse(JSON.parse(this.box.open(row.Secret, this.aad(stored))));
     const value: Job = {
       ...stored,
-      Credential: secrets.Credential,
+      ...(secrets.Credential && { Credential: secrets.Credential }),
       DriveList: stored.DriveList.map((d) => {
         const key = secrets.BitLockerKeys[d.DriveId];
         return key === undefined ? d : { ...d, BitLockerKey: key };

@@ -4,7 +4,16 @@ import { StorageDeadlineExceeded, withDeadline } from '../deadline';
 import { endpointOf, isLoopback } from '../endpoints';
 import { guarded, statusOf } from '../store-errors';
 
-const TABLE_NAMES = ['jobs', 'certs', 'due', 'schedjobs', 'schedhist', 'schedacct', 'scheddue'] as const;
+const TABLE_NAMES = [
+  'jobs',
+  'certs',
+  'due',
+  'access',
+  'schedjobs',
+  'schedhist',
+  'schedacct',
+  'scheddue',
+] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** One HTTP request to the storage service, as it leaves (every retry counted). */

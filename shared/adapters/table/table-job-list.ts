@@ -2,7 +2,7 @@ import type { TableClient, TableEntityResultPage } from '@azure/data-tables';
 import type { JobSummary, Versioned } from '../../import-export/model/model';
 import type { JobListPage, JobListQuery } from '../../import-export/model/ports';
 import type { JobRows } from './job-rows';
-import { listFilter } from './list-filter';
+import { listFilter, literal } from './list-filter';
 import { guarded } from '../store-errors';
 
 /**
@@ -30,4 +30,25 @@ export async function listJobs(client: TableClient, rows: JobRows, q: JobListQue
   });
   const last = found[found.length - 1];
   return { jobs: found.map((f) => f.job), ...(continuationToken && last && { cursor: last.rowKey }) };
+}
+
+/** Every live list row of a subscription, all storage accounts (`list_` up to `list_~`). */
+export async function listSummaries(
+  client: TableClient,
+  rows: JobRows,
+  subscriptionId: string,
+  now: Date,
+): Promise<Versioned<JobSummary>[]> {
+  const filter = [
+    `PartitionKey eq ${literal(subscriptionId)}`,
+    `RowKey ge 'list_'`,
+    "RowKey lt 'list_~'",
+    `ExpireAt gt ${literal(now)}`,
+  ].join(' and ');
+  return guarded(async () => {
+    const out: Versioned<JobSummary>[] = [];
+    for await (const entity of client.listEntities({ queryOptions: { filter } }))
+      out.push(rows.fromListRow(entity));
+    return out;
+  });
 }

@@ -1,7 +1,7 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../../kernel/errors';
 import { isActive } from '../../import-export/model/job-states';
-import type { Job, Versioned } from '../../import-export/model/model';
+import type { Job, JobSummary, Versioned } from '../../import-export/model/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../import-export/model/ports';
 import { dueTime } from '../../import-export/model/timers';
 import { trackingClaimOf } from '../../import-export/model/tracking-numbers';
@@ -9,7 +9,7 @@ import { guarded, isNotFound, isUnavailable, statusOf, unavailable } from '../st
 import type { ActiveSlots } from './active-slots';
 import type { DueItem, TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
-import { listJobs } from './table-job-list';
+import { listJobs, listSummaries } from './table-job-list';
 import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean; ActiveSlot?: number };
@@ -64,6 +64,10 @@ export class TableJobStore implements JobStore {
 
   async list(q: JobListQuery): Promise<JobListPage> {
     return listJobs(await this.table(), this.rows, q);
+  }
+
+  async summaries(subscriptionId: string, now: Date): Promise<Versioned<JobSummary>[]> {
+    return listSummaries(await this.table(), this.rows, subscriptionId, now);
   }
 
   /** The accounts of the subscription's jobs, from their list rows' keys (`list_<account>_...`). */

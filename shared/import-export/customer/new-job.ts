@@ -2,7 +2,7 @@ import { isAccountKey, parseContainerSas } from '../model/container-sas';
 import { ImportExportError } from '../model/errors';
 import { checkExportSelection } from '../model/export-paths';
 import type { Locations } from '../model/locations';
-import { shippingInformationOf } from '../model/locations';
+import { isClosed, shippingInformationOf } from '../model/locations';
 import type { Credential, Drive, Job, JobType, ReturnAddress, ReturnShipping } from '../model/model';
 import { isContainerName } from '../model/names';
 
@@ -123,6 +123,12 @@ export function defineJob(p: NewJob, at: JobAddress, locations: Locations, now: 
     throw new ImportExportError(
       'InvalidLocation',
       `"${p.Location}" is not a known location; List Locations names them.`,
+      p.Location,
+    );
+  if (isClosed(location))
+    throw new ImportExportError(
+      'LocationClosed',
+      `"${location.Name}" takes no new jobs; use one of: ${(location.AlternateLocations ?? []).join(', ')}.`,
       p.Location,
     );
   const credential = credentialOf(p, p.Type, now);

@@ -75,7 +75,7 @@ function allowed(scope: ListScope, sasContainer: string | undefined): ListScope 
 }
 
 async function listSelection(deps: Deps, job: Job, selection: Selection): Promise<BlobItem[]> {
-  const sas = job.Credential.Kind === 'ContainerSas' ? job.Credential.Container : undefined;
+  const sas = job.Credential?.Kind === 'ContainerSas' ? job.Credential.Container : undefined;
   const found = new Map<string, BlobItem>();
   const collect = async (scope: ListScope | undefined, keep: (i: BlobItem) => boolean) => {
     if (!scope) return;

@@ -34,15 +34,18 @@ export function selectionOfBlobList(
   };
 }
 
-const sasContainerOf = (c: Credential): string | undefined =>
-  c.Kind === 'ContainerSas' ? c.Container : undefined;
+const sasContainerOf = (c: Credential | undefined): string | undefined =>
+  c?.Kind === 'ContainerSas' ? c.Container : undefined;
 
 /**
  * Checks a `<BlobList>` document read from BlobListBlobPath: the rules of Put Job's BlobList
  * (docs/contract/import-export.md#a5) plus the attributes of the reference's blob-list format. Answers the selection, or
  * why it is malformed (the drives' CopyStatus then is BlobListFormatInvalid).
  */
-export function selectionOfDocument(doc: BlobListDocument, credential: Credential): Selection | string {
+export function selectionOfDocument(
+  doc: BlobListDocument,
+  credential: Credential | undefined,
+): Selection | string {
   const sas = sasContainerOf(credential);
   if (doc.BlobPath.length + doc.BlobPathPrefix.length === 0) return 'the BlobList selects no blob';
   const paths: PathEntry[] = [];

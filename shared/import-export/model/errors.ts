@@ -13,6 +13,8 @@ export type ImportExportCode =
   | 'JobNameMismatch'
   | 'StorageAccountNameMismatch'
   | 'InvalidLocation'
+  | 'LocationClosed'
+  | 'StorageAccessNotConfigured'
   | 'MissingStorageCredential'
   | 'ConflictingStorageCredential'
   | 'InvalidContainerSas'

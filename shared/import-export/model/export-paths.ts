@@ -27,9 +27,9 @@ const inContainer = (path: string, container: string): boolean => path.startsWit
  */
 export function checkExportSelection(
   selection: { BlobList?: { BlobPath?: string[]; BlobPathPrefix?: string[] }; BlobListBlobPath?: string },
-  credential: Credential,
+  credential: Credential | undefined,
 ): ExportSelection {
-  const sasContainer = credential.Kind === 'ContainerSas' ? credential.Container : undefined;
+  const sasContainer = credential?.Kind === 'ContainerSas' ? credential.Container : undefined;
   const { BlobList, BlobListBlobPath } = selection;
   if (BlobList && BlobListBlobPath !== undefined) {
     throw listError('An export names its blobs with either BlobList or BlobListBlobPath, not both.');

@@ -12,6 +12,11 @@ export const LocationSchema = z.strictObject({
   CountryOrRegion: z.string(),
   SupportedCarriers: z.array(z.string()),
   ServedRegions: z.array(z.string().min(1)).min(1),
+  /** Resource Manager's extras (docs/arm-import-export.md#c1); classic never shows them. */
+  Phone: z.string().optional(),
+  AdditionalShippingInformation: z.string().optional(),
+  /** Short names of the locations that take this one's drives; set when it is closed. */
+  AlternateLocations: z.array(z.string()).optional(),
 });
 export type Location = z.infer<typeof LocationSchema>;
 
@@ -100,10 +105,23 @@ export class Locations {
     return this.byName.get(name.toLowerCase());
   }
 
+  /** Resource Manager names a location by its display name or its short name (`westus`). */
+  findAny(name: string): Location | undefined {
+    const key = shortNameOf(name);
+    return this.all.find((l) => shortNameOf(l.Name) === key);
+  }
+
   serving(region: string): Location | undefined {
     return this.byRegion.get(region.toLowerCase());
   }
 }
+
+/** `West US` → `westus` (docs/arm-import-export.md#c1). */
+export const shortNameOf = (name: string): string => name.replace(/\s+/g, '').toLowerCase();
+
+/** A closed location lists alternates without itself (docs/arm-import-export.md#c1). */
+export const isClosed = (l: Location): boolean =>
+  l.AlternateLocations !== undefined && !l.AlternateLocations.includes(shortNameOf(l.Name));
 
 /** docs/contract/import-export.md#a5: the job's ShippingInformation, derived from its location. */
 export const shippingInformationOf = (l: Location): { Name: string; Address: string } => ({

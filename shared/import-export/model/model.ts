@@ -88,6 +88,8 @@ export const DriveSchema = z.object({
   ErrorLogUri: z.string().optional(),
   VerboseLogUri: z.string().optional(),
   ManifestUri: z.string().optional(),
+  /** ARM only (docs/arm-import-export.md#d1): offset:length:hash runs of the drive header. */
+  DriveHeaderHash: z.string().optional(),
 });
 export type Drive = z.infer<typeof DriveSchema>;
 
@@ -102,6 +104,38 @@ export const ExportPlanSchema = z.object({
   Detail: z.string().optional(),
 });
 export type ExportPlanRecord = z.infer<typeof ExportPlanSchema>;
+
+/** A return address in parts, as Resource Manager carries it (docs/arm-import-export.md#d1). */
+const AddressPartsSchema = z.object({
+  RecipientName: z.string(),
+  StreetAddress1: z.string(),
+  StreetAddress2: z.string().optional(),
+  City: z.string(),
+  StateOrProvince: z.string().optional(),
+  PostalCode: z.string(),
+  CountryOrRegion: z.string(),
+  Phone: z.string(),
+  Email: z.string(),
+});
+export type AddressParts = z.infer<typeof AddressPartsSchema>;
+
+const EncryptionKeySchema = z.object({
+  KekType: z.enum(['MicrosoftManaged', 'CustomerManaged']),
+  KekUrl: z.string().optional(),
+  KekVaultResourceId: z.string().optional(),
+});
+export type EncryptionKey = z.infer<typeof EncryptionKeySchema>;
+
+const ActorTypeSchema = z.enum(['User', 'Application', 'ManagedIdentity', 'Key']);
+export type ActorType = z.infer<typeof ActorTypeSchema>;
+/** Who wrote a job last as a customer, and when (docs/arm-import-export.md#e5). */
+const AuthorshipSchema = z.object({
+  CreatedBy: z.string(),
+  CreatedByType: ActorTypeSchema,
+  LastModifiedBy: z.string(),
+  LastModifiedByType: ActorTypeSchema,
+  LastModifiedAt: z.string(),
+});
 
 const AlertSchema = z.object({ Kind: z.string(), Time: z.string(), Message: z.string() });
 export type Alert = z.infer<typeof AlertSchema>;
@@ -125,7 +159,8 @@ export const JobSchema = z.object({
   ReturnShipping: ReturnShippingSchema.optional(),
   DeliveryPackage: PackageSchema.optional(),
   ReturnPackage: PackageSchema.optional(),
-  Credential: CredentialSchema,
+  /** Absent for a job created without one (through Resource Manager): see docs/arm-import-export.md#f2. */
+  Credential: CredentialSchema.optional(),
   ImportExportStatesPath: z.string(),
   EnableVerboseLog: z.boolean(),
   BackupDriveManifest: z.boolean(),
@@ -140,6 +175,22 @@ export const JobSchema = z.object({
   /** ISO 8601. CreatedTime orders List Jobs; ClockStart starts the timers of docs/contract/import-export.md#c2. */
   CreatedTime: z.string(),
   ClockStart: z.string(),
+  /**
+   * Placement and descriptions that Resource Manager adds (docs/arm-import-export.md#d2); absent
+   * on jobs no ARM request wrote. ResourceGroup keeps the spelling of creation.
+   */
+  ResourceGroup: z.string().optional(),
+  Tags: z.record(z.string(), z.string()).optional(),
+  StorageAccountId: z.string().optional(),
+  EncryptionKey: EncryptionKeySchema.optional(),
+  Authorship: AuthorshipSchema.optional(),
+  /** The parts ReturnAddress was made of, while ReturnAddress still is what they make. */
+  ReturnAddressParts: AddressPartsSchema.optional(),
+  /** The location's phone and extra shipping notes at creation (ShippingInformation's companions). */
+  ShippingPhone: z.string().optional(),
+  ShippingNotes: z.string().optional(),
+  ClientTenantId: z.string().optional(),
+  Origin: z.enum(['classic', 'arm']).optional(),
 });
 export type Job = z.infer<typeof JobSchema>;
 

@@ -42,6 +42,11 @@ export interface JobStore {
   write(w: JobWrite): Promise<Versioned<Job> | undefined>;
   /** Ordered by CreatedTime, oldest first; filters run in the store's query. */
   list(q: JobListQuery): Promise<JobListPage>;
+  /**
+   * Every job of the subscription a sweep would not already have deleted at `now`, whatever its
+   * storage account, in no particular order (Resource Manager's lists, docs/arm-import-export.md#c7).
+   */
+  summaries(subscriptionId: string, now: Date): Promise<Versioned<JobSummary>[]>;
   /** The storage accounts that have at least one job in the subscription, sorted. */
   storageAccounts(subscriptionId: string): Promise<string[]>;
 }

@@ -4,7 +4,7 @@ import type { Alert, Job } from './model';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** docs/contract/import-export.md#c2: the periods of the timer rules, in days from the job's ClockStart. */
-const TIMER_DAYS = {
+export const TIMER_DAYS = {
   creatingDeleted: 14,
   shippingOverdue: 14,
   shippingClosed: 44,

@@ -18,6 +18,7 @@ export function statusOf(code: ErrorCode): number {
     case 'JobNameMismatch':
     case 'StorageAccountNameMismatch':
     case 'InvalidLocation':
+    case 'LocationClosed':
     case 'MissingStorageCredential':
     case 'ConflictingStorageCredential':
     case 'InvalidContainerSas':
@@ -41,6 +42,7 @@ export function statusOf(code: ErrorCode): number {
     case 'JobAlreadyExists':
     case 'ActiveJobQuotaExceeded':
     case 'InvalidJobState':
+    case 'StorageAccessNotConfigured':
       return 409;
     case 'ConditionNotMet':
       return 412;

@@ -45,6 +45,8 @@ export const CLASSIC_CODES = [
   'JobAlreadyExists',
   'ActiveJobQuotaExceeded',
   'InvalidJobState',
+  'StorageAccessNotConfigured',
+  'LocationClosed',
   'ConditionNotMet',
   'RequestBodyTooLarge',
   'InternalError',

@@ -51,6 +51,7 @@ export const putJobOperation = customerOp({
     'JobNameMismatch',
     'StorageAccountNameMismatch',
     'InvalidLocation',
+    'LocationClosed',
     'MissingStorageCredential',
     'ConflictingStorageCredential',
     'InvalidContainerSas',

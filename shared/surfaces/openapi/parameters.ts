@@ -22,6 +22,7 @@ export const PATH_ERRORS: Record<PathParam, ErrorCode> = {
   job: 'InvalidJobName',
   location: 'ResourceNotFound',
   thumbprint: 'InvalidCertificate',
+  objectId: 'InvalidRequestBody',
   driveId: 'ResourceNotFound',
 };
 

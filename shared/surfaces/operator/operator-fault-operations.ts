@@ -33,7 +33,13 @@ export const advanceOperation = operatorOp({
   description:
     'Moves the job one natural step with synthetic, well-formed data (clean logs, manifest backups when enabled), so clients can be tested end to end (docs/contract/import-export.md#b).',
   success: OPERATOR_JOB_ANSWER,
-  errors: ['ResourceNotFound', 'InvalidJobState', 'StorageReadFailed', 'StorageWriteFailed'],
+  errors: [
+    'ResourceNotFound',
+    'InvalidJobState',
+    'StorageReadFailed',
+    'StorageWriteFailed',
+    'StorageAccessNotConfigured',
+  ],
   async run(req) {
     return operatorJobReply(await advance(req.rt.datacenter, jobAt(req)));
   },

@@ -59,7 +59,13 @@ export const receiveOperation = operatorOp({
   description:
     "Import: listed drives become Received, the job's others NeverReceived, extra drives are recorded; only from Shipping (or Received, for a late drive). Export: the blank drives arrive with generated BitLocker keys, and the export is planned against the customer's storage (docs/contract/import-export.md#b, #b2).",
   success: OPERATOR_JOB_ANSWER,
-  errors: ['ResourceNotFound', 'InvalidJobState', 'StorageReadFailed', 'StorageWriteFailed'],
+  errors: [
+    'ResourceNotFound',
+    'InvalidJobState',
+    'StorageReadFailed',
+    'StorageWriteFailed',
+    'StorageAccessNotConfigured',
+  ],
   body: ReceiveBodySchema,
   async run(req) {
     return operatorJobReply(await receivePackage(req.rt.datacenter, jobAt(req), req.body));
@@ -95,7 +101,7 @@ export const completeOperation = operatorOp({
   description:
     "Checks the manifest, writes the error log (and the verbose log and manifest backup when enabled) into the customer's storage, and sets the drive Completed or CompletedMoreInfo; the job becomes Packaging when every drive is done (docs/contract/import-export.md#b, #b3).",
   success: OPERATOR_JOB_ANSWER,
-  errors: ['ResourceNotFound', 'InvalidJobState', 'StorageWriteFailed'],
+  errors: ['ResourceNotFound', 'InvalidJobState', 'StorageWriteFailed', 'StorageAccessNotConfigured'],
   body: CompleteBodySchema,
   async run(req) {
     return operatorJobReply(await completeCopy(req.rt.datacenter, jobAt(req), driveAt(req), req.body));

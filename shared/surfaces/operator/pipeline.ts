@@ -1,3 +1,6 @@
+import type { DevTokens } from '../../identity/bearer-tokens';
+import type { PrincipalGrants } from '../../identity/principals';
+import type { RegisteredCredentials } from '../../import-export/datacenter/registered-credentials';
 import type { z } from 'zod';
 import type { CertificateAuthenticator } from '../../identity/certificate-auth';
 import type { CertificateStore } from '../../identity/certificates';
@@ -19,6 +22,8 @@ export interface OperatorDeps {
   certificates: CertificateStore;
   authenticator: Pick<CertificateAuthenticator, 'forget' | 'registeredNow'>;
   config: { operatorKeys: readonly string[] };
+  /** Grants, registered credentials and development tokens (docs/arm-import-export.md#e2, #e3, #f1). */
+  arm: { grants: PrincipalGrants; credentials: RegisteredCredentials; devIssuer?: DevTokens };
 }
 
 export interface OperatorRequest<B> {

@@ -19,6 +19,16 @@ import {
 import type { OperatorDeps } from './pipeline';
 import { operatorApi } from './pipeline';
 import { sweepOperation } from './sweep-operation';
+import {
+  devTokenOperation,
+  grantPrincipalOperation,
+  listPrincipalsOperation,
+  readCredentialOperation,
+  readPrincipalOperation,
+  removeCredentialOperation,
+  revokePrincipalOperation,
+  setCredentialOperation,
+} from './access-operations';
 
 const JOB = 'operator/subscriptions/{sub}/jobs/{job}';
 const DRIVE = `${JOB}/drives/{driveId}`;
@@ -54,5 +64,22 @@ export function operatorRoutes(deps: () => OperatorDeps): HttpRoute[] {
     httpRoute('operator-advance', `${JOB}/advance`, api({ POST: advanceOperation })),
     // Run the timers now, or as of a later instant (#c2).
     httpRoute('operator-sweep', 'operator/sweep', api({ POST: sweepOperation })),
+    // Resource Manager's grants, storage credentials and development tokens (docs/arm-import-export.md#e2, #e3, #f1).
+    httpRoute(
+      'operator-principals',
+      'operator/subscriptions/{sub}/principals',
+      api({ GET: listPrincipalsOperation }),
+    ),
+    httpRoute(
+      'operator-principal',
+      'operator/subscriptions/{sub}/principals/{objectId}',
+      api({ PUT: grantPrincipalOperation, GET: readPrincipalOperation, DELETE: revokePrincipalOperation }),
+    ),
+    httpRoute(
+      'operator-credential',
+      'operator/subscriptions/{sub}/storageaccounts/{account}/credential',
+      api({ PUT: setCredentialOperation, GET: readCredentialOperation, DELETE: removeCredentialOperation }),
+    ),
+    httpRoute('operator-dev-tokens', 'operator/dev-tokens', api({ POST: devTokenOperation })),
   ];
 }

@@ -33,6 +33,9 @@ export const PathParamsSchema = z.object({
       description:
         "The certificate's SHA-1 thumbprint in 40 hexadecimal digits (case-insensitive; colons ignored).",
     }),
+  objectId: z
+    .guid()
+    .meta({ description: "A principal's object id (a token's oid), a GUID (docs/arm-import-export.md#e2)." }),
   driveId: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/)

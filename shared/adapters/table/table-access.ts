@@ -1,0 +1,70 @@
+import type { TableClient } from '@azure/data-tables';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
+
+/**
+ * The `access` table: Resource Manager's grants (`principal_<oid>`), registered storage
+ * credentials (`credential_<account>`), per subscription partition; the development issuer's key
+ * in partition `_dev`.
+ */
+export class AccessTable {
+  constructor(private readonly table: () => Promise<TableClient>) {}
+
+  async read(partition: string, row: string): Promise<Record<string, unknown> | undefined> {
+    const client = await this.table();
+    return guarded(async () => {
+      try {
+        return await client.getEntity<Record<string, unknown>>(partition, row);
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  /** True when the row is new. */
+  async upsert(partition: string, row: string, values: Record<string, string>): Promise<boolean> {
+    const existed = (await this.read(partition, row)) !== undefined;
+    const client = await this.table();
+    await guarded(() => client.upsertEntity({ partitionKey: partition, rowKey: row, ...values }, 'Replace'));
+    return !existed;
+  }
+
+  /** Writes the row unless it exists; false when it did. */
+  async insert(partition: string, row: string, values: Record<string, string>): Promise<boolean> {
+    const client = await this.table();
+    return guarded(async () => {
+      try {
+        await client.createEntity({ partitionKey: partition, rowKey: row, ...values });
+        return true;
+      } catch (err) {
+        if (statusOf(err) === 409) return false;
+        throw err;
+      }
+    });
+  }
+
+  async remove(partition: string, row: string): Promise<boolean> {
+    const client = await this.table();
+    return guarded(async () => {
+      try {
+        await client.deleteEntity(partition, row);
+        return true;
+      } catch (err) {
+        if (isNotFound(err)) return false;
+        throw err;
+      }
+    });
+  }
+
+  async rows(partition: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const client = await this.table();
+    const filter = `PartitionKey eq ${literal(partition)} and RowKey ge ${literal(prefix)} and RowKey lt ${literal(`${prefix}~`)}`;
+    return guarded(async () => {
+      const out: Record<string, unknown>[] = [];
+      for await (const r of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+        out.push(r);
+      return out;
+    });
+  }
+}

@@ -1,0 +1,106 @@
+import { armImportBody, startArmService, type ArmService } from '../support/arm';
+
+/** Microsoft's generated client (@azure/arm-storageimportexport 2.1.0) over HTTPS with a development token. */
+let arm: ArmService;
+let oid: string;
+beforeAll(async () => {
+  arm = await startArmService();
+  oid = await arm.grant();
+});
+afterAll(() => arm.stop());
+
+const statusOf = () => {
+  const seen = { status: 0 };
+  return { seen, onResponse: (r: { status: number }) => void (seen.status = r.status) };
+};
+
+describe('jobs through the generated client', () => {
+  it('creates (201), re-puts (200), gets, lists and deletes an import job', async () => {
+    const client = arm.client(oid);
+    const created = statusOf();
+    const job = await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub), {
+      onResponse: created.onResponse,
+    });
+    expect(created.seen.status).toBe(201);
+    expect(job).toMatchObject({
+      name: 'myJob',
+      type: 'Microsoft.ImportExport/jobs',
+      location: 'West US',
+      identity: { type: 'None' },
+      id: `/subscriptions/${arm.svc.sub}/resourceGroups/myResourceGroup/providers/Microsoft.ImportExport/jobs/myJob`,
+      systemData: { createdBy: oid, createdByType: 'User' },
+      properties: {
+        jobType: 'Import',
+        state: 'Creating',
+        cancelRequested: false,
+        logLevel: 'Verbose',
+        provisioningState: 'Succeeded',
+        encryptionKey: { kekType: 'MicrosoftManaged' },
+        shippingInformation: { recipientName: expect.any(String), city: 'Santa Clara' },
+      },
+    });
+    expect(job.properties?.driveList?.[0]).toEqual({
+      driveId: '9CA995BB',
+      manifestFile: '\\8a0c23f7-14b7-470a-9633-fcd46590a1bc.manifest',
+      manifestHash: '4228EC5D8E048CB9B515338C789314BE8D0B2FDBC7C7A0308E1C826242CDE74E',
+      driveHeaderHash: '0:1048576:FB6B;135266304:143360:C957',
+      state: 'Specified',
+    });
+    const again = statusOf();
+    await client.jobs.create('myJob', 'myResourceGroup', armImportBody(arm.svc.sub), {
+      onResponse: again.onResponse,
+    });
+    expect(again.seen.status).toBe(200);
+    const got = await client.jobs.get('myJob', 'myResourceGroup');
+    expect(got.properties?.returnAddress).toEqual(armImportBody(arm.svc.sub).properties.returnAddress);
+    const listed = [];
+    for await (const j of client.jobs.listByResourceGroup('myresourcegroup')) listed.push(j);
+    expect(listed.map((j) => j.name)).toEqual(['myJob']);
+    expect(listed[0]?.properties?.driveList).toBeUndefined();
+    const bySub = [];
+    for await (const j of client.jobs.listBySubscription()) bySub.push(j.name);
+    expect(bySub).toContain('myJob');
+    const keys = [];
+    for await (const k of client.bitLockerKeys.list('myJob', 'myResourceGroup')) keys.push(k);
+    expect(keys).toEqual([
+      { driveId: '9CA995BB', bitLockerKey: '238810-662376-448998-450120-652806-203390-606320-483076' },
+    ]);
+    const deleted = statusOf();
+    await client.jobs.delete('myJob', 'myResourceGroup', { onResponse: deleted.onResponse });
+    expect(deleted.seen.status).toBe(200);
+    await expect(client.jobs.get('myJob', 'myResourceGroup')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
+    await client.jobs.delete('myJob', 'myResourceGroup');
+  });
+
+  it('surfaces ARM errors as RestError codes', async () => {
+    const client = arm.client(oid);
+    const body = armImportBody(arm.svc.sub);
+    const err = await client.jobs
+      .create('badJob', 'rg', { ...body, location: 'Atlantis' })
+      .catch((e: unknown) => e);
+    expect((err as Error).name).toBe('RestError');
+    expect(err).toMatchObject({ statusCode: 400, code: 'InvalidLocation' });
+  });
+
+  it('answers 403 AuthorizationFailed to an ungranted principal and 401 to a bad token', async () => {
+    const stranger = arm.client('11111111-2222-4333-8444-555555555555');
+    await expect(stranger.jobs.get('anyJob', 'rg')).rejects.toMatchObject({
+      statusCode: 403,
+      code: 'AuthorizationFailed',
+    });
+    const res = await fetch(
+      `${arm.plain}/subscriptions/${arm.svc.sub}/resourceGroups/rg/providers/Microsoft.ImportExport/jobs/anyJob?api-version=2021-01-01`,
+      {
+        headers: { authorization: 'Bearer not-a-token' },
+      },
+    );
+    expect(res.status).toBe(401);
+    expect(res.headers.get('www-authenticate')).toMatch(
+      /^Bearer authorization_uri="urn:importexport:dev", error="invalid_token"/,
+    );
+    expect(await res.json()).toMatchObject({ error: { code: 'InvalidAuthenticationToken' } });
+  });
+});

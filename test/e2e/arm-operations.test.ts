@@ -1,0 +1,172 @@
+import { armImportBody, startArmService, type ArmService } from '../support/arm';
+
+/** The rest of the generated client's operations, paging, PATCH and conditional writes. */
+let arm: ArmService;
+let oid: string;
+beforeAll(async () => {
+  arm = await startArmService({ ARM_LIST_PAGE_SIZE: '2' });
+  oid = await arm.grant();
+});
+afterAll(() => arm.stop());
+
+const exportBody = (sub: string) => ({
+  location: 'westus',
+  properties: {
+    storageAccountId: `/subscriptions/${sub}/resourceGroups/g/providers/Microsoft.Storage/storageAccounts/customer1`,
+    jobType: 'Export',
+    export: { blobPathPrefix: ['/'] },
+  },
+});
+
+it('lists locations and gets one by display or short name, with alternateLocations', async () => {
+  const client = arm.client(oid);
+  const all = [];
+  for await (const l of client.locations.list()) all.push(l);
+  expect(all.length).toBeGreaterThan(1);
+  const west = await client.locations.get('West US');
+  expect(west).toMatchObject({
+    id: '/providers/Microsoft.ImportExport/locations/westus',
+    name: 'West US',
+    type: 'Microsoft.ImportExport/locations',
+    alternateLocations: ['/providers/Microsoft.ImportExport/locations/westus'],
+    supportedCarriers: ['FedEx'],
+  });
+  expect((await client.locations.get('westus')).name).toBe('West US');
+  await expect(client.locations.get('atlantis')).rejects.toMatchObject({
+    statusCode: 404,
+    code: 'ResourceNotFound',
+  });
+});
+
+it('lists the six operations verbatim', async () => {
+  const ops = [];
+  for await (const o of arm.client(oid).operations.list()) ops.push(o.name);
+  expect(ops).toEqual([
+    'Microsoft.ImportExport/locations/read',
+    'Microsoft.ImportExport/jobs/write',
+    'Microsoft.ImportExport/jobs/read',
+    'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
+    'Microsoft.ImportExport/jobs/delete',
+    'Microsoft.ImportExport/register/action',
+  ]);
+});
+
+it('pages by nextLink with byPage(), $top capping the whole result, and $filter', async () => {
+  const client = arm.client(oid);
+  for (const name of ['pageA', 'pageB', 'pageC', 'pageD', 'pageE']) {
+    await client.jobs.create(name, 'paging', exportBody(arm.svc.sub));
+  }
+  const pages: string[][] = [];
+  for await (const page of client.jobs.listByResourceGroup('paging').byPage())
+    pages.push(page.map((j) => j.name ?? ''));
+  expect(pages).toEqual([['pageA', 'pageB'], ['pageC', 'pageD'], ['pageE']]);
+  const top: string[] = [];
+  for await (const j of client.jobs.listByResourceGroup('paging', { top: 3 })) top.push(j.name ?? '');
+  expect(top).toEqual(['pageA', 'pageB', 'pageC']);
+  const filtered: string[] = [];
+  const filter = "properties/jobType eq 'Export' and location eq 'West US'";
+  for await (const j of client.jobs.listBySubscription({ filter })) filtered.push(j.name ?? '');
+  expect(filtered).toEqual(['pageA', 'pageB', 'pageC', 'pageD', 'pageE']);
+  await expect(client.jobs.listBySubscription({ filter: 'name eq 1' }).next()).rejects.toMatchObject({
+    statusCode: 400,
+    code: 'InvalidFilter',
+  });
+  await expect(client.jobs.listBySubscription({ top: 101 }).next()).rejects.toMatchObject({
+    statusCode: 400,
+    code: 'InvalidQueryParameterValue',
+  });
+});
+
+it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery package, cancel works', async () => {
+  const client = arm.client(oid);
+  await client.jobs.create('patchMe', 'rg', armImportBody(arm.svc.sub));
+  const same = await client.jobs.update('patchMe', 'rg', {
+    state: '',
+    logLevel: 'Error',
+    backupDriveManifest: false,
+  });
+  expect(same.properties).toMatchObject({ state: 'Creating', logLevel: 'Error', backupDriveManifest: false });
+  await expect(client.jobs.update('patchMe', 'rg', { state: 'Shipping' })).rejects.toMatchObject({
+    statusCode: 400,
+    code: 'ShippingInformationIncomplete',
+  });
+  await expect(client.jobs.update('patchMe', 'rg', { state: 'Received' })).rejects.toMatchObject({
+    code: 'InvalidStateValue',
+  });
+  const shipped = await client.jobs.update('patchMe', 'rg', {
+    state: 'Shipping',
+    deliveryPackage: {
+      carrierName: 'FedEx',
+      trackingNumber: '787895108176',
+      driveCount: 1,
+      shipDate: '9/29/2017',
+    },
+  });
+  expect(shipped.properties).toMatchObject({
+    state: 'Shipping',
+    deliveryPackage: { trackingNumber: '787895108176' },
+  });
+  const err = await client.jobs.update('patchMe', 'rg', { driveList: [] }).catch((e: unknown) => e);
+  expect(err).toMatchObject({ statusCode: 400, code: 'InvalidDriveList' });
+  const cancelled = await client.jobs.update('patchMe', 'rg', { cancelRequested: true });
+  expect(cancelled.properties?.cancelRequested).toBe(true);
+  await expect(client.jobs.update('patchMe', 'rg', { cancelRequested: false })).rejects.toMatchObject({
+    code: 'InvalidCancelRequestedValue',
+  });
+  await expect(client.jobs.delete('patchMe', 'rg')).rejects.toMatchObject({
+    statusCode: 409,
+    code: 'InvalidJobState',
+  });
+});
+
+it('keeps names unique per subscription and honours If-Match', async () => {
+  const client = arm.client(oid);
+  await client.jobs.create('unique1', 'one', exportBody(arm.svc.sub));
+  await expect(client.jobs.create('UNIQUE1', 'two', exportBody(arm.svc.sub) as never)).rejects.toMatchObject({
+    statusCode: 409,
+    code: 'JobAlreadyExists',
+  });
+  let etag = '';
+  await client.jobs.get('unique1', 'one', { onResponse: (r) => void (etag = r.headers.get('etag') ?? '') });
+  expect(etag).toMatch(/^W\/"/);
+  await expect(
+    client.jobs.update(
+      'unique1',
+      'one',
+      { tags: { a: 'b' } },
+      {
+        requestOptions: { customHeaders: { 'If-Match': '"stale"' } },
+      },
+    ),
+  ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
+  const tagged = await client.jobs.update(
+    'unique1',
+    'one',
+    { tags: { a: 'b' } },
+    {
+      requestOptions: { customHeaders: { 'If-Match': etag } },
+    },
+  );
+  expect(tagged.tags).toEqual({ a: 'b' });
+});
+
+it('answers 2016-11-01 without systemData and refuses an unknown api-version', async () => {
+  const old = arm.client(oid, { apiVersion: '2016-11-01' });
+  await old.jobs.create('oldApi', 'rg', exportBody(arm.svc.sub));
+  const job = await old.jobs.get('oldApi', 'rg');
+  expect(job.systemData).toBeUndefined();
+  expect(job.properties?.export).toEqual({ blobPathPrefix: ['/'] });
+  await expect(arm.client(oid, { apiVersion: '2019-01-01' }).jobs.get('oldApi', 'rg')).rejects.toMatchObject({
+    statusCode: 400,
+    code: 'NoRegisteredProviderFound',
+  });
+});
+
+it('lets a Reader read but not write', async () => {
+  const reader = arm.client(await arm.grant('Reader'));
+  await reader.jobs.get('unique1', 'one');
+  await expect(reader.jobs.delete('unique1', 'one')).rejects.toMatchObject({
+    statusCode: 403,
+    code: 'AuthorizationFailed',
+  });
+});
