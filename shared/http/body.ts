@@ -2,6 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import type { ErrorCode } from '../domain/errors';
 import { ServiceError } from '../domain/errors';
+import { locateJsonError } from '../kernel/json-syntax';
 
 /** SPEC A.2: request bodies over 1 MiB are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -77,7 +78,14 @@ export function parseJsonBody<T>(bytes: Buffer, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new ServiceError('InvalidRequestBody', 'The request body is not valid JSON.');
+    const at = locateJsonError(bytes.toString('utf8'));
+    if (!at) throw new ServiceError('InvalidRequestBody', 'The request body is not valid JSON.');
+    const where = `line ${at.line}, column ${at.column}`;
+    throw new ServiceError(
+      'InvalidRequestBody',
+      `The request body is not valid JSON: expected ${at.expected} at ${where}.`,
+      where,
+    );
   }
   const parsed = schema.safeParse(withoutAnnotations(json));
   if (!parsed.success) throw issueError(parsed.error);

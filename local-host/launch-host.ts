@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { readCertificate } from '../shared/auth/certificate';
+import { parseConfig } from '../shared/config';
+import { redact } from '../shared/http/redact';
+import { createRuntime, setRuntime } from '../shared/runtime';
+import { runSweep } from '../shared/sweep-runner';
+import type { SupervisedAzurite } from './azurite-supervisor';
+import { superviseAzurite } from './azurite-supervisor';
+import { issueCertificate } from './certificates';
+import { ensurePortFree, portInUse } from './ports';
+import { loadRoutes } from './quiet-import';
+import { createLocalHost, passesClientCertHeader } from './server';
+import { parseLocalSettings } from './settings';
+import { startScheduler } from './sweep-scheduler';
+
+/** The subscription the development client certificate is registered for. */
+export const DEV_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+export const DEV_OPERATOR_KEY = 'dev-operator-key';
+
+export interface LaunchOptions {
+  /** Where the host keeps its data: Azurite's files, the secrets key, the development certificate. */
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** One line per request. */
+  log: (line: string) => void;
+  /** What must not be missed: Azurite died, a sweep failed. */
+  alert: (text: string) => void;
+  /** The host cannot go on (Azurite cannot be brought back): the caller stops it and exits. */
+  onFatal: (reason: string) => void;
+}
+
+export interface LocalHost {
+  url: string;
+  /** The ready message: where it listens, its storage, keys and a first call. */
+  banner: string[];
+  stop(): Promise<void>;
+}
+
+const STORAGE_SETTINGS = [
+  'AzureWebJobsStorage',
+  'AzureWebJobsStorage__accountName',
+  'AzureWebJobsStorage__tableServiceUri',
+];
+
+function kept(dataDir: string, file: string, make: () => string): string {
+  const path = join(dataDir, file);
+  if (!existsSync(path)) writeFileSync(path, make(), { mode: 0o600 });
+  return readFileSync(path, 'utf8');
+}
+
+async function listen(server: Server, port: number, address: string): Promise<number> {
+  await new Promise<void>((ok, fail) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      fail(err.code === 'EADDRINUSE' ? portInUse(port, 'PORT') : err),
+    );
+    server.listen(port, address, ok);
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** The development certificate, kept across starts, written out in the three forms curl and clients use. */
+function devClient(dataDir: string) {
+  const client = JSON.parse(
+    kept(dataDir, 'dev-client.json', () =>
+      JSON.stringify(issueCertificate({ commonName: 'Import/Export local development client' })),
+    ),
+  ) as ReturnType<typeof issueCertificate>;
+  writeFileSync(join(dataDir, 'dev-client.pem'), client.certPem);
+  writeFileSync(join(dataDir, 'dev-client.key'), client.keyPem, { mode: 0o600 });
+  writeFileSync(join(dataDir, 'dev-client.b64'), client.derBase64);
+  return client;
+}
+
+/**
+ * The whole service on one machine: the embedded Azurite (unless storage is configured), the
+ * route table over node:http(s), the timer's schedule, and a development certificate registered
+ * for DEV_SUBSCRIPTION. `npm start` and the doc-examples test both start it this way.
+ */
+export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
+  const { dataDir } = opts;
+  mkdirSync(dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...opts.env };
+  const local = parseLocalSettings(env);
+  // Loading the functions is most of a start's own work: done while Azurite starts.
+  const routes = loadRoutes();
+  routes.catch(() => undefined);
+  env.SECRETS_KEY ??= kept(dataDir, 'secrets.key', () => randomBytes(32).toString('base64'));
+  const customKey = env.OPERATOR_KEYS !== undefined;
+  env.OPERATOR_KEYS ??= DEV_OPERATOR_KEY;
+  let storage: SupervisedAzurite | undefined;
+  if (!STORAGE_SETTINGS.some((s) => env[s])) {
+    await ensurePortFree(local.port, local.address, 'PORT');
+    storage = await superviseAzurite({
+      location: join(dataDir, 'azurite'),
+      ...local.azurite,
+      alert: opts.alert,
+      onFatal: opts.onFatal,
+    });
+    env.AzureWebJobsStorage = storage.azurite.connectionString;
+    env.CUSTOMER_BLOB_ENDPOINT ??= storage.azurite.blobEndpointTemplate;
+  }
+  try {
+    // This host fills or strips X-ARR-ClientCert itself (see server.ts), so the pipeline may trust it.
+    env.TRUST_FORWARDED_CLIENT_CERT = 'true';
+    const rt = createRuntime(parseConfig(env));
+    setRuntime(rt);
+    const client = devClient(dataDir);
+    await rt.certificates.put(DEV_SUBSCRIPTION, readCertificate(client.derBase64)!);
+    const server = createLocalHost(await routes, {
+      ...(local.tls && { tls: local.tls }),
+      passClientCertHeader: local.trustClientCertHeader && passesClientCertHeader(local.address, !!local.tls),
+      allowedHosts: local.allowedHosts.includes('*') ? '*' : [local.address, ...local.allowedHosts],
+      log: opts.log,
+    });
+    const port = await listen(server, local.port, local.address);
+    // The timer trigger's stand-in (SPEC C.2): the same sweep, on the same SWEEP_SCHEDULE.
+    const sweeps = startScheduler(
+      rt.config.sweepSchedule,
+      () => runSweep(rt),
+      (err) => opts.alert(redact(`sweep failed: ${err instanceof Error ? err.message : String(err)}`)),
+    );
+    const scheme = local.tls ? 'https' : 'http';
+    const host = local.address.includes(':') ? `[${local.address}]` : local.address;
+    const url = `${scheme}://${host}:${port}`;
+    const auth = local.tls
+      ? '--cert .local/dev-client.pem --key .local/dev-client.key -k'
+      : '-H "X-ARR-ClientCert: $(cat .local/dev-client.b64)"';
+    const a = storage?.azurite;
+    const shown = (file: string) => relative(process.cwd(), join(dataDir, file)) || '.';
+    const banner = [
+      `Import/Export service ready on ${url}`,
+      `  storage: ${a ? `embedded Azurite (blob :${a.blobPort}, queue :${a.queuePort}, table :${a.tablePort}, data in ${shown('azurite')})` : 'from AzureWebJobsStorage'}`,
+      `  operator key: ${customKey ? 'the one set in OPERATOR_KEYS (not shown)' : `${DEV_OPERATOR_KEY} (the development default; set OPERATOR_KEYS to change it)`}`,
+      `  development client certificate: ${shown('dev-client.pem')}, registered for subscription ${DEV_SUBSCRIPTION}`,
+      ...(local.trustClientCertHeader
+        ? []
+        : [
+            '  X-ARR-ClientCert sent by clients: removed (TRUST_FORWARDED_CLIENT_CERT=false); authenticate over HTTPS',
+          ]),
+      `  timers: sweeping on SWEEP_SCHEDULE "${rt.config.sweepSchedule}", next at ${sweeps.next.toISOString()} (POST /operator/sweep runs one now)`,
+      `  API description: ${url}/openapi.json (OpenAPI 3.1, also in docs/openapi.json)`,
+      '',
+      'First call (list the locations drives can be shipped to):',
+      `  curl ${auth} -H "x-ms-version: 2014-11-01" ${url}/${DEV_SUBSCRIPTION}/services/importexport/locations`,
+    ];
+    return {
+      url,
+      banner,
+      async stop() {
+        sweeps.stop();
+        const closed = new Promise<void>((ok) => server.close(() => ok()));
+        server.closeAllConnections();
+        await closed;
+        setRuntime(undefined);
+        await storage?.stop();
+      },
+    };
+  } catch (err) {
+    await storage?.stop();
+    throw err;
+  }
+}

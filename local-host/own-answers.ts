@@ -1,0 +1,92 @@
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
+import type { ErrorCode } from '../shared/domain/errors';
+import { serialize } from '../shared/http/odata';
+import { errorBody } from '../shared/http/reply';
+import { newRequestId } from '../shared/http/request-info';
+
+/**
+ * Answers the local host gives itself, where no route's pipeline can: a Host it does not serve,
+ * and requests node's parser refuses. They carry the classic OData error body, as every other
+ * answer does, so a client reading errors one way never meets a bare status.
+ */
+export interface OwnAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export function ownAnswer(status: number, code: ErrorCode, message: string, detail?: string): OwnAnswer {
+  const body = serialize(errorBody(status, code, message, detail));
+  return {
+    status,
+    headers: {
+      'Content-Type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+      'x-ms-request-id': newRequestId(),
+      'Cache-Control': 'no-cache',
+      Date: new Date().toUTCString(),
+    },
+    body,
+  };
+}
+
+const PEM = /-----BEGIN CERTIFICATE-----/;
+
+/** What node's parser refused, as a newcomer can act on it. */
+function explain(err: NodeJS.ErrnoException & { rawPacket?: Buffer }): OwnAnswer {
+  if (err.code === 'HPE_HEADER_OVERFLOW') {
+    return ownAnswer(
+      431,
+      'InvalidHeaderValue',
+      'The request headers are too large (16 KB at most, all together).',
+    );
+  }
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+    return ownAnswer(408, 'InvalidHeaderValue', 'The request was not received in time.');
+  }
+  const raw = err.rawPacket?.toString('latin1') ?? '';
+  if (PEM.test(raw)) {
+    return ownAnswer(
+      400,
+      'InvalidHeaderValue',
+      'X-ARR-ClientCert holds a PEM certificate, whose line breaks end the header. Send the certificate as base64 DER on one line: -H "X-ARR-ClientCert: $(cat .local/dev-client.b64)", or `openssl x509 -in cert.pem -outform der | base64 -w0`; over HTTPS, use curl --cert and --key instead.',
+      'X-ARR-ClientCert',
+    );
+  }
+  const reason = (err as { reason?: string }).reason ?? err.message;
+  return ownAnswer(400, 'InvalidHeaderValue', `The request is malformed: ${reason}.`, err.code ?? '');
+}
+
+/** node:http's `clientError`: the answer written on the socket, then the connection closed. */
+export function answerClientError(err: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket): void {
+  if (!socket.writable || err.code === 'ECONNRESET') return void socket.destroy();
+  const a = explain(err);
+  const head = [
+    `HTTP/1.1 ${a.status} ${STATUS_CODES[a.status] ?? ''}`,
+    ...Object.entries(a.headers).map(([k, v]) => `${k}: ${v}`),
+    'Connection: close',
+  ];
+  socket.end(`${head.join('\r\n')}\r\n\r\n${a.body}`);
+}
+
+const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
+
+/** The Host header's name part, lower-cased: `[::1]:7071` is `::1`, `Example:80` is `example`. */
+export function hostName(header: string): string {
+  const h = header.trim().toLowerCase();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
+  return h.replace(/:\d*$/, '');
+}
+
+/**
+ * docs/configuration.md#local-host: the loopback names are always served, plus the bind address
+ * and LOCAL_HOST_ALLOWED_HOSTS; any other Host is refused, so a web page cannot reach the host
+ * through a DNS name of its own that resolves to 127.0.0.1 (DNS rebinding).
+ */
+export function hostAllowed(header: string | undefined, allowed: readonly string[] | '*'): boolean {
+  if (allowed === '*') return true;
+  if (header === undefined) return false;
+  const name = hostName(header);
+  return LOOPBACK_NAMES.includes(name) || allowed.some((a) => hostName(a) === name);
+}
