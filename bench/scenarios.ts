@@ -1,12 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { TransactionAction } from '@azure/data-tables';
 import { createLocalHost } from '../local-host/server';
-import { sweep } from '../shared/domain/sweeper';
-import { dueRowActions } from '../shared/storage/due-index';
-import { createRuntime } from '../shared/runtime';
-import { JobRows } from '../shared/storage/job-rows';
-import { SecretBox } from '../shared/storage/secret-box';
-import { jobRowKey } from '../shared/storage/job-rows';
+import { sweep } from '../shared/import-export/sweep/sweeper';
+import { dueRowActions } from '../shared/adapters/table/due-index';
+import { createRuntime } from '../shared/app/runtime';
+import { JobRows } from '../shared/adapters/table/job-rows';
+import { SecretBox } from '../shared/kernel/secret-box';
+import { jobRowKey } from '../shared/adapters/table/job-rows';
 import type { Fixture } from './fixture';
 import { expectStatus, putBody } from './fixture';
 import { paired, throughput, type Pair } from './measure';

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { TableEntity, TransactionAction } from '@azure/data-tables';
-import { isActive } from '../shared/domain/job-states';
-import type { Job } from '../shared/domain/model';
-import { dueTime } from '../shared/domain/timers';
-import type { Runtime } from '../shared/runtime';
-import { dueRowActions, MARKERS, markerRowKey } from '../shared/storage/due-index';
-import { JobRows } from '../shared/storage/job-rows';
-import { SecretBox } from '../shared/storage/secret-box';
-import { META_ROW } from '../shared/storage/subscription-meta';
+import { isActive } from '../shared/import-export/model/job-states';
+import type { Job } from '../shared/import-export/model/model';
+import { dueTime } from '../shared/import-export/model/timers';
+import type { Runtime } from '../shared/app/runtime';
+import { dueRowActions, MARKERS, markerRowKey } from '../shared/adapters/table/due-index';
+import { JobRows } from '../shared/adapters/table/job-rows';
+import { SecretBox } from '../shared/kernel/secret-box';
+import { META_ROW } from '../shared/adapters/table/subscription-meta';
 
 export const randomSubscription = (): string => {
   const h = randomBytes(16).toString('hex');

@@ -4,7 +4,7 @@
  * document describes (shared/openapi). Timer functions register themselves on import; they are
  * not routes.
  */
-import type { HttpRoute } from '../shared/http/routes';
+import type { HttpRoute } from '../shared/edge/routes';
 import './sweep-timer';
 import { jobRoute } from './job';
 import { jobByEditLinkRoute } from './job-by-edit-link';

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { getJobOperation } from '../shared/http/operations/job-operations';
-import { customerApi } from '../shared/http/pipeline';
-import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+import { getJobOperation } from '../shared/surfaces/classic-import-export/job-operations';
+import { customerApi } from '../shared/edge/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';
 
 /** Get Job through its `odata.editLink` (SPEC A.1). */
 export const jobByEditLinkRoute = httpRoute(

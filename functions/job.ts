@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { deleteJobOperation, updateJobOperation } from '../shared/http/operations/job-change-operations';
-import { getJobOperation, putJobOperation } from '../shared/http/operations/job-operations';
-import { customerApi } from '../shared/http/pipeline';
-import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+import { deleteJobOperation, updateJobOperation } from '../shared/surfaces/classic-import-export/job-change-operations';
+import { getJobOperation, putJobOperation } from '../shared/surfaces/classic-import-export/job-operations';
+import { customerApi } from '../shared/edge/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';
 
 /** Put, Get, Update (PATCH or MERGE) and Delete Job (SPEC A.5-A.9); tunnelled verbs arrive as these. */
 export const jobRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { listJobsOperation } from '../shared/http/operations/job-list-operation';
-import { customerApi } from '../shared/http/pipeline';
-import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+import { listJobsOperation } from '../shared/surfaces/classic-import-export/job-list-operation';
+import { customerApi } from '../shared/edge/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';
 
 /** List Jobs of a storage account (SPEC A.10). */
 export const jobsRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { getLocationOperation } from '../shared/http/operations/location-operations';
-import { customerApi } from '../shared/http/pipeline';
-import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+import { getLocationOperation } from '../shared/surfaces/classic-import-export/location-operations';
+import { customerApi } from '../shared/edge/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';
 
 /** Get Location: a location's edit link (SPEC A.1). */
 export const locationRoute = httpRoute(

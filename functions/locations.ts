@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { listLocationsOperation } from '../shared/http/operations/location-operations';
-import { customerApi } from '../shared/http/pipeline';
-import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+import { listLocationsOperation } from '../shared/surfaces/classic-import-export/location-operations';
+import { customerApi } from '../shared/edge/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';
 
 /** List Locations (SPEC A.11). */
 export const locationsRoute = httpRoute(

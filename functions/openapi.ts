@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { openApiOperation } from '../shared/http/operations/openapi-operation';
-import { publicApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { openApiOperation } from '../shared/surfaces/openapi/openapi-operation';
+import { publicApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** The OpenAPI document of the route table, read on first use (not at cold start). Public. */
 const document = openApiOperation(async () => (await import('./index')).routes);

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { advanceOperation } from '../shared/http/operations/operator-fault-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { advanceOperation } from '../shared/surfaces/operator/operator-fault-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** The sandbox: move a job one natural step on (SPEC B). */
 export const operatorAdvanceRoute = httpRoute(

@@ -2,9 +2,9 @@ import { app } from '@azure/functions';
 import {
   registerCertificateOperation,
   removeCertificateOperation,
-} from '../shared/http/operations/certificate-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+} from '../shared/surfaces/operator/certificate-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Register or remove a management certificate (SPEC B). */
 export const operatorCertificateRoute = httpRoute(

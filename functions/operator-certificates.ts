@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { listCertificatesOperation } from '../shared/http/operations/certificate-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { listCertificatesOperation } from '../shared/surfaces/operator/certificate-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** List a subscription's management certificates (SPEC B). */
 export const operatorCertificatesRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { plannedBlobsOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { plannedBlobsOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** The blobs export planning put on a drive (SPEC B, Receive). */
 export const operatorDriveBlobsRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { completeOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { completeOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Finish a drive's copy (SPEC B, Complete). */
 export const operatorDriveCompleteRoute = httpRoute(

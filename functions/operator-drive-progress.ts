@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { progressOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { progressOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Report a drive's progress (SPEC B). */
 export const operatorDriveProgressRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { startOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { startOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Start a drive's copy (SPEC B, Start). */
 export const operatorDriveStartRoute = httpRoute(

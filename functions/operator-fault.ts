@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { faultOperation } from '../shared/http/operations/operator-fault-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { faultOperation } from '../shared/surfaces/operator/operator-fault-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Fault a job or a drive (SPEC B, C.1). */
 export const operatorFaultRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { getOperatorJobOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { getOperatorJobOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** A job as the datacenter sees it (SPEC B). */
 export const operatorJobRoute = httpRoute(

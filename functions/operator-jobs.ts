@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { attentionOperation } from '../shared/http/operations/attention-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { attentionOperation } from '../shared/surfaces/operator/attention-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** The operators' worklist across subscriptions (SPEC B). */
 export const operatorJobsRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { receiveOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { receiveOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Receive a job's package (SPEC B, Receive). */
 export const operatorReceiveRoute = httpRoute(

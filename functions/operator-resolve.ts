@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { resolveOperation } from '../shared/http/operations/operator-fault-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { resolveOperation } from '../shared/surfaces/operator/operator-fault-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Resolve a faulted job or drive (SPEC B, C.1). */
 export const operatorResolveRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { shipOperation } from '../shared/http/operations/operator-job-operations';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { shipOperation } from '../shared/surfaces/operator/operator-job-operations';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Ship the drives back (SPEC B, Ship). */
 export const operatorShipRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { sweepOperation } from '../shared/http/operations/sweep-operation';
-import { operatorApi } from '../shared/http/pipeline';
-import { httpRoute } from '../shared/http/routes';
+import { sweepOperation } from '../shared/surfaces/operator/sweep-operation';
+import { operatorApi } from '../shared/edge/pipeline';
+import { httpRoute } from '../shared/edge/routes';
 
 /** Run the timers now, or as of a later instant (SPEC B, C.2). */
 export const operatorSweepRoute = httpRoute(

@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
-import { listStorageAccountsOperation } from '../shared/http/operations/storage-account-operations';
-import { customerApi } from '../shared/http/pipeline';
-import { CUSTOMER_BASE, httpRoute } from '../shared/http/routes';
+import { listStorageAccountsOperation } from '../shared/surfaces/classic-import-export/storage-account-operations';
+import { customerApi } from '../shared/edge/pipeline';
+import { CUSTOMER_BASE, httpRoute } from '../shared/edge/routes';
 
 /** List Storage Accounts (SPEC A.11). */
 export const storageAccountsRoute = httpRoute(

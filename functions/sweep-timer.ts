@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
-import { runtime } from '../shared/runtime';
-import { runSweep } from '../shared/sweep-runner';
+import { runtime } from '../shared/app/runtime';
+import { runSweep } from '../shared/app/sweep-runner';
 
 /**
  * The timers of SPEC C.2: one sweep applies all four rules. The schedule is the app setting

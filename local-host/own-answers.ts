@@ -1,9 +1,9 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
-import type { ErrorCode } from '../shared/domain/errors';
-import { serialize } from '../shared/http/odata';
-import { errorBody } from '../shared/http/reply';
-import { newRequestId } from '../shared/http/request-info';
+import type { ErrorCode } from '../shared/kernel/errors';
+import { serialize } from '../shared/surfaces/classic-import-export/odata';
+import { errorBody } from '../shared/edge/reply';
+import { newRequestId } from '../shared/edge/request-info';
 
 /**
  * Answers the local host gives itself, where no route's pipeline can: a Host it does not serve,

@@ -1,4 +1,4 @@
-import type { HttpRoute } from '../shared/http/routes';
+import type { HttpRoute } from '../shared/edge/routes';
 
 /**
  * Loads the route table. Outside the Functions host, @azure/functions runs in "test mode" and
@@ -13,7 +13,7 @@ export async function loadRoutes(): Promise<readonly HttpRoute[]> {
       warn(...args);
   };
   try {
-    const { routes } = await import('../functions/index');
+    const { routes } = await import('../functions');
     return routes;
   } finally {
     console.warn = warn;

@@ -1,4 +1,4 @@
-import type { HttpRoute } from '../shared/http/routes';
+import type { HttpRoute } from '../shared/edge/routes';
 
 type Segment =
   { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'catchAll'; name: string };

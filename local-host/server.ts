@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { HttpResponseInit, LogLevel } from '@azure/functions';
-import type { HttpRoute } from '../shared/http/routes';
+import type { HttpRoute } from '../shared/edge/routes';
 import { answerClientError, hostAllowed, ownAnswer } from './own-answers';
 import { RouteMatcher } from './route-matcher';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../shared/config';
+import { ConfigError } from '../shared/app/config';
 
 const port = (name: string, fallback: number) =>
   z

@@ -1,4 +1,4 @@
-import { nextOccurrence, parseSchedule } from '../shared/ncrontab';
+import { nextOccurrence, parseSchedule } from '../shared/kernel/ncrontab';
 
 export interface Scheduler {
   /** When the next run is due. */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadRoutes } from '../local-host/quiet-import';
-import { openApiDocument, openApiText } from '../shared/openapi/openapi-document';
+import { openApiDocument, openApiText } from '../shared/surfaces/openapi/openapi-document';
 
 /** `npm run openapi`: writes the OpenAPI document of the route table to docs/openapi.json. */
 async function main(): Promise<void> {

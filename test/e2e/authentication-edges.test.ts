@@ -1,9 +1,9 @@
 import { issueCertificate } from '../../local-host/certificates';
 import { passesClientCertHeader } from '../../local-host/server';
-import { readCertificate } from '../../shared/auth/certificate';
-import { REGISTRATION_CACHE_MS } from '../../shared/auth/customer-auth';
-import { removeCertificate } from '../../shared/domain/certificates';
-import { createRuntime, setRuntime } from '../../shared/runtime';
+import { readCertificate } from '../../shared/identity/client-certificate';
+import { REGISTRATION_CACHE_MS } from '../../shared/identity/certificate-auth';
+import { removeCertificate } from '../../shared/identity/certificates';
+import { createRuntime, setRuntime } from '../../shared/app/runtime';
 import { newSubscription, TestClock } from '../support/runtime';
 import { extendedCode, startService, type TestService } from '../support/service';
 

@@ -1,6 +1,6 @@
-import { stamp } from '../../shared/domain/blob-names';
-import { BlobPlanStore } from '../../shared/storage/blob-plan-store';
-import { ServiceBlobs } from '../../shared/storage/service-blobs';
+import { stamp } from '../../shared/import-export/datacenter/blob-names';
+import { BlobPlanStore } from '../../shared/adapters/blob/blob-plan-store';
+import { ServiceBlobs } from '../../shared/adapters/blob/service-blobs';
 import { blobNames, containerSas, CUSTOMER1, putBlob, serviceOf } from '../support/customer-blobs';
 import { manifestFor, uniqueName } from '../support/datacenter';
 import { lifecycle } from '../support/lifecycle';

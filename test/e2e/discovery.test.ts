@@ -1,4 +1,4 @@
-import { DEFAULT_LOCATIONS } from '../../shared/domain/locations';
+import { DEFAULT_LOCATIONS } from '../../shared/import-export/model/locations';
 import { extendedCode, startService, type TestService } from '../support/service';
 import { putJob } from '../support/http-jobs';
 

@@ -38,9 +38,9 @@ function get(
 describe('the local host over HTTPS', () => {
   beforeAll(async () => {
     // Created over plain HTTP on the same runtime would need a second host; write through the store instead.
-    const { putJob } = await import('../../shared/domain/put-job');
-    const { parseJsonBody } = await import('../../shared/http/body');
-    const { PutJobBodySchema } = await import('../../shared/schemas/put-job.schema');
+    const { putJob } = await import('../../shared/import-export/customer/put-job');
+    const { parseJsonBody } = await import('../../shared/edge/body');
+    const { PutJobBodySchema } = await import('../../shared/surfaces/classic-import-export/wire/put-job.schema');
     const definition = parseJsonBody(Buffer.from(JSON.stringify(samplePutJob('TlsJob'))), PutJobBodySchema);
     await putJob(svc.rt.jobs, {
       subscriptionId: svc.sub,

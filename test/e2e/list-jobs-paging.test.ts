@@ -1,8 +1,8 @@
-import { readCertificate } from '../../shared/auth/certificate';
+import { readCertificate } from '../../shared/identity/client-certificate';
 import { newSubscription } from '../support/runtime';
 import { extendedCode, startService, type TestService } from '../support/service';
 import { makeJob, seedJobRows } from '../support/jobs';
-import type { Job } from '../../shared/domain/model';
+import type { Job } from '../../shared/import-export/model/model';
 
 /** SPEC A.10: 2,500 jobs in one account, walked page by page through odata.nextLink. */
 let svc: TestService;

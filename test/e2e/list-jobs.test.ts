@@ -1,6 +1,6 @@
 import { startService, type TestService } from '../support/service';
 import { forceJobStateForTest, makeJob, seedJobs } from '../support/jobs';
-import type { Job, JobState } from '../../shared/domain/model';
+import type { Job, JobState } from '../../shared/import-export/model/model';
 
 /** List Jobs filters and shapes over HTTP (SPEC A.3, A.10), on a small, known set of jobs. */
 let svc: TestService;

@@ -221,7 +221,7 @@ describe('conditional headers', () => {
 describe('the active-job quota (SPEC D.3)', () => {
   it('50 concurrent Put Jobs for 50 names yield exactly 20 successes and 30 ActiveJobQuotaExceeded', async () => {
     const sub = (await import('../support/runtime')).newSubscription();
-    const { readCertificate } = await import('../../shared/auth/certificate');
+    const { readCertificate } = await import('../../shared/identity/client-certificate');
     await svc.rt.certificates.put(sub, readCertificate(svc.cert.derBase64)!);
     const results = await Promise.all(
       Array.from({ length: 50 }, async (_, i) => {

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createRuntime } from '../../shared/runtime';
+import { createRuntime } from '../../shared/app/runtime';
 import { extendedCode, startService, type TestService } from '../support/service';
 import { jobPath, putJob } from '../support/http-jobs';
 

@@ -1,4 +1,4 @@
-import { parseConfig } from '../../shared/config';
+import { parseConfig } from '../../shared/app/config';
 import type { Infra } from '../support/bicep-infra';
 import { at, exprOf, loadInfra } from '../support/bicep-infra';
 

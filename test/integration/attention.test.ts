@@ -1,6 +1,6 @@
-import { jobsNeedingAttention } from '../../shared/domain/attention';
-import { fault } from '../../shared/domain/faults';
-import { putJob } from '../../shared/domain/put-job';
+import { jobsNeedingAttention } from '../../shared/import-export/datacenter/attention';
+import { fault } from '../../shared/import-export/datacenter/faults';
+import { putJob } from '../../shared/import-export/customer/put-job';
 import { CUSTOMER1 } from '../support/customer-blobs';
 import { importDefinition, shippedJob, uniqueName } from '../support/datacenter';
 import { newSubscription, testRuntime } from '../support/runtime';
@@ -93,7 +93,7 @@ describe('the operators’ worklist across subscriptions (SPEC B, GET /operator/
       },
       activeJobLimit: 20,
     });
-    const { receivePackage } = await import('../../shared/domain/receive');
+    const { receivePackage } = await import('../../shared/import-export/datacenter/receive');
     const received = await receivePackage(
       deps,
       { subscriptionId: subA, jobName: name },

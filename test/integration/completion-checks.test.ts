@@ -1,6 +1,6 @@
-import { completeCopy } from '../../shared/domain/complete-drive';
-import { startCopy } from '../../shared/domain/drive-copy';
-import { receivePackage } from '../../shared/domain/receive';
+import { completeCopy } from '../../shared/import-export/datacenter/complete-drive';
+import { startCopy } from '../../shared/import-export/datacenter/drive-copy';
+import { receivePackage } from '../../shared/import-export/datacenter/receive';
 import {
   blobNames,
   containerSas,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { CustomerStorageFailure } from '../../shared/domain/errors';
-import type { Credential, Job } from '../../shared/domain/model';
-import { CustomerBlobStorage } from '../../shared/storage/customer-blob-storage';
+import { CustomerStorageFailure } from '../../shared/kernel/errors';
+import type { Credential, Job } from '../../shared/import-export/model/model';
+import { CustomerBlobStorage } from '../../shared/adapters/blob/customer-blob-storage';
 import {
   blobNames,
   containerSas,

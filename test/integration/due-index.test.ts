@@ -1,6 +1,6 @@
-import { moveJob } from '../../shared/domain/job-states';
-import { sweep } from '../../shared/domain/sweeper';
-import { dueRowKey, markerRowKey } from '../../shared/storage/due-index';
+import { moveJob } from '../../shared/import-export/model/job-states';
+import { sweep } from '../../shared/import-export/sweep/sweeper';
+import { dueRowKey, markerRowKey } from '../../shared/adapters/table/due-index';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, putSampleJob, T0 } from '../support/timed-jobs';
 

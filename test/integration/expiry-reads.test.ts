@@ -1,4 +1,4 @@
-import { findJob } from '../../shared/domain/get-job';
+import { findJob } from '../../shared/import-export/customer/get-job';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, T0 } from '../support/timed-jobs';
 

@@ -1,6 +1,6 @@
-import { completeCopy } from '../../shared/domain/complete-drive';
-import { progressCopy, startCopy } from '../../shared/domain/drive-copy';
-import { shipDrives } from '../../shared/domain/ship';
+import { completeCopy } from '../../shared/import-export/datacenter/complete-drive';
+import { progressCopy, startCopy } from '../../shared/import-export/datacenter/drive-copy';
+import { shipDrives } from '../../shared/import-export/datacenter/ship';
 import { blobNames, CUSTOMER1, downloadXml } from '../support/customer-blobs';
 import { manifestFor } from '../support/datacenter';
 import { BLOBS, receivedImport } from '../support/received-import';

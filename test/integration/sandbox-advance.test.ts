@@ -1,5 +1,5 @@
-import { advance } from '../../shared/domain/advance';
-import { putJob } from '../../shared/domain/put-job';
+import { advance } from '../../shared/import-export/datacenter/advance';
+import { putJob } from '../../shared/import-export/customer/put-job';
 import { CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
 import { importDefinition, shippedJob, uniqueName } from '../support/datacenter';
 import { newSubscription, testRuntime } from '../support/runtime';

@@ -1,6 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { issueCertificate } from '../../local-host/certificates';
-import { readCertificate } from '../../shared/auth/certificate';
+import { readCertificate } from '../../shared/identity/client-certificate';
 import { samplePutJob, SAMPLE_ACCOUNT_KEY, sampleDrives } from '../support/samples';
 import { startService, type TestService } from '../support/service';
 

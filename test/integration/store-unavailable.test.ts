@@ -8,7 +8,7 @@ beforeAll(async () => {
     'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:9/devstoreaccount1;BlobEndpoint=http://127.0.0.1:9/devstoreaccount1';
   // The certificate is registered by startService through the store, so the dead store is swapped in after.
   svc = await startService();
-  const { createRuntime, setRuntime } = await import('../../shared/runtime');
+  const { createRuntime, setRuntime } = await import('../../shared/app/runtime');
   const rt = createRuntime({
     ...svc.rt.config,
     storage: { kind: 'connectionString', connectionString: dead },

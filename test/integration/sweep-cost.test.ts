@@ -1,8 +1,8 @@
 import { seedRows } from '../../bench/seed';
-import { defineJob } from '../../shared/domain/job-definition';
-import type { Job } from '../../shared/domain/model';
-import { sweep } from '../../shared/domain/sweeper';
-import { createRuntime, type Runtime } from '../../shared/runtime';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import type { Job } from '../../shared/import-export/model/model';
+import { sweep } from '../../shared/import-export/sweep/sweeper';
+import { createRuntime, type Runtime } from '../../shared/app/runtime';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { samplePutJob } from '../support/samples';
 import { at, putSampleJob, T0 } from '../support/timed-jobs';

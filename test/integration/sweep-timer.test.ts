@@ -8,7 +8,7 @@ const registered: [string, TimerFunctionOptions][] = [];
 beforeAll(async () => {
   jest.spyOn(app, 'timer').mockImplementation((name, options) => void registered.push([name, options]));
   // Loaded after the spy, so that its registration is seen (the route table's modules too).
-  await import('../../functions/index');
+  await import('../../functions');
 });
 
 it('is registered once, on the SWEEP_SCHEDULE app setting, not run at start-up', () => {

@@ -1,7 +1,7 @@
-import { findJob } from '../../shared/domain/get-job';
-import { sweep } from '../../shared/domain/sweeper';
-import { SHIPPING_OVERDUE } from '../../shared/domain/timers';
-import type { Runtime } from '../../shared/runtime';
+import { findJob } from '../../shared/import-export/customer/get-job';
+import { sweep } from '../../shared/import-export/sweep/sweeper';
+import { SHIPPING_OVERDUE } from '../../shared/import-export/model/timers';
+import type { Runtime } from '../../shared/app/runtime';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, reportOf, T0, TO_COMPLETED } from '../support/timed-jobs';
 

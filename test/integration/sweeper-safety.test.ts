@@ -1,8 +1,8 @@
-import { ServiceError } from '../../shared/domain/errors';
-import type { JobStore } from '../../shared/domain/ports';
-import { sweep, type SweepReport } from '../../shared/domain/sweeper';
-import { createRuntime, type Runtime } from '../../shared/runtime';
-import { dueRowKey } from '../../shared/storage/due-index';
+import { ServiceError } from '../../shared/kernel/errors';
+import type { JobStore } from '../../shared/import-export/model/ports';
+import { sweep, type SweepReport } from '../../shared/import-export/sweep/sweeper';
+import { createRuntime, type Runtime } from '../../shared/app/runtime';
+import { dueRowKey } from '../../shared/adapters/table/due-index';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, reportOf, T0, TO_COMPLETED } from '../support/timed-jobs';
 

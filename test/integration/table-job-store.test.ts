@@ -1,4 +1,4 @@
-import { retryOnConflict } from '../../shared/domain/retry';
+import { retryOnConflict } from '../../shared/kernel/retry';
 import { jobStoreContract, sampleJob } from '../support/job-store-contract';
 import { newSubscription, testRuntime } from '../support/runtime';
 

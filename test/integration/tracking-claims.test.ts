@@ -1,5 +1,5 @@
-import { retryOnConflict } from '../../shared/domain/retry';
-import type { Job, Versioned } from '../../shared/domain/model';
+import { retryOnConflict } from '../../shared/kernel/retry';
+import type { Job, Versioned } from '../../shared/import-export/model/model';
 import { newSubscription, testRuntime } from '../support/runtime';
 import { forceJobStateForTest, makeJob } from '../support/jobs';
 

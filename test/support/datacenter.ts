@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { JobDefinition } from '../../shared/domain/job-definition';
-import { putJob } from '../../shared/domain/put-job';
-import type { Runtime } from '../../shared/runtime';
+import type { JobDefinition } from '../../shared/import-export/customer/job-definition';
+import { putJob } from '../../shared/import-export/customer/put-job';
+import type { Runtime } from '../../shared/app/runtime';
 import { CUSTOMER1 } from './customer-blobs';
 import { customerShips, RETURN_ADDRESS } from './shipping';
 

@@ -1,8 +1,8 @@
-import { ConcurrencyConflict, ServiceError } from '../../shared/domain/errors';
-import { defineJob } from '../../shared/domain/job-definition';
-import { DEFAULT_LOCATIONS, Locations } from '../../shared/domain/locations';
-import type { Job } from '../../shared/domain/model';
-import type { JobStore } from '../../shared/domain/ports';
+import { ConcurrencyConflict, ServiceError } from '../../shared/kernel/errors';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
+import type { Job } from '../../shared/import-export/model/model';
+import type { JobStore } from '../../shared/import-export/model/ports';
 import { newSubscription } from './runtime';
 import { samplePutJob } from './samples';
 

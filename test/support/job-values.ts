@@ -1,6 +1,6 @@
-import { defineJob } from '../../shared/domain/job-definition';
-import { DEFAULT_LOCATIONS, Locations } from '../../shared/domain/locations';
-import type { Drive, Job } from '../../shared/domain/model';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
+import type { Drive, Job } from '../../shared/import-export/model/model';
 import { samplePutJob } from './samples';
 
 const locations = new Locations(DEFAULT_LOCATIONS);

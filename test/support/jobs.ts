@@ -1,6 +1,6 @@
-import { defineJob } from '../../shared/domain/job-definition';
-import type { Job, JobState, Versioned } from '../../shared/domain/model';
-import type { Runtime } from '../../shared/runtime';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import type { Job, JobState, Versioned } from '../../shared/import-export/model/model';
+import type { Runtime } from '../../shared/app/runtime';
 import { seedRows } from '../../bench/seed';
 import { exportJob, samplePutJob } from './samples';
 

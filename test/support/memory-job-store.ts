@@ -1,8 +1,8 @@
-import { ConcurrencyConflict, ServiceError } from '../../shared/domain/errors';
-import { isActive } from '../../shared/domain/job-states';
-import type { Job, Versioned } from '../../shared/domain/model';
-import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../shared/domain/ports';
-import { deletionTime } from '../../shared/domain/timers';
+import { ConcurrencyConflict, ServiceError } from '../../shared/kernel/errors';
+import { isActive } from '../../shared/import-export/model/job-states';
+import type { Job, Versioned } from '../../shared/import-export/model/model';
+import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../shared/import-export/model/ports';
+import { deletionTime } from '../../shared/import-export/model/timers';
 
 /** A deep copy (jobs are plain JSON); the Date is rebuilt in this realm. */
 const copy = (v: Versioned<Job>): Versioned<Job> => ({

@@ -1,6 +1,6 @@
-import { receivePackage } from '../../shared/domain/receive';
-import type { BlobResult } from '../../shared/domain/drive-log';
-import type { Runtime } from '../../shared/runtime';
+import { receivePackage } from '../../shared/import-export/datacenter/receive';
+import type { BlobResult } from '../../shared/import-export/datacenter/drive-log';
+import type { Runtime } from '../../shared/app/runtime';
 import { CUSTOMER1 } from './customer-blobs';
 import { importDefinition, shippedJob, uniqueName } from './datacenter';
 import { newSubscription } from './runtime';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { parseConfig } from '../../shared/config';
-import type { Runtime } from '../../shared/runtime';
-import { createRuntime, setRuntime } from '../../shared/runtime';
+import { parseConfig } from '../../shared/app/config';
+import type { Runtime } from '../../shared/app/runtime';
+import { createRuntime, setRuntime } from '../../shared/app/runtime';
 
 export const TEST_OPERATOR_KEY = 'test-operator-key-0123456789';
 export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');

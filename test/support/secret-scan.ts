@@ -1,6 +1,6 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { BlobServiceClient } from '@azure/storage-blob';
-import type { Runtime } from '../../shared/runtime';
+import type { Runtime } from '../../shared/app/runtime';
 import type { CallOptions, TestService } from './service';
 
 /** A response as the client saw it: status line, headers and body, and what it answered. */

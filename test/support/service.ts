@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { readCertificate } from '../../shared/auth/certificate';
-import type { Runtime } from '../../shared/runtime';
+import { readCertificate } from '../../shared/identity/client-certificate';
+import type { Runtime } from '../../shared/app/runtime';
 import { issueCertificate, type IssuedCertificate } from '../../local-host/certificates';
 import { loadRoutes } from '../../local-host/quiet-import';
 import { createLocalHost, type LocalHostOptions } from '../../local-host/server';

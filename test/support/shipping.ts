@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import type { Package, ReturnAddress } from '../../shared/domain/model';
-import { updateJob } from '../../shared/domain/update-job';
-import type { Runtime } from '../../shared/runtime';
+import type { Package, ReturnAddress } from '../../shared/import-export/model/model';
+import { updateJob } from '../../shared/import-export/customer/update-job';
+import type { Runtime } from '../../shared/app/runtime';
 
 export const RETURN_ADDRESS: ReturnAddress = {
   Name: 'John Doe',

@@ -1,9 +1,9 @@
-import { NO_CONDITIONS } from '../../shared/domain/conditions';
-import type { JobState } from '../../shared/domain/model';
-import { moveJob } from '../../shared/domain/job-states';
-import type { JobDeps } from '../../shared/domain/ports';
-import { putJob } from '../../shared/domain/put-job';
-import { emptyReport, type SweepReport } from '../../shared/domain/sweeper';
+import { NO_CONDITIONS } from '../../shared/kernel/conditions';
+import type { JobState } from '../../shared/import-export/model/model';
+import { moveJob } from '../../shared/import-export/model/job-states';
+import type { JobDeps } from '../../shared/import-export/model/ports';
+import { putJob } from '../../shared/import-export/customer/put-job';
+import { emptyReport, type SweepReport } from '../../shared/import-export/sweep/sweeper';
 import { samplePutJob } from './samples';
 
 export const DAY_MS = 24 * 3600 * 1000;

@@ -3,10 +3,10 @@
  * its first call. Requiring the generator or its parameter schemas here throws, so loading the
  * route table proves it; and the wire schemas of answers are not built until the document is.
  */
-jest.mock('../../shared/openapi/openapi-document', () => {
+jest.mock('../../shared/surfaces/openapi/openapi-document', () => {
   throw new Error('the OpenAPI generator was loaded at cold start');
 });
-jest.mock('../../shared/schemas/parameters.schema', () => {
+jest.mock('../../shared/surfaces/classic-import-export/wire/parameters.schema', () => {
   throw new Error('the OpenAPI parameter schemas were loaded at cold start');
 });
 
@@ -24,5 +24,5 @@ it('loads every function, /openapi.json included, without loading the OpenAPI ge
 });
 
 it('the guard itself works: requiring the generator fails here', async () => {
-  await expect(import('../../shared/openapi/openapi-document')).rejects.toThrow('loaded at cold start');
+  await expect(import('../../shared/surfaces/openapi/openapi-document')).rejects.toThrow('loaded at cold start');
 });

@@ -12,7 +12,7 @@ jest.mock('@azure/data-tables', () => {
 import { testRuntime } from '../support/runtime';
 
 it('loads every function and builds the runtime without loading the storage SDKs', async () => {
-  const { routes } = await import('../../functions/index');
+  const { routes } = await import('../../functions');
   expect(routes.map((r) => r.name)).toContain('operator-drive-complete');
   const rt = testRuntime();
   expect(rt.datacenter.customer).toBeDefined();

@@ -1,5 +1,5 @@
-import { conditionsMet } from '../../shared/domain/conditions';
-import { parseConditions } from '../../shared/http/conditional-headers';
+import { conditionsMet } from '../../shared/kernel/conditions';
+import { parseConditions } from '../../shared/edge/conditional-headers';
 
 const ETAG = `W/"datetime'2014-04-30T00%3A25%3A42.3131245Z'"`;
 const OTHER = `W/"datetime'2014-04-30T00%3A25%3A43.0000000Z'"`;

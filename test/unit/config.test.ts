@@ -1,5 +1,5 @@
-import { ConfigError, parseConfig } from '../../shared/config';
-import { DEFAULT_LOCATIONS } from '../../shared/domain/locations';
+import { ConfigError, parseConfig } from '../../shared/app/config';
+import { DEFAULT_LOCATIONS } from '../../shared/import-export/model/locations';
 
 const base = {
   AzureWebJobsStorage: 'UseDevelopmentStorage=true',

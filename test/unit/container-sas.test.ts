@@ -1,4 +1,4 @@
-import { isAccountKey, parseContainerSas } from '../../shared/domain/container-sas';
+import { isAccountKey, parseContainerSas } from '../../shared/import-export/model/container-sas';
 
 const now = new Date('2014-11-01T00:00:00Z');
 const DOC_SAS =

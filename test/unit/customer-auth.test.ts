@@ -1,7 +1,7 @@
-import { readCertificate } from '../../shared/auth/certificate';
-import { CustomerAuthenticator, REGISTRATION_CACHE_MS } from '../../shared/auth/customer-auth';
-import type { CertificateStore, ManagementCertificate } from '../../shared/domain/certificates';
-import { registerCertificate } from '../../shared/domain/certificates';
+import { readCertificate } from '../../shared/identity/client-certificate';
+import { CustomerAuthenticator, REGISTRATION_CACHE_MS } from '../../shared/identity/certificate-auth';
+import type { CertificateStore, ManagementCertificate } from '../../shared/identity/certificates';
+import { registerCertificate } from '../../shared/identity/certificates';
 import { issueCertificate } from '../../local-host/certificates';
 import { TestClock } from '../support/runtime';
 

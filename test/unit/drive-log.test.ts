@@ -1,7 +1,7 @@
-import { errorLogOf, type BlobResult } from '../../shared/domain/drive-log';
-import { driveBlobName, incompleteListName, stamp } from '../../shared/domain/blob-names';
-import { recoveryPassword } from '../../shared/domain/recovery-key';
-import { isRecoveryPassword } from '../../shared/schemas/put-job.schema';
+import { errorLogOf, type BlobResult } from '../../shared/import-export/datacenter/drive-log';
+import { driveBlobName, incompleteListName, stamp } from '../../shared/import-export/datacenter/blob-names';
+import { recoveryPassword } from '../../shared/import-export/datacenter/recovery-key';
+import { isRecoveryPassword } from '../../shared/surfaces/classic-import-export/wire/put-job.schema';
 
 const clean: BlobResult = {
   BlobPath: 'pictures/a.jpg',

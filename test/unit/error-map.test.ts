@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../../shared/domain/errors';
-import { ServiceError } from '../../shared/domain/errors';
-import { statusOf } from '../../shared/http/error-map';
-import { renderError } from '../../shared/http/reply';
+import type { ErrorCode } from '../../shared/kernel/errors';
+import { ServiceError } from '../../shared/kernel/errors';
+import { statusOf } from '../../shared/surfaces/classic-import-export/error-map';
+import { renderError } from '../../shared/edge/reply';
 
 describe('error mapping (SPEC A.4)', () => {
   it.each<[ErrorCode, number]>([

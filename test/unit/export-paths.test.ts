@@ -1,5 +1,5 @@
-import { checkExportSelection, isBlobPath } from '../../shared/domain/export-paths';
-import type { Credential } from '../../shared/domain/model';
+import { checkExportSelection, isBlobPath } from '../../shared/import-export/model/export-paths';
+import type { Credential } from '../../shared/import-export/model/model';
 
 const key: Credential = { Kind: 'StorageAccountKey', Key: 'k' };
 const sas: Credential = { Kind: 'ContainerSas', Container: 'bob', Token: 'sig=x' };

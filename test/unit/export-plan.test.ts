@@ -1,5 +1,5 @@
-import { assignBlobs, bytesOf, incompleteList } from '../../shared/domain/export-plan';
-import type { BlobItem } from '../../shared/domain/datacenter-ports';
+import { assignBlobs, bytesOf, incompleteList } from '../../shared/import-export/datacenter/export-plan';
+import type { BlobItem } from '../../shared/import-export/datacenter/ports';
 
 const blob = (name: string, length: number, snapshot?: string): BlobItem => ({
   container: 'c1c',

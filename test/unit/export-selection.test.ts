@@ -1,4 +1,4 @@
-import type { BlobItem } from '../../shared/domain/datacenter-ports';
+import type { BlobItem } from '../../shared/import-export/datacenter/ports';
 import {
   compareItems,
   matchesPath,
@@ -6,8 +6,8 @@ import {
   scopeOfPrefix,
   selectionOfBlobList,
   selectionOfDocument,
-} from '../../shared/domain/export-selection';
-import type { Credential } from '../../shared/domain/model';
+} from '../../shared/import-export/datacenter/export-selection';
+import type { Credential } from '../../shared/import-export/model/model';
 
 const KEY: Credential = { Kind: 'StorageAccountKey', Key: 'k' };
 const SAS: Credential = { Kind: 'ContainerSas', Container: 'pictures', Token: 'sv=2014-02-14&sig=x&sp=rwl' };

@@ -1,7 +1,7 @@
-import type { JobDefinition } from '../../shared/domain/job-definition';
-import { defineJob } from '../../shared/domain/job-definition';
-import { DEFAULT_LOCATIONS, Locations } from '../../shared/domain/locations';
-import { PutJobBodySchema } from '../../shared/schemas/put-job.schema';
+import type { JobDefinition } from '../../shared/import-export/customer/job-definition';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
+import { PutJobBodySchema } from '../../shared/surfaces/classic-import-export/wire/put-job.schema';
 import { exportJob, SAMPLE_ACCOUNT_KEY, samplePutJob } from '../support/samples';
 
 const locations = new Locations(DEFAULT_LOCATIONS);

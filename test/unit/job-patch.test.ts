@@ -4,12 +4,12 @@ import {
   PROPERTY_WINDOWS,
   type JobPatch,
   type PatchProperty,
-} from '../../shared/domain/job-patch';
-import { defineJob } from '../../shared/domain/job-definition';
-import { DEFAULT_LOCATIONS, Locations } from '../../shared/domain/locations';
-import { JOB_STATES, type Job, type JobState } from '../../shared/domain/model';
-import { ServiceError } from '../../shared/domain/errors';
-import { normaliseTrackingNumber, trackingClaimOf } from '../../shared/domain/tracking-numbers';
+} from '../../shared/import-export/customer/job-patch';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
+import { JOB_STATES, type Job, type JobState } from '../../shared/import-export/model/model';
+import { ServiceError } from '../../shared/kernel/errors';
+import { normaliseTrackingNumber, trackingClaimOf } from '../../shared/import-export/model/tracking-numbers';
 import { samplePutJob } from '../support/samples';
 
 const CREATED = new Date('2024-03-01T00:00:00.000Z');

@@ -5,9 +5,9 @@ import {
   canMoveJob,
   moveDrive,
   moveJob,
-} from '../../shared/domain/job-states';
-import { ServiceError } from '../../shared/domain/errors';
-import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../../shared/domain/model';
+} from '../../shared/import-export/model/job-states';
+import { ServiceError } from '../../shared/kernel/errors';
+import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../../shared/import-export/model/model';
 import { importJob, T0 } from '../support/job-values';
 
 /** SPEC C.1, pair by pair: every allowed move moves; every other is 409 InvalidJobState. */

@@ -1,6 +1,6 @@
-import { MAX_BODY_DEPTH, parseJsonBody } from '../../shared/http/body';
-import { ProgressBodySchema } from '../../shared/schemas/operator.schema';
-import { UpdateJobBodySchema } from '../../shared/schemas/update-job.schema';
+import { MAX_BODY_DEPTH, parseJsonBody } from '../../shared/edge/body';
+import { ProgressBodySchema } from '../../shared/surfaces/operator/wire/operator.schema';
+import { UpdateJobBodySchema } from '../../shared/surfaces/classic-import-export/wire/update-job.schema';
 
 /** Regressions the bad-input fuzzer found in the JSON body parser (SPEC A.4, D.5). */
 const parse = (text: string, schema: Parameters<typeof parseJsonBody>[1] = UpdateJobBodySchema) =>

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { parseDateTime, parseListJobsQuery } from '../../shared/http/list-jobs-query';
-import { openSkipToken, signSkipToken } from '../../shared/http/skip-token';
+import { parseDateTime, parseListJobsQuery } from '../../shared/surfaces/classic-import-export/list-jobs-query';
+import { openSkipToken, signSkipToken } from '../../shared/surfaces/classic-import-export/skip-token';
 
 const q = (s: string) => parseListJobsQuery(new URLSearchParams(s));
 const code = (f: () => unknown) => {

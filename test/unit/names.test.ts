@@ -4,7 +4,7 @@ import {
   checkSubscriptionId,
   isContainerName,
   isJobName,
-} from '../../shared/domain/names';
+} from '../../shared/import-export/model/names';
 
 describe('names (SPEC A.5)', () => {
   it.each(['MySampleJob', 'am2_test_20140429_export', 'ab', 'a-b', `a${'b'.repeat(63)}`])(

@@ -1,5 +1,5 @@
-import { parseConfig } from '../../shared/config';
-import { nextOccurrence, parseSchedule } from '../../shared/ncrontab';
+import { parseConfig } from '../../shared/app/config';
+import { nextOccurrence, parseSchedule } from '../../shared/kernel/ncrontab';
 import { TEST_SECRETS_KEY } from '../support/runtime';
 
 const next = (schedule: string, after: string) =>

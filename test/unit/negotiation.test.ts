@@ -1,4 +1,4 @@
-import { negotiate } from '../../shared/http/negotiation';
+import { negotiate } from '../../shared/surfaces/classic-import-export/negotiation';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { join } from 'node:path';
-import { ERROR_CODES } from '../../shared/domain/errors';
-import { customerApi, operatorApi } from '../../shared/http/pipeline';
-import type { HttpRoute } from '../../shared/http/routes';
-import { apiOf, httpRoute } from '../../shared/http/routes';
-import { isCatchAll, openApiDocument, openApiText } from '../../shared/openapi/openapi-document';
-import { templateParams, VERBS } from '../../shared/openapi/path-item';
+import { ERROR_CODES } from '../../shared/kernel/errors';
+import { customerApi, operatorApi } from '../../shared/edge/pipeline';
+import type { HttpRoute } from '../../shared/edge/routes';
+import { apiOf, httpRoute } from '../../shared/edge/routes';
+import { isCatchAll, openApiDocument, openApiText } from '../../shared/surfaces/openapi/openapi-document';
+import { templateParams, VERBS } from '../../shared/surfaces/openapi/path-item';
 import { loadRoutes } from '../../local-host/quiet-import';
 import { OpenApiContract, validateOpenApi } from '../support/openapi-contract';
 import { samplePutJob } from '../support/samples';

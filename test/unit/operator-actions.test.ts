@@ -1,8 +1,8 @@
-import { startDrive, reportProgress } from '../../shared/domain/drive-copy';
-import { faultJob, resolveFault } from '../../shared/domain/faults';
-import { receiveImport } from '../../shared/domain/receive-import';
-import { shipJob } from '../../shared/domain/ship';
-import type { Job } from '../../shared/domain/model';
+import { startDrive, reportProgress } from '../../shared/import-export/datacenter/drive-copy';
+import { faultJob, resolveFault } from '../../shared/import-export/datacenter/faults';
+import { receiveImport } from '../../shared/import-export/datacenter/receive-import';
+import { shipJob } from '../../shared/import-export/datacenter/ship';
+import type { Job } from '../../shared/import-export/model/model';
 import { drive, importJob, T0 } from '../support/job-values';
 
 const now = new Date(T0.getTime() + 3_600_000);

@@ -1,6 +1,6 @@
-import type { Drive, Job } from '../../shared/domain/model';
-import { driveProperties, jobBody, jobProperties, jobRef } from '../../shared/http/job-presenter';
-import { entity, feed, serialize } from '../../shared/http/odata';
+import type { Drive, Job } from '../../shared/import-export/model/model';
+import { driveProperties, jobBody, jobProperties, jobRef } from '../../shared/surfaces/classic-import-export/job-presenter';
+import { entity, feed, serialize } from '../../shared/surfaces/classic-import-export/odata';
 
 const job: Job = {
   SubscriptionId: 's',

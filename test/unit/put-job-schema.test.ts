@@ -1,5 +1,5 @@
-import { parseJsonBody } from '../../shared/http/body';
-import { PutJobBodySchema, isRecoveryPassword } from '../../shared/schemas/put-job.schema';
+import { parseJsonBody } from '../../shared/edge/body';
+import { PutJobBodySchema, isRecoveryPassword } from '../../shared/surfaces/classic-import-export/wire/put-job.schema';
 import { samplePutJob } from '../support/samples';
 
 const parse = (body: unknown) => parseJsonBody(Buffer.from(JSON.stringify(body)), PutJobBodySchema);

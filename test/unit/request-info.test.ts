@@ -5,7 +5,7 @@ import {
   checkVersion,
   effectiveVerb,
   newRequestId,
-} from '../../shared/http/request-info';
+} from '../../shared/edge/request-info';
 
 const req = (method: string, headers: Record<string, string> = {}, url = 'http://localhost:7071/x') =>
   new HttpRequest({ method, url, headers });

@@ -1,5 +1,5 @@
-import type { HttpRoute } from '../../shared/http/routes';
-import { ALL_METHODS } from '../../shared/http/routes';
+import type { HttpRoute } from '../../shared/edge/routes';
+import { ALL_METHODS } from '../../shared/edge/routes';
 import { RouteMatcher } from '../../local-host/route-matcher';
 
 const route = (name: string, template: string, methods = ALL_METHODS): HttpRoute => ({

@@ -1,6 +1,6 @@
-import { checkOperatorKey } from '../../shared/auth/operator-key';
-import { redact } from '../../shared/http/redact';
-import { SecretBox } from '../../shared/storage/secret-box';
+import { checkOperatorKey } from '../../shared/surfaces/operator/operator-key';
+import { redact } from '../../shared/kernel/redact';
+import { SecretBox } from '../../shared/kernel/secret-box';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 

@@ -1,4 +1,4 @@
-import { ConfigError, parseConfig } from '../../shared/config';
+import { ConfigError, parseConfig } from '../../shared/app/config';
 
 /** The settings every configuration needs besides storage. */
 const BASE = { SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };

@@ -1,5 +1,5 @@
 import type * as Identity from '@azure/identity';
-import type { StorageConfig } from '../../shared/config';
+import type { StorageConfig } from '../../shared/app/config';
 
 /** Which Azure SDK packages have been loaded, and how credentials were built (no network). */
 const mockLoaded = new Set<string>();
@@ -41,8 +41,8 @@ const storage = (credential: IdentityStorage['credential']): IdentityStorage => 
 
 describe('identity-based access to the service storage', () => {
   it('loading every function loads neither @azure/identity nor the storage SDKs (cold start)', async () => {
-    await import('../../functions/index');
-    await import('../../shared/runtime');
+    await import('../../functions');
+    await import('../../shared/app/runtime');
     expect([...mockLoaded]).toEqual([]);
   });
 
@@ -60,7 +60,7 @@ describe('identity-based access to the service storage', () => {
       { resourceId: '/subscriptions/s/resourceGroups/g/providers/x/id' },
     ],
   ])('%j builds a %s with %j', async (credential, type, options) => {
-    const { credentialFor } = await import('../../shared/storage/identity');
+    const { credentialFor } = await import('../../shared/adapters/credential');
     mockBuilt.length = 0;
     const built = await credentialFor(storage(credential));
     expect(mockBuilt).toEqual([{ type, options }]);
@@ -69,7 +69,7 @@ describe('identity-based access to the service storage', () => {
   });
 
   it('builds one credential per identity and process, so clients share its token cache', async () => {
-    const { credentialFor } = await import('../../shared/storage/identity');
+    const { credentialFor } = await import('../../shared/adapters/credential');
     const choice = { kind: 'managedIdentity', clientId: 'shared-client' } as const;
     mockBuilt.length = 0;
     const [a, b] = await Promise.all([credentialFor(storage(choice)), credentialFor(storage({ ...choice }))]);

@@ -1,7 +1,7 @@
-import { moveJob } from '../../shared/domain/job-states';
-import { defineJob } from '../../shared/domain/job-definition';
-import { DEFAULT_LOCATIONS, Locations } from '../../shared/domain/locations';
-import type { Job } from '../../shared/domain/model';
+import { moveJob } from '../../shared/import-export/model/job-states';
+import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
+import type { Job } from '../../shared/import-export/model/model';
 import {
   addDays,
   applyTimers,
@@ -10,7 +10,7 @@ import {
   isExpired,
   nextTimer,
   SHIPPING_OVERDUE,
-} from '../../shared/domain/timers';
+} from '../../shared/import-export/model/timers';
 import { exportJob, samplePutJob } from '../support/samples';
 
 const T0 = new Date('2030-01-01T00:00:00.000Z');

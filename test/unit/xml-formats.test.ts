@@ -1,5 +1,5 @@
-import type { DriveLog } from '../../shared/domain/drive-log';
-import { blobFormats } from '../../shared/xml/blob-formats';
+import type { DriveLog } from '../../shared/import-export/datacenter/drive-log';
+import { blobFormats } from '../../shared/adapters/xml/blob-formats';
 import { parseWritten } from '../support/xml';
 
 const log: DriveLog = {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { MAX_BODY_BYTES } from '../../../shared/http/body';
+import { MAX_BODY_BYTES } from '../../../shared/edge/body';
 import { anyText, charCount, kindOf, otherKindThan, tooLong, unknownKey } from './values';
 
 export type Path = readonly (string | number)[];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_LOCATIONS } from '../../../shared/domain/locations';
+import { DEFAULT_LOCATIONS } from '../../../shared/import-export/model/locations';
 import { exportJob, samplePutJob } from '../samples';
 import type { BodySpec } from './body-defects';
 import { anyText, textOfLength } from './values';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { JOB_STATES } from '../../../shared/domain/model';
+import { JOB_STATES } from '../../../shared/import-export/model/model';
 import { toRequest } from './calls';
 import type { CustomerFixture } from './customer-calls';
 import { call } from './customer-calls';

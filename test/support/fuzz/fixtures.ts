@@ -1,7 +1,7 @@
 import { issueCertificate } from '../../../local-host/certificates';
-import { readCertificate } from '../../../shared/auth/certificate';
-import { parseListJobsQuery } from '../../../shared/http/list-jobs-query';
-import { signSkipToken } from '../../../shared/http/skip-token';
+import { readCertificate } from '../../../shared/identity/client-certificate';
+import { parseListJobsQuery } from '../../../shared/surfaces/classic-import-export/list-jobs-query';
+import { signSkipToken } from '../../../shared/surfaces/classic-import-export/skip-token';
 import { CUSTOMER1, putBlob } from '../customer-blobs';
 import { uniqueName } from '../datacenter';
 import { lifecycle } from '../lifecycle';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DRIVE_STATES, JOB_STATES } from '../../../shared/domain/model';
+import { DRIVE_STATES, JOB_STATES } from '../../../shared/import-export/model/model';
 import type { BodySpec } from './body-defects';
 import { anyText, textOfLength } from './values';
 

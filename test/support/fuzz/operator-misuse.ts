@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { JOB_STATES } from '../../../shared/domain/model';
+import { JOB_STATES } from '../../../shared/import-export/model/model';
 import type { Call } from './calls';
 import type { OperatorFixture, OperatorJob } from './operator-calls';
 import { operation, operatorCall } from './operator-calls';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { JOB_STATES } from '../../../shared/domain/model';
+import { JOB_STATES } from '../../../shared/import-export/model/model';
 import { badBody } from './body-defects';
 import type { Call } from './calls';
 import { commonHeaderDefects, maybeTunnelled, METHODS, toRequest } from './calls';

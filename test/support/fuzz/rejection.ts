@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../../shared/domain/errors';
-import { statusOf } from '../../../shared/http/error-map';
+import type { ErrorCode } from '../../../shared/kernel/errors';
+import { statusOf } from '../../../shared/surfaces/classic-import-export/error-map';
 import type { RawResponse } from './raw-http';
 
 /**

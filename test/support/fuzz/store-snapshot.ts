@@ -1,6 +1,6 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import type { Runtime } from '../../../shared/runtime';
+import type { Runtime } from '../../../shared/app/runtime';
 import { serviceOf } from '../customer-blobs';
 
 /** A blob container to watch besides the service's own: one of a customer's (SPEC B.3). */

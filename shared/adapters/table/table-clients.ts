@@ -1,0 +1,96 @@
+import type { TableClient, TableServiceClientOptions } from '@azure/data-tables';
+import type { StorageConfig } from '../../app/config';
+import { endpointOf, isLoopback } from '../endpoints';
+import { guarded, statusOf } from '../store-errors';
+
+export type TableName = 'jobs' | 'certs' | 'due';
+
+/** One HTTP request to the storage service, as it leaves (every retry counted). */
+export interface StorageRequest {
+  table: TableName;
+  method: string;
+  url: string;
+}
+export type StorageRequestListener = (request: StorageRequest) => void;
+
+type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
+
+/** Storage calls fail fast enough for a request to answer 503 in seconds, not minutes (SPEC D.6). */
+const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 };
+
+/**
+ * The service's own tables: one client per table per process, created lazily (the SDK is heavy
+ * to load and cold starts should not pay for it) and each table created once.
+ */
+export class TableClients {
+  private readonly clients = new Map<TableName, Promise<TableClient>>();
+  private readonly listeners = new Set<StorageRequestListener>();
+
+  constructor(
+    private readonly storage: StorageConfig,
+    private readonly prefix: string,
+  ) {}
+
+  /**
+   * Calls `listener` for every request any table client sends, until the returned function is
+   * called: the instrument behind the sweep's cost proof (SPEC C.2) and a hook for diagnostics.
+   */
+  observe(listener: StorageRequestListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  table(name: TableName): Promise<TableClient> {
+    let client = this.clients.get(name);
+    if (!client) {
+      client = this.open(name);
+      this.clients.set(name, client);
+      // A failed creation (store down) must not stick: the next call tries again (SPEC D.6).
+      client.catch(() => this.clients.delete(name));
+    }
+    return client;
+  }
+
+  private observer(table: TableName): PipelinePolicy {
+    return {
+      name: 'storage-request-observer',
+      sendRequest: (request, next) => {
+        for (const listener of this.listeners) listener({ table, method: request.method, url: request.url });
+        return next(request);
+      },
+    };
+  }
+
+  private async open(name: TableName): Promise<TableClient> {
+    const { TableClient } = await import('@azure/data-tables');
+    const tableName = `${this.prefix}${name}`;
+    const options = {
+      retryOptions,
+      additionalPolicies: [{ policy: this.observer(name), position: 'perRetry' as const }],
+    };
+    let client: TableClient;
+    if (this.storage.kind === 'connectionString') {
+      const endpoint = endpointOf(this.storage.connectionString, 'TableEndpoint') ?? '';
+      client = TableClient.fromConnectionString(this.storage.connectionString, tableName, {
+        allowInsecureConnection: isLoopback(endpoint),
+        ...options,
+      });
+    } else {
+      const { credentialFor } = await import('../credential');
+      client = new TableClient(
+        this.storage.tableEndpoint,
+        tableName,
+        await credentialFor(this.storage),
+        options,
+      );
+    }
+    await guarded(async () => {
+      try {
+        await client.createTable();
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+      }
+    });
+    return client;
+  }
+}

@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import { DEFAULT_LOCATIONS, Locations } from '../import-export/model/locations';
+import type { Location } from '../import-export/model/locations';
+import { ConfigEnvSchema } from './config.schema';
+
+/**
+ * How the service authenticates to its own storage with identity-based settings, following the
+ * Functions host's conventions for `AzureWebJobsStorage__*`: a managed identity when
+ * `__credential` is `managedidentity` or an identity is named, the ambient login otherwise.
+ */
+export type StorageCredential =
+  { kind: 'managedIdentity'; clientId?: string; resourceId?: string } | { kind: 'default' };
+
+export type StorageConfig =
+  | { kind: 'connectionString'; connectionString: string }
+  | { kind: 'identity'; tableEndpoint: string; blobEndpoint: string; credential: StorageCredential };
+
+export interface Config {
+  storage: StorageConfig;
+  storagePrefix: string;
+  operatorKeys: readonly string[];
+  secretsKey: Buffer;
+  customerBlobEndpoint: string;
+  activeJobLimit: number;
+  sweepSchedule: string;
+  locations: readonly Location[];
+  /** Whether X-ARR-ClientCert comes from a front end that sets it itself (SPEC D.1). */
+  trustForwardedClientCert: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = z.infer<typeof ConfigEnvSchema>;
+
+function credentialOf(env: Env): StorageCredential {
+  const clientId = env.AzureWebJobsStorage__clientId;
+  const resourceId = env.AzureWebJobsStorage__managedIdentityResourceId;
+  if (clientId && resourceId) {
+    throw new ConfigError(
+      'App setting AzureWebJobsStorage__clientId is invalid: set it or AzureWebJobsStorage__managedIdentityResourceId, not both',
+    );
+  }
+  if (!clientId && !resourceId && env.AzureWebJobsStorage__credential !== 'managedidentity') {
+    return { kind: 'default' };
+  }
+  return {
+    kind: 'managedIdentity',
+    ...(clientId && { clientId }),
+    ...(resourceId && { resourceId }),
+  };
+}
+
+/**
+ * SPEC D.7: a connection string (Azurite, or a key) wins, as it does for the Functions host;
+ * otherwise the identity-based settings, with endpoints from the service URIs or, in public
+ * Azure, from the account name.
+ */
+function storageOf(env: Env): StorageConfig {
+  if (env.AzureWebJobsStorage) return { kind: 'connectionString', connectionString: env.AzureWebJobsStorage };
+  const account = env.AzureWebJobsStorage__accountName;
+  const tableEndpoint =
+    env.AzureWebJobsStorage__tableServiceUri ?? (account && `https://${account}.table.core.windows.net`);
+  const blobEndpoint =
+    env.AzureWebJobsStorage__blobServiceUri ?? (account && `https://${account}.blob.core.windows.net`);
+  if (!tableEndpoint || !blobEndpoint) {
+    throw new ConfigError(
+      'App setting AzureWebJobsStorage is missing: set a connection string, or AzureWebJobsStorage__accountName (or __tableServiceUri and __blobServiceUri) for identity-based access',
+    );
+  }
+  return { kind: 'identity', tableEndpoint, blobEndpoint, credential: credentialOf(env) };
+}
+
+/** Parses the app settings (SPEC D.7); a bad value throws a ConfigError that names the setting. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = ConfigEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const setting = String(issue?.path[0] ?? 'configuration');
+    if (env[setting] === undefined) throw new ConfigError(`App setting ${setting} is required.`);
+    throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
+  }
+  const e = parsed.data;
+  try {
+    new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
+  } catch (err) {
+    throw new ConfigError(`App setting LOCATIONS is invalid: ${(err as Error).message}`);
+  }
+  return {
+    storage: storageOf(e),
+    storagePrefix: e.STORAGE_PREFIX,
+    operatorKeys: e.OPERATOR_KEYS,
+    secretsKey: e.SECRETS_KEY,
+    customerBlobEndpoint: e.CUSTOMER_BLOB_ENDPOINT,
+    activeJobLimit: e.ACTIVE_JOB_LIMIT,
+    sweepSchedule: e.SWEEP_SCHEDULE,
+    locations: e.LOCATIONS ?? DEFAULT_LOCATIONS,
+    trustForwardedClientCert:
+      e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
+      (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
+  };
+}

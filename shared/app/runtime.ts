@@ -1,0 +1,85 @@
+import { createHash, hkdfSync, randomInt } from 'node:crypto';
+import { CustomerAuthenticator } from '../identity/certificate-auth';
+import type { Config } from './config';
+import { parseConfig } from './config';
+import type { CertificateStore } from '../identity/certificates';
+import type { DatacenterDeps } from '../import-export/datacenter/ports';
+import { Locations } from '../import-export/model/locations';
+import type { JobDeps } from '../import-export/model/ports';
+import { BlobPlanStore } from '../adapters/blob/blob-plan-store';
+import { CustomerBlobStorage } from '../adapters/blob/customer-blob-storage';
+import type { SweepDeps } from '../import-export/sweep/sweeper';
+import { TableDueIndex } from '../adapters/table/due-index';
+import { JobRows } from '../adapters/table/job-rows';
+import { SecretBox } from '../kernel/secret-box';
+import { ServiceBlobs } from '../adapters/blob/service-blobs';
+import { SubscriptionMeta } from '../adapters/table/subscription-meta';
+import { TableCertificateStore } from '../adapters/table/table-certificate-store';
+import { TableClients } from '../adapters/table/table-clients';
+import { TableJobFinder } from '../adapters/table/table-job-finder';
+import { TableJobStore } from '../adapters/table/table-job-store';
+import { blobFormats } from '../adapters/xml/blob-formats';
+
+/** Everything a request needs, built once per process (the composition root). */
+export interface Runtime {
+  config: Config;
+  now: () => Date;
+  tables: TableClients;
+  jobs: JobDeps;
+  /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
+  datacenter: DatacenterDeps;
+  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  sweep: SweepDeps;
+  certificates: CertificateStore;
+  authenticator: CustomerAuthenticator;
+  /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
+  tokenKey: Buffer;
+}
+
+export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
+  const tables = new TableClients(config.storage, config.storagePrefix);
+  const jobsTable = () => tables.table('jobs');
+  const certificates = new TableCertificateStore(() => tables.table('certs'));
+  const rows = new JobRows(new SecretBox(config.secretsKey));
+  const meta = new SubscriptionMeta(jobsTable);
+  const due = new TableDueIndex(jobsTable, () => tables.table('due'), meta);
+  const store = new TableJobStore(jobsTable, rows, meta, due);
+  const jobs: JobDeps = {
+    store,
+    now,
+    locations: new Locations(config.locations),
+    activeJobLimit: config.activeJobLimit,
+  };
+  return {
+    config,
+    now,
+    tables,
+    jobs,
+    datacenter: {
+      ...jobs,
+      customer: new CustomerBlobStorage(config.customerBlobEndpoint),
+      plans: new BlobPlanStore(new ServiceBlobs(config.storage, config.storagePrefix)),
+      formats: blobFormats,
+      finder: new TableJobFinder(jobsTable, rows),
+      md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
+      randomInt: (max) => randomInt(max),
+    },
+    sweep: { store, due },
+    certificates,
+    authenticator: new CustomerAuthenticator(certificates, now),
+    tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
+  };
+}
+
+let current: Runtime | undefined;
+
+/** The process's runtime, from the app settings on first use. */
+export function runtime(): Runtime {
+  current ??= createRuntime(parseConfig(process.env));
+  return current;
+}
+
+/** For hosts and tests that build their own runtime (a chosen clock, another storage prefix). */
+export function setRuntime(r: Runtime | undefined): void {
+  current = r;
+}

@@ -1,0 +1,25 @@
+import type { Conditions } from '../../kernel/conditions';
+import { invalidState } from '../../kernel/errors';
+import { jobAt } from './get-job';
+import type { JobAddress } from './job-definition';
+import { isFinished } from '../model/job-states';
+import type { JobDeps } from '../model/ports';
+import { retryOnConflict } from '../../kernel/retry';
+
+/**
+ * Delete Job (SPEC A.9): only Creating and the finished states (Completed, Closed). The store
+ * frees the name, and the quota slot of an active job, in the same write.
+ */
+export async function deleteJob(deps: JobDeps, cmd: JobAddress & { conditions: Conditions }): Promise<void> {
+  await retryOnConflict(async () => {
+    const found = await jobAt(deps, cmd, cmd.conditions);
+    const state = found.value.State;
+    if (state !== 'Creating' && !isFinished(state)) {
+      throw invalidState(
+        `A ${state} job cannot be deleted; only Creating, Completed and Closed jobs can.`,
+        state,
+      );
+    }
+    await deps.store.write({ kind: 'delete', previous: found });
+  });
+}

@@ -1,0 +1,48 @@
+import type { Conditions } from '../../kernel/conditions';
+import { conditionsMet } from '../../kernel/conditions';
+import { notFound, ServiceError } from '../../kernel/errors';
+import type { JobAddress } from './job-definition';
+import type { Job, Versioned } from '../model/model';
+import type { JobDeps } from '../model/ports';
+import { isExpired } from '../model/timers';
+
+/** Reads a job; a job a sweep would already have deleted is not there (SPEC C.2). */
+export async function findJob(
+  deps: Pick<JobDeps, 'store' | 'now'>,
+  subscriptionId: string,
+  name: string,
+): Promise<Versioned<Job>> {
+  const found = await deps.store.get(subscriptionId, name);
+  if (!found || isExpired(found.value, deps.now())) throw notFound(`job ${name}`);
+  return found;
+}
+
+/**
+ * Get Job (SPEC A.6). When the URI names a storage account, the job must belong to it. An unmet
+ * condition is 412 on GET too: the classic service never answered 304.
+ */
+export async function getJob(
+  deps: Pick<JobDeps, 'store' | 'now'>,
+  q: { subscriptionId: string; jobName: string; storageAccountName?: string; conditions: Conditions },
+): Promise<Versioned<Job>> {
+  const found = await findJob(deps, q.subscriptionId, q.jobName);
+  if (q.storageAccountName !== undefined && found.value.StorageAccountName !== q.storageAccountName) {
+    throw notFound(`job ${q.jobName} of storage account ${q.storageAccountName}`);
+  }
+  if (!conditionsMet(q.conditions, { exists: true, etag: found.etag, lastModified: found.lastModified })) {
+    throw new ServiceError(
+      'ConditionNotMet',
+      'The condition specified by the conditional headers is not met.',
+    );
+  }
+  return found;
+}
+
+/** Reads the job at its `/storageaccounts/{account}/jobs/{job}` address, conditions checked (404, 412). */
+export const jobAt = (deps: Pick<JobDeps, 'store' | 'now'>, at: JobAddress, conditions: Conditions) =>
+  getJob(deps, {
+    subscriptionId: at.subscriptionId,
+    jobName: at.jobName,
+    storageAccountName: at.storageAccountName,
+    conditions,
+  });

@@ -1,0 +1,90 @@
+import type { Conditions } from '../../kernel/conditions';
+import { conditionsMet } from '../../kernel/conditions';
+import { ConcurrencyConflict, ServiceError } from '../../kernel/errors';
+import type { ApiVersion, JobAddress, JobDefinition } from './job-definition';
+import { defineJob } from './job-definition';
+import type { Job, Versioned } from '../model/model';
+import type { JobDeps } from '../model/ports';
+import { retryOnConflict } from '../../kernel/retry';
+import { writeJob } from '../model/rewrite-job';
+import { isExpired } from '../model/timers';
+
+export interface PutJobCommand extends JobAddress {
+  version: ApiVersion;
+  definition: JobDefinition;
+  conditions: Conditions;
+}
+
+/** Conditions a job that does not exist yet meets: a create may be tried before any read. */
+const createMayMeet = (c: Conditions): boolean =>
+  c.kind === 'none' || (c.kind === 'ifNoneMatch' && c.etags === '*');
+
+/**
+ * Most Puts create a new job, so one is tried first, without reading: the store refuses it if the
+ * name is taken, and the full path below then reads the job and decides. A full quota is no answer
+ * yet either: replacing a Creating job keeps its slot.
+ */
+async function createIfNew(
+  deps: JobDeps,
+  conditions: Conditions,
+  job: Job,
+): Promise<Versioned<Job> | undefined> {
+  if (!createMayMeet(conditions)) return undefined;
+  try {
+    return await writeJob(deps.store, { kind: 'create', job, activeJobLimit: deps.activeJobLimit });
+  } catch (err) {
+    if (err instanceof ConcurrencyConflict) return undefined;
+    if (err instanceof ServiceError && err.code === 'ActiveJobQuotaExceeded') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Put Job (SPEC A.5). A new name takes a quota slot; a name whose job is still Creating is
+ * replaced, keeping its slot, its creation time and its first spelling, with its clock restarted;
+ * any other state is 409 whatever the conditional headers.
+ */
+export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Versioned<Job>> {
+  const now = deps.now();
+  const fresh = defineJob(cmd.definition, cmd, cmd.version, deps.locations, now);
+  const created = await createIfNew(deps, cmd.conditions, fresh);
+  if (created) return created;
+  return retryOnConflict(async () => {
+    const current = await deps.store.get(cmd.subscriptionId, cmd.jobName);
+    if (current && current.value.State !== 'Creating') {
+      throw new ServiceError(
+        'JobAlreadyExists',
+        `A job named ${current.value.Name} already exists and is ${current.value.State}.`,
+        current.value.Name,
+      );
+    }
+    if (current && current.value.StorageAccountName !== cmd.storageAccountName) {
+      throw new ServiceError(
+        'JobAlreadyExists',
+        `A job named ${current.value.Name} already exists for storage account ${current.value.StorageAccountName}.`,
+        current.value.Name,
+      );
+    }
+    const live = current && !isExpired(current.value, now) ? current : undefined;
+    const target = live
+      ? { exists: true, etag: live.etag, lastModified: live.lastModified }
+      : { exists: false };
+    if (!conditionsMet(cmd.conditions, target)) {
+      throw new ServiceError(
+        'ConditionNotMet',
+        'The condition specified by the conditional headers is not met.',
+      );
+    }
+    return writeJob(
+      deps.store,
+      current
+        ? {
+            kind: 'update',
+            previous: current,
+            job: { ...fresh, Name: current.value.Name, CreatedTime: current.value.CreatedTime },
+            activeJobLimit: deps.activeJobLimit,
+          }
+        : { kind: 'create', job: fresh, activeJobLimit: deps.activeJobLimit },
+    );
+  });
+}

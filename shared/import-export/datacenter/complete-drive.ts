@@ -1,0 +1,108 @@
+import { driveBlobName, type DriveBlobKind } from './blob-names';
+import type { CompletionReport } from './completion-check';
+import { checkCompletion, exportedBlob } from './completion-check';
+import type { BlobItem, DatacenterDeps, ExportPlan } from './ports';
+import { withProgress } from './drive-copy';
+import { errorLogOf, type DriveLog } from './drive-log';
+import { invalidState } from '../../kernel/errors';
+import { moveDrive } from '../model/job-states';
+import type { Drive, Job, Versioned } from '../model/model';
+import type { OperatorJobAddress } from './operator-job';
+import { changeJob, driveOf, requireJobState } from './operator-job';
+import { isCopied, settle } from './progress';
+import { StateWriter } from './state-writer';
+
+/**
+ * Complete (SPEC B): checks the report, writes the drive's error log (always), verbose log (when
+ * EnableVerboseLog) and manifest backup (when BackupDriveManifest) to the states location, and
+ * only then records them: drive Completed or CompletedMoreInfo, PercentComplete 100, the URIs, the
+ * job's PercentComplete, and Packaging once every received drive is done. A drive already
+ * completed is answered as it is (a retried call rewrites nothing). One instance per call.
+ */
+export class DriveCompletion {
+  private readonly writer: StateWriter;
+  private plan?: { ref: string; loaded: Promise<ExportPlan> };
+
+  constructor(
+    private readonly deps: DatacenterDeps,
+    private readonly now: Date,
+  ) {
+    this.writer = new StateWriter(deps);
+  }
+
+  /** `synthetic`: the sandbox's clean copy of what was planned (SPEC B, advance). */
+  async complete(
+    job: Job,
+    driveId: string,
+    report: CompletionReport,
+    synthetic = false,
+  ): Promise<Job | undefined> {
+    const drive = driveOf(job, driveId);
+    if (isCopied(drive)) return undefined;
+    requireJobState(job, ['Transferring'], "complete a drive's copy");
+    if (drive.State !== 'Transferring')
+      throw invalidState(`Drive ${drive.DriveId} is ${drive.State}, not Transferring.`, drive.DriveId);
+    const checked = checkCompletion(this.deps, job, drive, report, synthetic);
+    const blobs = !checked.copied
+      ? []
+      : synthetic
+        ? (await this.planned(job, drive)).map(exportedBlob)
+        : (report.Blobs ?? []);
+    const log: DriveLog = { DriveId: drive.DriveId, Blobs: blobs, Status: checked.logStatus };
+    const write = (kind: DriveBlobKind, xml: () => string) =>
+      this.writer.write(job, driveBlobName(job.Name, drive.DriveId, kind, this.now), xml);
+    const { formats } = this.deps;
+    const errorUri = await write('error', () => formats.driveLog(errorLogOf(log)));
+    const verboseUri = job.EnableVerboseLog ? await write('verbose', () => formats.driveLog(log)) : undefined;
+    const manifest = job.BackupDriveManifest
+      ? await this.manifestOf(job, drive, report, synthetic)
+      : undefined;
+    const manifestUri = manifest !== undefined ? await write('manifest', () => manifest) : undefined;
+    const bytes =
+      job.Type === 'Import' && !synthetic && report.Blobs
+        ? report.Blobs.reduce((sum, b) => sum + b.Length, 0)
+        : drive.BytesTotal;
+    const done: Drive = {
+      ...moveDrive(drive, checked.copyStatus === 'Completed' ? 'Completed' : 'CompletedMoreInfo'),
+      CopyStatus: checked.copyStatus,
+      PercentComplete: 100,
+      ...(bytes !== undefined && { BytesTotal: bytes, BytesSucceeded: bytes }),
+      ErrorLogUri: errorUri,
+      ...(verboseUri !== undefined && { VerboseLogUri: verboseUri }),
+      ...(manifestUri !== undefined && { ManifestUri: manifestUri }),
+    };
+    return settle(withProgress(job, done), this.now);
+  }
+
+  /**
+   * The manifest to back up: the one reported; for an export drive without one, the manifest of
+   * what was planned onto it; for the sandbox's import drive, one that lists no blobs.
+   */
+  private async manifestOf(
+    job: Job,
+    drive: Drive,
+    report: CompletionReport,
+    synthetic: boolean,
+  ): Promise<string | undefined> {
+    if (!synthetic && report.Manifest !== undefined) return report.Manifest;
+    if (job.Type === 'Import' && !synthetic) return undefined;
+    return this.deps.formats.driveManifest(drive.DriveId, await this.planned(job, drive));
+  }
+
+  private async planned(job: Job, drive: Drive): Promise<BlobItem[]> {
+    const ref = job.ExportPlan?.Blob;
+    if (job.Type !== 'Export' || ref === undefined) return [];
+    if (this.plan?.ref !== ref) this.plan = { ref, loaded: this.deps.plans.load(ref) };
+    return (await this.plan.loaded).drives[drive.DriveId] ?? [];
+  }
+}
+
+export function completeCopy(
+  deps: DatacenterDeps,
+  at: OperatorJobAddress,
+  driveId: string,
+  report: CompletionReport,
+): Promise<Versioned<Job>> {
+  const completion = new DriveCompletion(deps, deps.now());
+  return changeJob(deps, at, ({ value }) => completion.complete(value, driveId, report));
+}

@@ -1,0 +1,112 @@
+import { incompleteListName } from './blob-names';
+import type { DatacenterDeps } from './ports';
+import { invalidState, ServiceError } from '../../kernel/errors';
+import type { Resolution } from './export-resolution';
+import { resolveSelection } from './export-resolution';
+import { assignBlobs, bytesOf, incompleteList } from './export-plan';
+import type { Drive, Job } from '../model/model';
+import { requireJobState } from './operator-job';
+import { arrived, type ReceiveCommand } from './receive-import';
+import { recoveryPassword } from './recovery-key';
+import { StateWriter } from './state-writer';
+
+const MAX_DRIVES = 10;
+const upper = (s: string) => s.toUpperCase();
+
+/**
+ * Receive for an export (SPEC B): the blank drives arrive, each Received with a generated BitLocker
+ * recovery password; the selection is resolved against the customer's storage and assigned to the
+ * drives by capacity, and what does not fit goes to the incomplete blob list (SPEC B.3). Blank
+ * drives that arrive later (the job still Received) join, and the export is planned again.
+ * One instance serves one operator call: its retries reuse the resolution, keys and blobs.
+ */
+export class ExportReceiving {
+  private resolution?: Promise<Resolution>;
+  private readonly keys = new Map<string, string>();
+  /** Plans saved by this call, by the drives they were made for: a retry saves no second copy. */
+  private readonly saved = new Map<string, Promise<string>>();
+  private readonly writer: StateWriter;
+
+  constructor(
+    private readonly deps: DatacenterDeps,
+    private readonly now: Date,
+  ) {
+    this.writer = new StateWriter(deps);
+  }
+
+  async receive(job: Job, cmd: ReceiveCommand): Promise<Job | undefined> {
+    requireJobState(job, ['Shipping', 'Received'], 'receive a package');
+    if (cmd.ExtraDrives !== undefined)
+      throw new ServiceError('InvalidRequestBody', 'An export receives blank drives only.', 'ExtraDrives');
+    const known = new Map(job.DriveList.map((d) => [upper(d.DriveId), d]));
+    const fresh = new Map<string, Drive>();
+    for (const { DriveId, CapacityBytes } of cmd.Drives) {
+      if (CapacityBytes === undefined)
+        throw new ServiceError('InvalidRequestBody', 'A blank export drive needs CapacityBytes.', DriveId);
+      const existing = known.get(upper(DriveId)) ?? fresh.get(upper(DriveId));
+      if (existing && existing.CapacityBytes !== CapacityBytes)
+        throw invalidState(
+          `Drive ${DriveId} was received with ${existing.CapacityBytes} bytes, not ${CapacityBytes}.`,
+          DriveId,
+        );
+      if (!existing) fresh.set(upper(DriveId), this.blank(DriveId, CapacityBytes));
+    }
+    if (fresh.size === 0 && job.State === 'Received') return undefined;
+    const drives = [...job.DriveList, ...fresh.values()];
+    if (drives.length === 0)
+      throw new ServiceError('InvalidRequestBody', 'An export needs at least one blank drive.', 'Drives');
+    if (drives.length > MAX_DRIVES)
+      throw new ServiceError('InvalidDriveList', 'A job has at most 10 drives.', `${drives.length} drives`);
+    return this.plan({ ...arrived(job, this.now), DriveList: drives });
+  }
+
+  private blank(DriveId: string, CapacityBytes: number): Drive {
+    let key = this.keys.get(upper(DriveId));
+    if (key === undefined) {
+      key = recoveryPassword(this.deps.randomInt);
+      this.keys.set(upper(DriveId), key);
+    }
+    return { DriveId, BitLockerKey: key, State: 'Received', CapacityBytes };
+  }
+
+  /** Plans the export onto the job's received drives; the plan blob is written before the job. */
+  private async plan(job: Job): Promise<Job> {
+    this.resolution ??= resolveSelection(this.deps, job);
+    const resolution = await this.resolution;
+    const { IncompleteBlobListUri: _old, ...rest } = job;
+    if ('failure' in resolution) {
+      return {
+        ...rest,
+        ExportPlan: { Failure: resolution.failure, Detail: resolution.detail },
+        DriveList: job.DriveList.map(({ BytesTotal: _b, ...d }) => ({ ...d, PlannedBlobs: 0 })),
+      };
+    }
+    const blanks = job.DriveList.filter((d) => d.State === 'Received').map((d) => ({
+      DriveId: d.DriveId,
+      CapacityBytes: d.CapacityBytes ?? 0,
+    }));
+    const plan = assignBlobs(resolution.items, blanks);
+    const uri =
+      plan.incomplete.length > 0
+        ? await this.writer.write(job, incompleteListName(job.Name, this.now), () =>
+            this.deps.formats.blobList(incompleteList(plan.incomplete)),
+          )
+        : undefined;
+    const key = JSON.stringify(blanks);
+    let saving = this.saved.get(key);
+    if (!saving) {
+      saving = this.deps.plans.save(job, plan, this.now);
+      this.saved.set(key, saving);
+    }
+    const ref = await saving;
+    return {
+      ...rest,
+      ...(uri !== undefined && { IncompleteBlobListUri: uri }),
+      ExportPlan: { Blob: ref },
+      DriveList: job.DriveList.map((d) => {
+        const items = plan.drives[d.DriveId];
+        return items ? { ...d, PlannedBlobs: items.length, BytesTotal: bytesOf(items) } : d;
+      }),
+    };
+  }
+}

@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { ErrorCode } from '../../kernel/errors';
+import {
+  ConditionalHeadersSchema,
+  CustomerHeadersSchema,
+  CustomerQuerySchema,
+  PathParamsSchema,
+  ResponseHeadersSchema,
+  TunnelHeadersSchema,
+} from '../classic-import-export/wire/parameters.schema';
+import type { Json } from './json-schemas';
+import { inlineSchema } from './json-schemas';
+
+type In = 'path' | 'query' | 'header';
+export type PathParam = keyof typeof PathParamsSchema.shape;
+export type ResponseHeader = keyof typeof ResponseHeadersSchema.shape;
+
+/** What a malformed path segment answers (SPEC A.4); a segment naming nothing is a 404. */
+export const PATH_ERRORS: Record<PathParam, ErrorCode> = {
+  sub: 'InvalidSubscriptionId',
+  account: 'InvalidStorageAccountName',
+  job: 'InvalidJobName',
+  location: 'ResourceNotFound',
+  thumbprint: 'InvalidCertificate',
+  driveId: 'ResourceNotFound',
+};
+
+/** Component names allow letters, digits, `.`, `-` and `_` only. */
+const key = (where: In, name: string) => `${where}.${name.replace(/[^A-Za-z0-9._-]/g, '')}`;
+
+export const parameterRef = (where: In, name: string): Json => ({
+  $ref: `#/components/parameters/${key(where, name)}`,
+});
+
+function parameter(where: In, name: string, schema: z.ZodType): Json {
+  const { schema: json, description, required } = inlineSchema(schema);
+  return {
+    name,
+    in: where,
+    ...(description !== undefined && { description }),
+    required: where === 'path' || required,
+    schema: json,
+  };
+}
+
+/** An object schema's properties as parameters, in order. */
+export const parametersOf = (where: In, object: z.ZodObject): Json[] =>
+  Object.entries(object.shape).map(([name, schema]) => parameter(where, name, schema as z.ZodType));
+
+const SHARED: readonly [In, z.ZodObject][] = [
+  ['path', PathParamsSchema],
+  ['header', CustomerHeadersSchema],
+  ['query', CustomerQuerySchema],
+  ['header', ConditionalHeadersSchema],
+  ['header', TunnelHeadersSchema],
+];
+
+/** `components.parameters`: those several operations share. */
+export function parameterComponents(): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [where, object] of SHARED) {
+    for (const p of parametersOf(where, object)) out[key(where, p.name as string)] = p;
+  }
+  return out;
+}
+
+/** `components.headers`: the response headers; required unless their schema is optional. */
+export function headerComponents(): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [name, schema] of Object.entries(ResponseHeadersSchema.shape)) {
+    const { schema: json, description, required } = inlineSchema(schema);
+    out[name] = { ...(description !== undefined && { description }), required, schema: json };
+  }
+  return out;
+}
+
+export const headerRef = (name: ResponseHeader): Json => ({ $ref: `#/components/headers/${name}` });
+
+export const isPathParam = (name: string): name is PathParam => name in PathParamsSchema.shape;
+
+export const CUSTOMER_HEADERS = Object.keys(CustomerHeadersSchema.shape);
+export const CUSTOMER_QUERY = Object.keys(CustomerQuerySchema.shape);
+export const CONDITIONAL_HEADERS = Object.keys(ConditionalHeadersSchema.shape);
+export const TUNNEL_HEADER = 'X-HTTP-Method';

@@ -1,0 +1,175 @@
+import type { ErrorCode } from '../../kernel/errors';
+import type {
+  AnyCustomerOperation,
+  AnyOperatorOperation,
+  PublicOperation,
+  RouteApi,
+} from '../../edge/operation';
+import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from '../../edge/pipeline-errors';
+import type { Verb } from '../../edge/request-info';
+import type { HttpRoute } from '../../edge/routes';
+import { SECURITY, TAGS } from './document-info';
+import type { Json, SchemaComponents } from './json-schemas';
+import {
+  CONDITIONAL_HEADERS,
+  CUSTOMER_HEADERS,
+  CUSTOMER_QUERY,
+  isPathParam,
+  PATH_ERRORS,
+  parameterRef,
+  parametersOf,
+  TUNNEL_HEADER,
+} from './parameters';
+import type { Framing } from './responses';
+import { errorResponses, successResponse } from './responses';
+
+type Surface = RouteApi['surface'];
+type AnyOperation = AnyCustomerOperation | AnyOperatorOperation | PublicOperation;
+/** The pipeline options an operation may set, whatever its pipeline. */
+type Options = Partial<Pick<AnyCustomerOperation, 'body' | 'conditional' | 'representation'>> & {
+  optionalBody?: boolean;
+};
+
+interface Context {
+  route: HttpRoute;
+  surface: Surface;
+  schemas: SchemaComponents;
+  pathErrors: readonly ErrorCode[];
+}
+
+/** The order of a path item's operations; MERGE is PATCH (SPEC A.1). */
+export const VERBS: readonly Verb[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST'];
+/** What a customer POST (or GET) may tunnel (SPEC A.1). */
+const TUNNELLED: readonly Verb[] = ['PUT', 'PATCH', 'DELETE'];
+
+/** The `{name}` parameters of a Functions route template, in order. */
+export const templateParams = (route: string): string[] =>
+  [...route.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+
+const operationId = (verb: Verb, route: HttpRoute) =>
+  `${verb.toLowerCase()}-${route.name}`.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+
+const errorCodes = (ctx: Context, op: AnyOperation): ErrorCode[] => {
+  const o = op as Options;
+  return [
+    ...PIPELINE_ERRORS[ctx.surface],
+    ...ctx.pathErrors,
+    ...(o.body ? BODY_ERRORS : []),
+    ...(o.conditional ? CONDITIONAL_ERRORS : []),
+    ...(op.errors ?? []),
+  ];
+};
+
+const surfaceParameters = (surface: Surface): Json[] =>
+  surface === 'customer'
+    ? [
+        ...CUSTOMER_HEADERS.map((h) => parameterRef('header', h)),
+        ...CUSTOMER_QUERY.map((q) => parameterRef('query', q)),
+      ]
+    : [];
+
+const conditionalParameters = (op: AnyOperation): Json[] =>
+  (op as Options).conditional ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h)) : [];
+
+function tunnelNote(surface: Surface, verb: Verb): string {
+  if (surface !== 'customer' || !TUNNELLED.includes(verb)) return '';
+  const merge = verb === 'PATCH' ? ' or MERGE, or as MERGE itself' : '';
+  return ` Also as a POST with X-HTTP-Method: ${verb}${merge}.`;
+}
+
+function operation(ctx: Context, verb: Verb, op: AnyOperation): Json {
+  const o = op as Options;
+  const head = verb === 'HEAD';
+  const f: Framing = { surface: ctx.surface, xml: o.representation === 'xml', head };
+  const description = `${op.description ?? ''}${tunnelNote(ctx.surface, verb)}`.trim();
+  const parameters = [
+    ...surfaceParameters(ctx.surface),
+    ...(op.query ? parametersOf('query', op.query()) : []),
+    ...conditionalParameters(op),
+  ];
+  return {
+    operationId: operationId(verb, ctx.route),
+    summary: head ? `${op.summary} (headers only)` : op.summary,
+    ...(description && { description }),
+    tags: [TAGS[ctx.surface].name],
+    security: SECURITY[ctx.surface],
+    ...(parameters.length > 0 && { parameters }),
+    ...(o.body && {
+      requestBody: {
+        required: !o.optionalBody,
+        content: { 'application/json': { schema: ctx.schemas.ref(o.body, 'request') } },
+      },
+    }),
+    responses: {
+      [String(op.success.status)]: successResponse(op.success, f, ctx.schemas),
+      ...errorResponses(new Set(errorCodes(ctx, op)), f),
+    },
+  };
+}
+
+/** POST with X-HTTP-Method: the route's PUT, PATCH or DELETE (SPEC A.1). */
+function tunnel(ctx: Context, ops: readonly [Verb, AnyOperation][]): Json {
+  const f: Framing = { surface: ctx.surface, xml: false, head: false };
+  const bodies = ops.flatMap(([, op]) => {
+    const body = (op as Options).body;
+    return body ? [ctx.schemas.ref(body, 'request')] : [];
+  });
+  const successes = new Map<number, string[]>();
+  for (const [verb, op] of ops)
+    successes.set(op.success.status, [
+      ...(successes.get(op.success.status) ?? []),
+      `${verb} (${op.summary})`,
+    ]);
+  const codes = new Set<ErrorCode>(['MethodNotAllowed', ...ops.flatMap(([, op]) => errorCodes(ctx, op))]);
+  return {
+    operationId: operationId('POST', ctx.route),
+    summary: `Verb tunnelling: ${ops.map(([, op]) => op.summary).join(', ')}`,
+    description:
+      'Processed as the verb X-HTTP-Method names (MERGE is PATCH); a verb this path does not support is 405. A GET may tunnel too, but the Functions worker drops GET bodies, so tunnel PUT and PATCH through POST.',
+    tags: [TAGS[ctx.surface].name],
+    security: SECURITY[ctx.surface],
+    parameters: [
+      parameterRef('header', TUNNEL_HEADER),
+      ...surfaceParameters(ctx.surface),
+      ...(ops.some(([, op]) => (op as Options).conditional)
+        ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h))
+        : []),
+    ],
+    ...(bodies.length > 0 && {
+      requestBody: {
+        required: false,
+        description: 'The body of the tunnelled verb.',
+        content: { 'application/json': { schema: bodies.length === 1 ? bodies[0] : { anyOf: bodies } } },
+      },
+    }),
+    responses: {
+      ...Object.fromEntries(
+        [...successes].map(([status, verbs]) => [
+          String(status),
+          successResponse({ status }, f, ctx.schemas, `As ${verbs.join(', ')}.`),
+        ]),
+      ),
+      ...errorResponses(codes, f),
+    },
+  };
+}
+
+/** A route's path item: its path parameters, then one operation per verb it supports. */
+export function pathItem(route: HttpRoute, api: RouteApi, schemas: SchemaComponents): Json {
+  const params = templateParams(route.route);
+  const pathErrors = params.map((p) => {
+    if (!isPathParam(p))
+      throw new Error(`route ${route.name}: {${p}} is not described in shared/schemas/parameters.schema.ts`);
+    return PATH_ERRORS[p];
+  });
+  const ctx: Context = { route, surface: api.surface, schemas, pathErrors };
+  const ops = api.operations as Partial<Record<Verb, AnyOperation>>;
+  const item: Json = params.length > 0 ? { parameters: params.map((p) => parameterRef('path', p)) } : {};
+  for (const verb of VERBS) {
+    const op = ops[verb];
+    if (op) item[verb.toLowerCase()] = operation(ctx, verb, op);
+  }
+  const tunnelled = TUNNELLED.flatMap((v): [Verb, AnyOperation][] => (ops[v] ? [[v, ops[v]]] : []));
+  if (api.surface === 'customer' && !ops.POST && tunnelled.length > 0) item.post = tunnel(ctx, tunnelled);
+  return item;
+}

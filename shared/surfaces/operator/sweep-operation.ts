@@ -1,0 +1,40 @@
+import { ServiceError } from '../../kernel/errors';
+import { sweepSummarySchema } from './wire/operator-wire.schema';
+import { SweepBodySchema } from './wire/sweep.schema';
+import { runSweep, sweepSummary } from '../../app/sweep-runner';
+import { operatorOp } from '../../edge/operation';
+
+/** Clocks of operator machines and of the service differ a little; "now" by either is accepted. */
+export const SWEEP_CLOCK_SKEW_MS = 60_000;
+
+/**
+ * POST /operator/sweep (SPEC B, C.2): runs the sweeper as of `Now` (default: the service's clock)
+ * and answers its counts per rule. A sweep in the past would stamp old times on the jobs it
+ * changes, so a `Now` before the service's clock (beyond skew) is refused.
+ */
+export const sweepOperation = operatorOp({
+  summary: 'Run the timers now, or as of a later instant',
+  description:
+    "Runs the sweeper of SPEC C.2 as of Now (default: the service's clock; not in the past) and answers its counts per rule.",
+  success: { status: 200, body: sweepSummarySchema },
+  body: SweepBodySchema,
+  optionalBody: true,
+  async run({ rt, body }) {
+    const clock = rt.now();
+    let now = clock;
+    if (body.Now !== undefined) {
+      const asked = new Date(body.Now);
+      if (asked.getTime() < clock.getTime() - SWEEP_CLOCK_SKEW_MS) {
+        throw new ServiceError(
+          'InvalidRequestBody',
+          `Now must not be in the past; the service's clock says ${clock.toISOString()}.`,
+          'Now',
+        );
+      }
+      now = asked.getTime() > clock.getTime() ? asked : clock;
+    }
+    // The answer is the summary; only failures go to the log.
+    const report = await runSweep(rt, { log: () => undefined, error: console.error }, now);
+    return { status: 200, json: sweepSummary(now, report) };
+  },
+});
