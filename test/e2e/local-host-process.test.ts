@@ -93,6 +93,25 @@ describe('npm start stops on a signal, with its Azurite, and says so', () => {
   );
 });
 
+describe("npm start's script", () => {
+  it('hands a signal sent to its shell to node (npm signals the shell, which would swallow it)', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const probe = `process.on('SIGINT', () => { console.log('node got SIGINT'); process.exit(0); }); console.log('up'); setInterval(() => {}, 1000);`;
+    const script = pkg.scripts.start!.replace('node local-host/launch.js', `node -e "${probe}"`);
+    expect(script).not.toBe(pkg.scripts.start);
+    const sh = spawn('sh', ['-c', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    sh.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    await waitFor(() => out.includes('up'), 10_000, 'the probe');
+    sh.kill('SIGINT');
+    const code = await new Promise<number | null>((ok) => sh.once('exit', (c) => ok(c)));
+    expect(out).toContain('node got SIGINT');
+    expect(code).toBe(0);
+  }, 20_000);
+});
+
 describe('a port in use', () => {
   let blocker: Server;
   beforeAll(async () => {
