@@ -12,7 +12,7 @@ const SETTING = {
   Table: 'AZURITE_TABLE_PORT',
 } as const;
 
-export interface SupervisorOptions extends Omit<AzuriteOptions, 'onUnexpectedExit'> {
+interface SupervisorOptions extends Omit<AzuriteOptions, 'onUnexpectedExit'> {
   /** Where the loud lines go (stderr in `npm start`). */
   alert: (text: string) => void;
   /** Called when Azurite cannot be brought back; the host should exit with this reason. */

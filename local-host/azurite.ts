@@ -12,7 +12,7 @@ export interface StorageAccount {
   key: string;
 }
 
-export type AzuriteService = 'Blob' | 'Queue' | 'Table';
+type AzuriteService = 'Blob' | 'Queue' | 'Table';
 
 export interface AzuriteOptions {
   /** Workspace folder; in memory when left out. */

@@ -21,7 +21,7 @@ import { startScheduler } from './sweep-scheduler';
 export const DEV_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 export const DEV_OPERATOR_KEY = 'dev-operator-key';
 
-export interface LaunchOptions {
+interface LaunchOptions {
   /** Where the host keeps its data: Azurite's files, the secrets key, the development certificate. */
   dataDir: string;
   env: NodeJS.ProcessEnv;

@@ -10,7 +10,7 @@ import { newRequestId } from '../shared/edge/request-info';
  * and requests node's parser refuses. They carry the classic OData error body, as every other
  * answer does, so a client reading errors one way never meets a bare status.
  */
-export interface OwnAnswer {
+interface OwnAnswer {
   status: number;
   headers: Record<string, string>;
   body: string;
@@ -73,7 +73,7 @@ export function answerClientError(err: NodeJS.ErrnoException & { rawPacket?: Buf
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '::1'];
 
 /** The Host header's name part, lower-cased: `[::1]:7071` is `::1`, `Example:80` is `example`. */
-export function hostName(header: string): string {
+function hostName(header: string): string {
   const h = header.trim().toLowerCase();
   if (h.startsWith('[')) return h.slice(1, h.indexOf(']') > 0 ? h.indexOf(']') : undefined);
   return h.replace(/:\d*$/, '');

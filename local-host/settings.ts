@@ -32,7 +32,7 @@ const LocalEnvSchema = z.object({
   TRUST_FORWARDED_CLIENT_CERT: z.enum(['true', 'false']).optional(),
 });
 
-export interface LocalSettings {
+interface LocalSettings {
   port: number;
   address: string;
   allowedHosts: readonly string[];

@@ -1,5 +1,5 @@
 /** Where a JSON text stops being JSON, and what was expected there. */
-export interface JsonSyntaxError {
+interface JsonSyntaxError {
   /** 1-based line and column (in characters) of the first character that is wrong. */
   line: number;
   column: number;

@@ -2,16 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 /** How a fenced block is treated (docs/testing.md#every-example-in-the-docs-is-run). */
-export type ExampleMode = 'run' | 'expect-error' | 'no-run';
+type ExampleMode = 'run' | 'expect-error' | 'no-run';
 
-export interface Example {
+interface Example {
   /** 1-based line of the opening fence. */
   line: number;
   mode: ExampleMode;
   code: string;
 }
 
-export interface Page {
+interface Page {
   /** Relative to the repository root, e.g. `docs/operator.md`. */
   path: string;
   examples: Example[];
@@ -28,7 +28,7 @@ function modeOf(lang: string, rest: string): ExampleMode | undefined {
 }
 
 /** The `sh` blocks of a Markdown page, in order; other fences (console, text, json...) are left out. */
-export function extractExamples(markdown: string): Example[] {
+function extractExamples(markdown: string): Example[] {
   const lines = markdown.split('\n');
   const examples: Example[] = [];
   for (let i = 0; i < lines.length; i++) {
