@@ -3,15 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
-import { readCertificate } from '../shared/identity/client-certificate';
 import { parseConfig } from '../shared/app/config';
 import { redact } from '../shared/kernel/redact';
-import { createRuntime, setRuntime } from '../shared/app/runtime';
-import { runSweep } from '../shared/app/sweep-runner';
 import type { SupervisedAzurite } from './azurite-supervisor';
 import { superviseAzurite } from './azurite-supervisor';
-import { issueCertificate } from './certificates';
+import type { IssuedCertificate } from './certificates';
 import { ensurePortFree, portInUse } from './ports';
+import type { HttpRoute } from '../shared/edge/routes';
 import { loadRoutes } from './quiet-import';
 import { createLocalHost, passesClientCertHeader } from './server';
 import { parseLocalSettings } from './settings';
@@ -63,12 +61,13 @@ async function listen(server: Server, port: number, address: string): Promise<nu
 }
 
 /** The development certificate, kept across starts, written out in the three forms curl and clients use. */
-function devClient(dataDir: string) {
-  const client = JSON.parse(
-    kept(dataDir, 'dev-client.json', () =>
-      JSON.stringify(issueCertificate({ commonName: 'Import/Export local development client' })),
-    ),
-  ) as ReturnType<typeof issueCertificate>;
+async function devClient(dataDir: string): Promise<IssuedCertificate> {
+  if (!existsSync(join(dataDir, 'dev-client.json'))) {
+    const { issueCertificate } = await import('./certificates');
+    const issued = issueCertificate({ commonName: 'Import/Export local development client' });
+    kept(dataDir, 'dev-client.json', () => JSON.stringify(issued));
+  }
+  const client = JSON.parse(readFileSync(join(dataDir, 'dev-client.json'), 'utf8')) as IssuedCertificate;
   writeFileSync(join(dataDir, 'dev-client.pem'), client.certPem);
   writeFileSync(join(dataDir, 'dev-client.key'), client.keyPem, { mode: 0o600 });
   writeFileSync(join(dataDir, 'dev-client.b64'), client.derBase64);
@@ -85,32 +84,41 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
   mkdirSync(dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...opts.env };
   const local = parseLocalSettings(env);
-  // Loading the functions is most of a start's own work: done while Azurite starts.
-  const routes = loadRoutes();
-  routes.catch(() => undefined);
   env.SECRETS_KEY ??= kept(dataDir, 'secrets.key', () => randomBytes(32).toString('base64'));
   const customKey = env.OPERATOR_KEYS !== undefined;
   env.OPERATOR_KEYS ??= DEV_OPERATOR_KEY;
   let storage: SupervisedAzurite | undefined;
+  let routes: Promise<readonly HttpRoute[]> | undefined;
   if (!STORAGE_SETTINGS.some((s) => env[s])) {
     await ensurePortFree(local.port, local.address, 'PORT');
-    storage = await superviseAzurite({
+    // Azurite's process is spawned here, synchronously; the functions load while it boots.
+    const starting = superviseAzurite({
       location: join(dataDir, 'azurite'),
       ...local.azurite,
       alert: opts.alert,
       onFatal: opts.onFatal,
     });
+    starting.catch(() => undefined);
+    routes = loadRoutes();
+    storage = await starting;
     env.AzureWebJobsStorage = storage.azurite.connectionString;
     env.CUSTOMER_BLOB_ENDPOINT ??= storage.azurite.blobEndpointTemplate;
   }
   try {
     // This host fills or strips X-ARR-ClientCert itself (see server.ts), so the pipeline may trust it.
     env.TRUST_FORWARDED_CLIENT_CERT = 'true';
+    const table = await (routes ?? loadRoutes());
+    // Loaded only now: the storage SDKs would otherwise load before Azurite is even spawned.
+    const [{ createRuntime, setRuntime }, { runSweep }, { readCertificate }] = await Promise.all([
+      import('../shared/app/runtime'),
+      import('../shared/app/sweep-runner'),
+      import('../shared/identity/client-certificate'),
+    ]);
     const rt = createRuntime(parseConfig(env));
     setRuntime(rt);
-    const client = devClient(dataDir);
+    const client = await devClient(dataDir);
     await rt.certificates.put(DEV_SUBSCRIPTION, readCertificate(client.derBase64)!);
-    const server = createLocalHost(await routes, {
+    const server = createLocalHost(table, {
       ...(local.tls && { tls: local.tls }),
       passClientCertHeader: local.trustClientCertHeader && passesClientCertHeader(local.address, !!local.tls),
       allowedHosts: local.allowedHosts.includes('*') ? '*' : [local.address, ...local.allowedHosts],
