@@ -13,6 +13,7 @@ export default tseslint.config(
       '*.mjs',
       '*.js',
       'local-host/launch.js',
+      '*.cjs',
     ],
   },
   ...tseslint.configs.recommendedTypeChecked,

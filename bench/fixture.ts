@@ -1,3 +1,4 @@
+import { defineClassicJob } from '../test/support/classic-jobs';
 import { randomBytes } from 'node:crypto';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import { issueCertificate } from '../local-host/certificates';
@@ -5,7 +6,6 @@ import { loadRoutes } from '../local-host/quiet-import';
 import type { Azurite } from '../local-host/azurite';
 import { readCertificate } from '../shared/identity/client-certificate';
 import { parseConfig } from '../shared/app/config';
-import { defineJob } from '../shared/import-export/customer/job-definition';
 import type { Job } from '../shared/import-export/model/model';
 import type { HttpRoute } from '../shared/edge/routes';
 import type { Runtime } from '../shared/app/runtime';
@@ -70,8 +70,8 @@ export async function fixture(azurite: Azurite, extraEnv: Record<string, string>
       return await route.handler(request, context);
     },
     job: (s, name, account, at) =>
-      defineJob(
-        putBody(name, account) as unknown as Parameters<typeof defineJob>[0],
+      defineClassicJob(
+        putBody(name, account) as unknown as Parameters<typeof defineClassicJob>[0],
         { subscriptionId: s, storageAccountName: account, jobName: name },
         '2014-11-01',
         rt.jobs.locations,

@@ -9,7 +9,7 @@ export const median = (xs: number[]): number => {
 };
 
 /** Milliseconds per call of `op`, over `n` sequential calls (call index passed in). */
-export async function perOp(op: (i: number) => Promise<unknown>, n: number, offset = 0): Promise<number> {
+async function perOp(op: (i: number) => Promise<unknown>, n: number, offset = 0): Promise<number> {
   const start = now();
   for (let i = 0; i < n; i++) await op(offset + i);
   return (now() - start) / n;

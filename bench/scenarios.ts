@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { TransactionAction } from '@azure/data-tables';
 import { createLocalHost } from '../local-host/server';
 import { sweep } from '../shared/import-export/sweep/sweeper';
-import { dueRowActions } from '../shared/adapters/table/due-index';
+import { dueRowActions } from '../shared/adapters/table/due-rows';
 import { createRuntime } from '../shared/app/runtime';
 import { JobRows } from '../shared/adapters/table/job-rows';
 import { SecretBox } from '../shared/kernel/secret-box';

@@ -1,8 +1,5 @@
 import { app } from '@azure/functions';
-import { notFoundHandler } from '../shared/edge/pipeline';
-import { httpRoute } from '../shared/edge/routes';
+import { ROUTE_TABLES } from '../shared/app/routes';
 
-/** Every path no other function serves: the contract's OData 404 (SPEC A.4). */
-export const notFoundRoute = httpRoute('not-found', '{*path}', notFoundHandler);
-
-app.http(notFoundRoute.name, notFoundRoute);
+/** Every path no other function serves: the contract's OData 404. */
+for (const route of ROUTE_TABLES['not-found']) app.http(route.name, route);

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
 /** Azurite's well-known development account (public, documented by Microsoft). */
-export const DEV_ACCOUNT = {
+const DEV_ACCOUNT = {
   name: 'devstoreaccount1',
   key: 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
 };
@@ -35,7 +35,7 @@ export interface Azurite {
   tablePort: number;
   /** The development account's connection string. */
   connectionString: string;
-  /** `http://127.0.0.1:<port>/{account}`: the path-style blob endpoint template (SPEC B.2). */
+  /** `http://127.0.0.1:<port>/{account}`: the path-style blob endpoint template (docs/contract/import-export.md#b2). */
   blobEndpointTemplate: string;
   /** Stops Azurite: SIGTERM, then SIGKILL if it has not exited within `graceMs`. */
   stop(graceMs?: number): Promise<void>;

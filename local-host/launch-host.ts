@@ -109,9 +109,9 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
     env.TRUST_FORWARDED_CLIENT_CERT = 'true';
     const table = await (routes ?? loadRoutes());
     // Loaded only now: the storage SDKs would otherwise load before Azurite is even spawned.
-    const [{ createRuntime, setRuntime }, { runSweep }, { readCertificate }] = await Promise.all([
+    const [{ createRuntime, setRuntime }, { TIMERS }, { readCertificate }] = await Promise.all([
       import('../shared/app/runtime'),
-      import('../shared/app/sweep-runner'),
+      import('../shared/app/timers'),
       import('../shared/identity/client-certificate'),
     ]);
     const rt = createRuntime(parseConfig(env));
@@ -125,12 +125,15 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
       log: opts.log,
     });
     const port = await listen(server, local.port, local.address);
-    // The timer trigger's stand-in (SPEC C.2): the same sweep, on the same SWEEP_SCHEDULE.
-    const sweeps = startScheduler(
-      rt.config.sweepSchedule,
-      () => runSweep(rt),
-      (err) => opts.alert(redact(`sweep failed: ${err instanceof Error ? err.message : String(err)}`)),
-    );
+    // The timer triggers' stand-in: the same timer table, on the same schedules.
+    const timers = TIMERS.map((timer) => ({
+      timer,
+      scheduler: startScheduler(
+        timer.schedule(rt.config),
+        () => timer.run(rt, console),
+        (err) => opts.alert(redact(`${timer.name} failed: ${err instanceof Error ? err.message : String(err)}`)),
+      ),
+    }));
     const scheme = local.tls ? 'https' : 'http';
     const host = local.address.includes(':') ? `[${local.address}]` : local.address;
     const url = `${scheme}://${host}:${port}`;
@@ -149,7 +152,10 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
         : [
             '  X-ARR-ClientCert sent by clients: removed (TRUST_FORWARDED_CLIENT_CERT=false); authenticate over HTTPS',
           ]),
-      `  timers: sweeping on SWEEP_SCHEDULE "${rt.config.sweepSchedule}", next at ${sweeps.next.toISOString()} (POST /operator/sweep runs one now)`,
+      ...timers.map(
+        ({ timer, scheduler }) =>
+          `  timer ${timer.name}: on ${timer.setting} "${timer.schedule(rt.config)}", next at ${scheduler.next.toISOString()}${timer.name === 'sweep-timer' ? ' (POST /operator/sweep runs one now)' : ''}`,
+      ),
       `  API description: ${url}/openapi.json (OpenAPI 3.1, also in docs/openapi.json)`,
       '',
       'First call (list the locations drives can be shipped to):',
@@ -159,7 +165,7 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
       url,
       banner,
       async stop() {
-        sweeps.stop();
+        for (const { scheduler } of timers) scheduler.stop();
         const closed = new Promise<void>((ok) => server.close(() => ok()));
         server.closeAllConnections();
         await closed;

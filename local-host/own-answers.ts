@@ -1,9 +1,8 @@
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
-import type { ErrorCode } from '../shared/kernel/errors';
-import { serialize } from '../shared/surfaces/classic-import-export/odata';
-import { errorBody } from '../shared/edge/reply';
+import { EdgeError, type EdgeCode } from '../shared/edge/errors';
 import { newRequestId } from '../shared/edge/request-info';
+import { renderError } from '../shared/surfaces/classic-import-export/envelope';
 
 /**
  * Answers the local host gives itself, where no route's pipeline can: a Host it does not serve,
@@ -16,20 +15,19 @@ interface OwnAnswer {
   body: string;
 }
 
-export function ownAnswer(status: number, code: ErrorCode, message: string, detail?: string): OwnAnswer {
-  const body = serialize(errorBody(status, code, message, detail));
-  return {
-    status,
-    headers: {
-      'Content-Type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(body)),
-      'x-ms-request-id': newRequestId(),
-      'Cache-Control': 'no-cache',
-      Date: new Date().toUTCString(),
-    },
-    body,
-  };
+/** Any failure in the classic envelope: a coded one keeps its code, anything else is a 500. */
+export function failureAnswer(err: unknown, status?: number): OwnAnswer {
+  const rendered = renderError(err, { requestId: newRequestId(), head: false }, { error: () => undefined });
+  const body = String(rendered.body ?? '');
+  const headers: Record<string, string> = {};
+  new Headers(rendered.headers).forEach((value, name) => (headers[name] = value));
+  headers['content-length'] = String(Buffer.byteLength(body));
+  return { status: status ?? rendered.status ?? 500, headers, body };
 }
+
+/** The classic envelope of an edge failure; `status` overrides the code's own (431, 408). */
+export const ownAnswer = (status: number, code: EdgeCode, message: string, detail?: string): OwnAnswer =>
+  failureAnswer(new EdgeError(code, message, detail), status);
 
 const PEM = /-----BEGIN CERTIFICATE-----/;
 

@@ -6,7 +6,7 @@ import type { TLSSocket } from 'node:tls';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { HttpResponseInit, LogLevel } from '@azure/functions';
 import type { HttpRoute } from '../shared/edge/routes';
-import { answerClientError, hostAllowed, ownAnswer } from './own-answers';
+import { answerClientError, failureAnswer, hostAllowed, ownAnswer } from './own-answers';
 import { RouteMatcher } from './route-matcher';
 
 export interface LocalHostOptions {
@@ -15,7 +15,7 @@ export interface LocalHostOptions {
   /**
    * Whether, over plain HTTP, a client's own X-ARR-ClientCert header is passed on (meant for a
    * loopback address only); otherwise it is removed. In HTTPS mode it is always replaced by the TLS
-   * peer certificate, or removed when there is none, as App Service does (SPEC D.1).
+   * peer certificate, or removed when there is none, as App Service does (docs/contract/import-export.md#d1).
    */
   passClientCertHeader: boolean;
   /** Host header names served besides the loopback names (see own-answers.ts); `*` is any. */
@@ -30,7 +30,7 @@ const FORBIDDEN_METHODS = ['TRACE', 'TRACK', 'CONNECT'];
 const isLoopbackAddress = (a: string) => a === 'localhost' || a === '::1' || a.startsWith('127.');
 
 /**
- * SPEC D.1: a client's own X-ARR-ClientCert may be passed on only by a host that no one but this
+ * docs/contract/import-export.md#d1: a client's own X-ARR-ClientCert may be passed on only by a host that no one but this
  * machine can reach (plain HTTP on a loopback address); in HTTPS mode the TLS certificate decides.
  */
 export const passesClientCertHeader = (address: string, tls: boolean): boolean =>
@@ -164,11 +164,7 @@ export function createLocalHost(routes: readonly HttpRoute[], opts: LocalHostOpt
     handle(req, res).catch((err: unknown) => {
       log(`[error] local host: ${err instanceof Error ? err.message : String(err)}`);
       if (res.headersSent) return void res.end();
-      const a = ownAnswer(
-        500,
-        'InternalError',
-        'The local host failed to serve the request; its log says why.',
-      );
+      const a = failureAnswer(err);
       res.writeHead(a.status, { ...a.headers, Connection: 'close' }).end(a.body);
     });
   };

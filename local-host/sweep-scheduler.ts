@@ -10,7 +10,7 @@ export interface Scheduler {
 const MAX_WAIT_MS = 2 ** 31 - 1;
 
 /**
- * Runs `task` on a SWEEP_SCHEDULE (SPEC C.2) in the local host, as the timer trigger does in
+ * Runs `task` on a SWEEP_SCHEDULE (docs/contract/import-export.md#c2) in the local host, as the timer trigger does in
  * Azure: never at start-up, and never twice at once (a run still going when the next falls due
  * makes that one skip). A failed run is reported and the schedule goes on.
  */

@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/core-auth';
-import type { StorageConfig, StorageCredential } from '../app/config';
+import type { StorageConfig, StorageCredential } from './storage-config';
 
 const credentials = new Map<string, Promise<TokenCredential>>();
 

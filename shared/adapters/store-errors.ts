@@ -1,4 +1,4 @@
-import { ServiceError } from '../kernel/errors';
+import { KernelError } from '../kernel/errors';
 
 interface StorageFailure {
   statusCode?: number;
@@ -14,7 +14,7 @@ export const codeOf = (err: unknown): string | undefined => asFailure(err).code;
 export const isNotFound = (err: unknown): boolean => statusOf(err) === 404;
 
 /**
- * Whether the storage service could not be reached or failed on its side (SPEC D.6): an SDK
+ * Whether the storage service could not be reached or failed on its side (docs/contract/import-export.md#d6): an SDK
  * RestError with no HTTP status at all (refused, reset, timed out) or a 5xx. Such failures become
  * 503 with Retry-After; any other error is a bug and stays one.
  */
@@ -24,8 +24,8 @@ export function isUnavailable(err: unknown): boolean {
   return status === undefined || status >= 500 || status === 408;
 }
 
-export const unavailable = (): ServiceError =>
-  new ServiceError('ServiceUnavailable', 'The service cannot reach its storage right now; retry shortly.');
+export const unavailable = (): KernelError =>
+  new KernelError('ServiceUnavailable', 'The service cannot reach its storage right now; retry shortly.');
 
 /**
  * Runs a storage call and turns "the store is down" into ServiceUnavailable; anything else

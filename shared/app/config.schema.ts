@@ -36,7 +36,7 @@ const schedule = z.string().superRefine((s, ctx) => {
   }
 });
 
-/** The app settings of SPEC D.7, as environment variables. Parsed once, at start-up. */
+/** The app settings of docs/contract/import-export.md#d7, as environment variables. Parsed once, at start-up. */
 export const ConfigEnvSchema = z.object({
   AzureWebJobsStorage: unsetWhenEmpty(z.string().optional()),
   AzureWebJobsStorage__accountName: unsetWhenEmpty(

@@ -1,19 +1,8 @@
+import type { StorageConfig, StorageCredential } from '../adapters/storage-config';
 import type { z } from 'zod';
 import { DEFAULT_LOCATIONS, Locations } from '../import-export/model/locations';
 import type { Location } from '../import-export/model/locations';
 import { ConfigEnvSchema } from './config.schema';
-
-/**
- * How the service authenticates to its own storage with identity-based settings, following the
- * Functions host's conventions for `AzureWebJobsStorage__*`: a managed identity when
- * `__credential` is `managedidentity` or an identity is named, the ambient login otherwise.
- */
-export type StorageCredential =
-  { kind: 'managedIdentity'; clientId?: string; resourceId?: string } | { kind: 'default' };
-
-export type StorageConfig =
-  | { kind: 'connectionString'; connectionString: string }
-  | { kind: 'identity'; tableEndpoint: string; blobEndpoint: string; credential: StorageCredential };
 
 export interface Config {
   storage: StorageConfig;
@@ -24,7 +13,7 @@ export interface Config {
   activeJobLimit: number;
   sweepSchedule: string;
   locations: readonly Location[];
-  /** Whether X-ARR-ClientCert comes from a front end that sets it itself (SPEC D.1). */
+  /** Whether X-ARR-ClientCert comes from a front end that sets it itself (docs/contract/import-export.md#d1). */
   trustForwardedClientCert: boolean;
 }
 
@@ -53,7 +42,7 @@ function credentialOf(env: Env): StorageCredential {
 }
 
 /**
- * SPEC D.7: a connection string (Azurite, or a key) wins, as it does for the Functions host;
+ * docs/contract/import-export.md#d7: a connection string (Azurite, or a key) wins, as it does for the Functions host;
  * otherwise the identity-based settings, with endpoints from the service URIs or, in public
  * Azure, from the account name.
  */
@@ -72,7 +61,7 @@ function storageOf(env: Env): StorageConfig {
   return { kind: 'identity', tableEndpoint, blobEndpoint, credential: credentialOf(env) };
 }
 
-/** Parses the app settings (SPEC D.7); a bad value throws a ConfigError that names the setting. */
+/** Parses the app settings (docs/contract/import-export.md#d7); a bad value throws a ConfigError that names the setting. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = ConfigEnvSchema.safeParse(env);
   if (!parsed.success) {

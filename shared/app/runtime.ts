@@ -1,5 +1,5 @@
 import { createHash, hkdfSync, randomInt } from 'node:crypto';
-import { CustomerAuthenticator } from '../identity/certificate-auth';
+import { CertificateAuthenticator } from '../identity/certificate-auth';
 import type { Config } from './config';
 import { parseConfig } from './config';
 import type { CertificateStore } from '../identity/certificates';
@@ -26,12 +26,12 @@ export interface Runtime {
   now: () => Date;
   tables: TableClients;
   jobs: JobDeps;
-  /** The operator API's use cases: the job store plus the customer's and the service's blobs (SPEC B). */
+  /** The operator API's use cases: the job store plus the customer's and the service's blobs (docs/contract/import-export.md#b). */
   datacenter: DatacenterDeps;
-  /** The timers' sweeper (SPEC C.2), over the same store and its due-time index. */
+  /** The timers' sweeper (docs/contract/import-export.md#c2), over the same store and its due-time index. */
   sweep: SweepDeps;
   certificates: CertificateStore;
-  authenticator: CustomerAuthenticator;
+  authenticator: CertificateAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
   tokenKey: Buffer;
 }
@@ -66,7 +66,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     },
     sweep: { store, due },
     certificates,
-    authenticator: new CustomerAuthenticator(certificates, now),
+    authenticator: new CertificateAuthenticator(certificates, now),
     tokenKey: Buffer.from(hkdfSync('sha256', config.secretsKey, Buffer.alloc(0), 'list-jobs-skiptoken', 32)),
   };
 }

@@ -1,13 +1,13 @@
 import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
-import type { ErrorCode } from '../kernel/errors';
-import { ServiceError } from '../kernel/errors';
+import { CodedError } from '../kernel/errors';
+import { EdgeError } from './errors';
 import { locateJsonError } from '../kernel/json-syntax';
 
-/** SPEC A.2: request bodies over 1 MiB are refused before parsing. */
+/** docs/contract/import-export.md#a2: request bodies over 1 MiB are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const tooLarge = () => new ServiceError('RequestBodyTooLarge', 'The request body is larger than 1 MiB.');
+const tooLarge = () => new EdgeError('RequestBodyTooLarge', 'The request body is larger than 1 MiB.');
 
 /** Reads the body, never buffering more than the limit. */
 export async function readBody(request: HttpRequest): Promise<Buffer> {
@@ -30,14 +30,14 @@ export const MAX_BODY_DEPTH = 64;
 const isAnnotation = (k: string) => k.startsWith('odata.') || k.includes('@odata.');
 
 /**
- * OData annotations (`odata.type`, `Name@odata.type`...) are accepted anywhere and ignored (SPEC A.5).
+ * OData annotations (`odata.type`, `Name@odata.type`...) are accepted anywhere and ignored (docs/contract/import-export.md#a5).
  * Members are defined with fromEntries, so that one named `__proto__` stays a member (which the
  * strict schemas refuse) instead of replacing the object's prototype. Bodies nested deeper than
- * MAX_BODY_DEPTH are 400 rather than a stack overflow (SPEC D.5).
+ * MAX_BODY_DEPTH are 400 rather than a stack overflow (docs/contract/import-export.md#d5).
  */
 function withoutAnnotations(value: unknown, depth = 0): unknown {
   if (depth > MAX_BODY_DEPTH) {
-    throw new ServiceError(
+    throw new EdgeError(
       'InvalidRequestBody',
       `The request body is nested more than ${MAX_BODY_DEPTH} levels deep.`,
     );
@@ -55,33 +55,34 @@ const pathOf = (path: readonly PropertyKey[]): string =>
   path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
 
 /** The first schema issue as a contract error: its own code if the schema gave one, else InvalidRequestBody. */
-export function issueError(error: z.ZodError): ServiceError {
+function issueError(error: z.ZodError): CodedError {
   const issue = error.issues[0];
-  const params = issue && 'params' in issue ? (issue.params as { code?: ErrorCode } | undefined) : undefined;
+  const params = issue && 'params' in issue ? (issue.params as { code?: string } | undefined) : undefined;
   const path = issue ? pathOf(issue.path) : '';
   const message =
     issue?.code === 'unrecognized_keys'
       ? `Unknown property ${issue.keys.join(', ')}.`
       : (issue?.message ?? 'Invalid body.');
   const where = issue?.code === 'unrecognized_keys' ? [path, issue.keys[0]].filter(Boolean).join('.') : path;
-  return new ServiceError(
+  // A schema's refinement may name its own contract code (a surface's wire schemas do).
+  return new CodedError(
     params?.code ?? 'InvalidRequestBody',
     `The request body is invalid: ${message}`,
     where || undefined,
   );
 }
 
-/** Parses a JSON body against its schema (SPEC A.4: InvalidRequestBody names the JSON path). */
+/** Parses a JSON body against its schema (docs/contract/import-export.md#a4: InvalidRequestBody names the JSON path). */
 export function parseJsonBody<T>(bytes: Buffer, schema: z.ZodType<T>): T {
-  if (bytes.length === 0) throw new ServiceError('InvalidRequestBody', 'The request has no body.');
+  if (bytes.length === 0) throw new EdgeError('InvalidRequestBody', 'The request has no body.');
   let json: unknown;
   try {
     json = JSON.parse(bytes.toString('utf8'));
   } catch {
     const at = locateJsonError(bytes.toString('utf8'));
-    if (!at) throw new ServiceError('InvalidRequestBody', 'The request body is not valid JSON.');
+    if (!at) throw new EdgeError('InvalidRequestBody', 'The request body is not valid JSON.');
     const where = `line ${at.line}, column ${at.column}`;
-    throw new ServiceError(
+    throw new EdgeError(
       'InvalidRequestBody',
       `The request body is not valid JSON: expected ${at.expected} at ${where}.`,
       where,

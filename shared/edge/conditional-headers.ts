@@ -1,12 +1,12 @@
+import { EdgeError } from './errors';
 import type { Conditions } from '../kernel/conditions';
-import { ServiceError } from '../kernel/errors';
 
 /** Splits an entity-tag list, keeping commas inside quoted tags. */
-export function parseEtagList(value: string): '*' | string[] {
+function parseEtagList(value: string): '*' | string[] {
   if (value.trim() === '*') return '*';
   const tags = value.match(/(?:W\/)?"[^"]*"/g);
   if (!tags || tags.join('').length === 0) {
-    throw new ServiceError(
+    throw new EdgeError(
       'InvalidHeaderValue',
       'An ETag header value is a list of quoted entity tags, or *.',
       value,
@@ -18,12 +18,12 @@ export function parseEtagList(value: string): '*' | string[] {
 function parseDate(name: string, value: string): Date {
   const date = new Date(value);
   if (Number.isNaN(date.getTime()))
-    throw new ServiceError('InvalidHeaderValue', `${name} must be an HTTP date (RFC 1123).`, value);
+    throw new EdgeError('InvalidHeaderValue', `${name} must be an HTTP date (RFC 1123).`, value);
   return date;
 }
 
 /**
- * Normalises the conditional headers (SPEC A.6). Only If-None-Match with If-Modified-Since and
+ * Normalises the conditional headers (docs/contract/import-export.md#a6). Only If-None-Match with If-Modified-Since and
  * If-Match with If-Unmodified-Since may come together, and then the ETag header decides.
  */
 export function parseConditions(headers: { get(name: string): string | null }): Conditions {
@@ -36,7 +36,7 @@ export function parseConditions(headers: { get(name: string): string | null }): 
     present === 2 &&
     ((ifNoneMatch !== null && ifModifiedSince !== null) || (ifMatch !== null && ifUnmodifiedSince !== null));
   if (present > 1 && !allowedPair) {
-    throw new ServiceError(
+    throw new EdgeError(
       'MultipleConditionHeadersNotSupported',
       'Only If-None-Match with If-Modified-Since, or If-Match with If-Unmodified-Since, may be combined.',
     );

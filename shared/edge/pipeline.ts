@@ -1,157 +1,108 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
-import type { z } from 'zod';
-import { checkOperatorKey } from '../surfaces/operator/operator-key';
 import { NO_CONDITIONS } from '../kernel/conditions';
-import { ServiceError } from '../kernel/errors';
-import type { ApiVersion } from '../import-export/customer/job-definition';
-import { checkSubscriptionId } from '../import-export/model/names';
-import { runtime } from '../app/runtime';
+import type { Conditions } from '../kernel/conditions';
 import { parseJsonBody, readBody } from './body';
 import { parseConditions } from './conditional-headers';
-import { negotiate } from '../surfaces/classic-import-export/negotiation';
-import type {
-  AnyCustomerOperation,
-  AnyOperatorOperation,
-  CustomerOperation,
-  Operations,
-  OperatorOperation,
-  PublicOperation,
-  RouteApi,
-} from './operation';
-import type { ReplyContext } from './reply';
-import { render, renderError } from './reply';
+import { EdgeError } from './errors';
+import type { Operation, Operations, RouteApi, SurfaceName } from './operation';
+import type { Reply } from './reply';
 import type { Verb } from './request-info';
-import { baseUrl, checkContentHeaders, checkVersion, effectiveVerb, newRequestId } from './request-info';
+import { checkContentHeaders, effectiveVerb, newRequestId } from './request-info';
+
+/**
+ * One request on its way through a surface's steps: what the steps have learnt so far. Surfaces
+ * keep their own findings (version, metadata level, subscription) in `facts`.
+ */
+export interface Exchange<D, F> {
+  readonly request: HttpRequest;
+  /** The runtime, as the composition root (app/) passed it in. */
+  readonly deps: D;
+  readonly requestId: string;
+  readonly head: boolean;
+  readonly verb: Verb;
+  readonly op: Operation<never>;
+  facts: Partial<F>;
+  body?: unknown;
+  conditions: Conditions;
+}
+
+/** One small step of a pipeline: it checks the exchange, or adds to it, or throws. */
+export type Step<D, F> = (x: Exchange<D, F>) => void | Promise<void>;
+
+/** What a surface configures of the one pipeline. */
+export interface SurfaceSpec<D, F, Req> {
+  surface: SurfaceName;
+  /** The composition root's dependencies, resolved once per request. */
+  deps: () => D;
+  /** The surface's steps, in order; the generic ones are exported below. */
+  steps: readonly Step<D, F>[];
+  /** The operation's request, from what the steps found. */
+  request: (x: Exchange<D, F>) => Req;
+  /** A reply in the surface's wire form. */
+  render: (reply: Reply, x: Exchange<D, F> | Preliminary<F>) => HttpResponseInit;
+  /** Any failure in the surface's error envelope (a bug: 500, logged with the request id). */
+  renderError: (err: unknown, x: Exchange<D, F> | Preliminary<F>, log: InvocationContext) => HttpResponseInit;
+}
+
+/** What is known of a request that failed before its operation was chosen. */
+export interface Preliminary<F> {
+  readonly requestId: string;
+  readonly head: boolean;
+  facts: Partial<F>;
+}
 
 /** A handler that carries its route's operations, so the route table can describe itself. */
 export type DocumentedHandler = HttpHandler & { readonly api: RouteApi };
-
-const documented = (handler: HttpHandler, api: RouteApi): DocumentedHandler =>
-  Object.assign(handler, { api });
 
 function operationFor<O>(ops: Operations<O>, verb: Verb): O {
   const op = ops[verb];
   if (!op) {
     const allowed = Object.keys(ops).join(', ');
-    throw new ServiceError('MethodNotAllowed', `This resource supports ${allowed}.`, verb);
+    throw new EdgeError('MethodNotAllowed', `This resource supports ${allowed}.`, verb);
   }
   return op;
 }
 
-async function bodyOf<B>(
-  request: HttpRequest,
-  schema: z.ZodType<B> | undefined,
-  optional = false,
-): Promise<B> {
-  if (!schema) return undefined as B;
-  const bytes = await readBody(request);
-  if (optional && bytes.length === 0) return schema.parse({});
-  return parseJsonBody(bytes, schema);
-}
-
 /**
- * The customer API pipeline (SPEC A.2, D.1), in order: verb tunnelling, verb, version, content
- * negotiation, content headers, subscription, client certificate, body, conditional headers.
+ * The one request pipeline: verb (with tunnelling), operation, the surface's steps in order, the
+ * operation, the surface's renderer; any failure in the surface's envelope.
  */
-export function customerApi(ops: Operations<AnyCustomerOperation>): DocumentedHandler {
-  return documented(
-    async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-      const ctx: ReplyContext = { requestId: newRequestId(), head: request.method.toUpperCase() === 'HEAD' };
+export const pipeline =
+  <D, F, Req>(spec: SurfaceSpec<D, F, Req>) =>
+  (ops: Operations<Operation<Req>>): DocumentedHandler => {
+    const handler = async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
+      const pre: Preliminary<F> = {
+        requestId: newRequestId(),
+        head: request.method.toUpperCase() === 'HEAD',
+        facts: {},
+      };
+      let x: Exchange<D, F> | undefined;
       try {
         const verb = effectiveVerb(request);
-        const op = operationFor(ops, verb) as CustomerOperation<unknown>;
-        ctx.version = checkVersion(request.headers.get('x-ms-version'));
-        ctx.level = negotiate(
-          op.representation ?? 'json',
-          request.headers.get('accept'),
-          request.query.get('$format'),
-        );
-        checkContentHeaders(verb, request, op.body !== undefined);
-        const subAsAddressed = request.params.sub ?? '';
-        const subscriptionId = checkSubscriptionId(subAsAddressed);
-        const rt = runtime();
-        const cert = rt.config.trustForwardedClientCert ? request.headers.get('x-arr-clientcert') : null;
-        await rt.authenticator.authenticate(subscriptionId, cert ?? undefined);
-        const body = await bodyOf(request, op.body);
-        const conditions = op.conditional ? parseConditions(request.headers) : NO_CONDITIONS;
-        const reply = await op.run({
-          rt,
-          requestId: ctx.requestId,
-          version: ctx.version as ApiVersion,
-          framing: { level: ctx.level, base: baseUrl(request, subAsAddressed) },
-          subscriptionId,
-          params: request.params,
-          query: request.query,
-          conditions,
-          body,
-        });
-        return render(reply, ctx);
+        const op = operationFor(ops, verb) as Operation<never>;
+        x = { ...pre, request, deps: spec.deps(), verb, op, conditions: NO_CONDITIONS };
+        for (const step of spec.steps) await step(x);
+        return spec.render(await op.run(spec.request(x) as never), x);
       } catch (err) {
-        return renderError(err, ctx, context);
+        return spec.renderError(err, x ?? pre, context);
       }
-    },
-    { surface: 'customer', operations: ops },
-  );
-}
+    };
+    return Object.assign(handler, { api: { surface: spec.surface, operations: ops } });
+  };
 
-/** The operator API pipeline (SPEC B): operator key, then body; plain JSON answers. */
-export function operatorApi(ops: Operations<AnyOperatorOperation>): DocumentedHandler {
-  return documented(
-    async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-      const ctx: ReplyContext = { requestId: newRequestId(), head: request.method.toUpperCase() === 'HEAD' };
-      try {
-        const verb = effectiveVerb(request);
-        const op = operationFor(ops, verb) as OperatorOperation<unknown>;
-        const rt = runtime();
-        checkOperatorKey(rt.config.operatorKeys, request.headers.get('x-operator-key'));
-        checkContentHeaders(verb, request, op.body !== undefined);
-        const body = await bodyOf(request, op.body, op.optionalBody);
-        const reply = await op.run({
-          rt,
-          requestId: ctx.requestId,
-          url: request.url,
-          params: request.params,
-          query: request.query,
-          body,
-        });
-        return render(reply, ctx);
-      } catch (err) {
-        return renderError(err, ctx, context);
-      }
-    },
-    { surface: 'operator', operations: ops },
-  );
-}
+/** docs/contract/import-export.md#a2: Content-Length, Content-Encoding and Content-Type. */
+export const contentHeaders: Step<unknown, unknown> = (x) =>
+  checkContentHeaders(x.verb, x.request, x.op.body !== undefined);
 
-/**
- * The pipeline of what anyone may read (the OpenAPI document): verb and content headers only,
- * plain JSON answers; no version header, certificate or key.
- */
-export function publicApi(ops: Operations<PublicOperation>): DocumentedHandler {
-  return documented(
-    async (request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> => {
-      const ctx: ReplyContext = { requestId: newRequestId(), head: request.method.toUpperCase() === 'HEAD' };
-      try {
-        const verb = effectiveVerb(request);
-        const op = operationFor(ops, verb);
-        checkContentHeaders(verb, request, false);
-        return render(await op.run(), ctx);
-      } catch (err) {
-        return renderError(err, ctx, context);
-      }
-    },
-    { surface: 'public', operations: ops },
-  );
-}
+/** The operation's JSON body, parsed against its schema (none: nothing is read). */
+export const jsonBody: Step<unknown, unknown> = async (x) => {
+  const schema = x.op.body;
+  if (!schema) return;
+  const bytes = await readBody(x.request);
+  x.body = x.op.optionalBody && bytes.length === 0 ? schema.parse({}) : parseJsonBody(bytes, schema);
+};
 
-/** Unknown routes: the OData 404 rather than the host's own page. */
-export const notFoundHandler: HttpHandler = (request, context) =>
-  renderError(
-    new ServiceError(
-      'ResourceNotFound',
-      'The requested resource does not exist.',
-      new URL(request.url).pathname,
-    ),
-    { requestId: newRequestId(), head: request.method.toUpperCase() === 'HEAD' },
-    context,
-  );
+/** The conditional headers, for the operations that honour them. */
+export const conditionalHeaders: Step<unknown, unknown> = (x) => {
+  if (x.op.conditional) x.conditions = parseConditions(x.request.headers);
+};

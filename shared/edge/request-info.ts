@@ -1,13 +1,12 @@
+import { EdgeError } from './errors';
 import { randomUUID } from 'node:crypto';
 import type { HttpRequest } from '@azure/functions';
-import { ServiceError } from '../kernel/errors';
-import type { ApiVersion } from '../import-export/customer/job-definition';
 
-/** SPEC A.2: 32 lower-case hex characters, unique per request. */
+/** docs/contract/import-export.md#a2: 32 lower-case hex characters, unique per request. */
 export const newRequestId = (): string => randomUUID().replace(/-/g, '');
 
 /**
- * The verbs the pipeline dispatches on. OPTIONS is routed (shared/http/routes.ts), so that it gets
+ * The verbs the pipeline dispatches on. OPTIONS is routed (edge/routes.ts), so that it gets
  * the contract's 405 rather than the host's page, but no operation serves it.
  */
 export type Verb = 'GET' | 'HEAD' | 'PUT' | 'PATCH' | 'DELETE' | 'POST' | 'OPTIONS';
@@ -16,7 +15,7 @@ const VERBS: readonly Verb[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST',
 const TUNNELLED: Record<string, Verb> = { PUT: 'PUT', PATCH: 'PATCH', MERGE: 'PATCH', DELETE: 'DELETE' };
 
 /**
- * SPEC A.1: a GET or POST with X-HTTP-Method is processed as that verb; MERGE is PATCH. A GET
+ * docs/contract/import-export.md#a1: a GET or POST with X-HTTP-Method is processed as that verb; MERGE is PATCH. A GET
  * cannot carry the body a PUT or PATCH needs on Azure Functions (the worker drops GET bodies), so
  * those tunnel through POST in practice.
  */
@@ -26,7 +25,7 @@ export function effectiveVerb(request: HttpRequest): Verb {
   if (tunnel !== null) {
     const verb = TUNNELLED[tunnel.trim().toUpperCase()];
     if (!verb || (method !== 'GET' && method !== 'POST')) {
-      throw new ServiceError(
+      throw new EdgeError(
         'InvalidHttpVerb',
         'X-HTTP-Method must be PUT, PATCH, MERGE or DELETE, on a GET or POST request.',
         `${method} with X-HTTP-Method: ${tunnel}`,
@@ -37,29 +36,15 @@ export function effectiveVerb(request: HttpRequest): Verb {
   if (method === 'MERGE') return 'PATCH';
   // Any other method is its own verb, never taken for another (an OPTIONS is not a POST).
   const verb = VERBS.find((v) => v === method);
-  if (!verb) throw new ServiceError('MethodNotAllowed', `The ${method} method is not supported.`, method);
+  if (!verb) throw new EdgeError('MethodNotAllowed', `The ${method} method is not supported.`, method);
   return verb;
 }
 
-const VERSIONS: readonly ApiVersion[] = ['2014-05-01', '2014-11-01'];
-
-export function checkVersion(value: string | null): ApiVersion {
-  const version = VERSIONS.find((v) => v === value?.trim());
-  if (!version) {
-    throw new ServiceError(
-      'MissingOrIncorrectVersionHeader',
-      'The x-ms-version header must be 2014-05-01 or 2014-11-01.',
-      value ?? 'missing',
-    );
-  }
-  return version;
-}
-
-/** SPEC A.2: the rules on Content-Length, Content-Encoding and Content-Type. */
+/** docs/contract/import-export.md#a2: the rules on Content-Length, Content-Encoding and Content-Type. */
 export function checkContentHeaders(verb: Verb, request: HttpRequest, takesBody: boolean): void {
   const length = request.headers.get('content-length');
   if ((verb === 'GET' || verb === 'HEAD' || verb === 'DELETE') && length !== null && length.trim() !== '0') {
-    throw new ServiceError(
+    throw new EdgeError(
       'InvalidHeaderValue',
       `A ${verb} request has no body: Content-Length must be 0 when given.`,
       `Content-Length: ${length}`,
@@ -67,7 +52,7 @@ export function checkContentHeaders(verb: Verb, request: HttpRequest, takesBody:
   }
   const encoding = request.headers.get('content-encoding');
   if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
-    throw new ServiceError(
+    throw new EdgeError(
       'InvalidHeaderValue',
       'Content-Encoding must be identity when given.',
       `Content-Encoding: ${encoding}`,
@@ -75,24 +60,10 @@ export function checkContentHeaders(verb: Verb, request: HttpRequest, takesBody:
   }
   const type = request.headers.get('content-type');
   if (takesBody && type !== null && type.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
-    throw new ServiceError(
+    throw new EdgeError(
       'UnsupportedMediaType',
       'Request bodies are application/json.',
       `Content-Type: ${type}`,
     );
   }
-}
-
-const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
-/**
- * The absolute URL of `/{sub}/services/importexport` as the client addressed it (SPEC A.3):
- * scheme and host of the request, or of X-Forwarded-Proto/-Host set by a front end.
- */
-export function baseUrl(request: HttpRequest, subscriptionAsAddressed: string): string {
-  const url = new URL(request.url);
-  const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
-  const scheme = proto === 'http' || proto === 'https' ? proto : url.protocol.slice(0, -1);
-  return `${scheme}://${host && HOST.test(host) ? host : url.host}/${encodeURIComponent(subscriptionAsAddressed)}/services/importexport`;
 }

@@ -29,8 +29,6 @@ export const ALL_METHODS = [
   'OPTIONS',
 ] as HttpMethod[];
 
-export const CUSTOMER_BASE = '{sub}/services/importexport';
-
 export const httpRoute = (name: string, route: string, handler: HttpHandler): HttpRoute => ({
   name,
   route,

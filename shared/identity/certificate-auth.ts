@@ -1,5 +1,5 @@
+import { IdentityError } from './errors';
 import type { CertificateStore, ManagementCertificate } from './certificates';
-import { ServiceError } from '../kernel/errors';
 import { isValidAt, readCertificate } from './client-certificate';
 
 /**
@@ -11,14 +11,14 @@ export const REGISTRATION_CACHE_MS = 30_000;
 const CACHE_LIMIT = 1_000;
 
 const failed = (why: string) =>
-  new ServiceError(
+  new IdentityError(
     'AuthenticationFailed',
     'The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.',
     why,
   );
 
-/** Management-certificate authentication (SPEC D.1). */
-export class CustomerAuthenticator {
+/** Management-certificate authentication (docs/contract/import-export.md#d1). */
+export class CertificateAuthenticator {
   private readonly parsed = new Map<string, ManagementCertificate | undefined>();
   private readonly registered = new Map<string, number>();
 

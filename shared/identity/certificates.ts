@@ -1,6 +1,6 @@
-import { notFound, ServiceError } from '../kernel/errors';
+import { IdentityError } from './errors';
 
-/** A subscription's management certificate (SPEC D.1, B), as registered by an operator. */
+/** A subscription's management certificate (docs/contract/import-export.md#d1, #b), as registered by an operator. */
 export interface ManagementCertificate {
   /** SHA-1 of the DER encoding, upper-case hex. */
   Thumbprint: string;
@@ -19,14 +19,14 @@ export interface CertificateStore {
   delete(subscriptionId: string, thumbprint: string): Promise<boolean>;
 }
 
-export const normaliseThumbprint = (t: string): string => t.replace(/[\s:]/g, '').toUpperCase();
+const normaliseThumbprint = (t: string): string => t.replace(/[\s:]/g, '').toUpperCase();
 
 const THUMBPRINT = /^[0-9A-F]{40}$/;
 
-export function checkThumbprint(t: string): string {
+function checkThumbprint(t: string): string {
   const normal = normaliseThumbprint(t);
   if (!THUMBPRINT.test(normal))
-    throw new ServiceError(
+    throw new IdentityError(
       'InvalidCertificate',
       'A thumbprint is the SHA-1 of the certificate in 40 hexadecimal digits.',
       t,
@@ -42,7 +42,7 @@ export async function registerCertificate(
   certificate: ManagementCertificate,
 ): Promise<ManagementCertificate> {
   if (checkThumbprint(thumbprint) !== certificate.Thumbprint) {
-    throw new ServiceError(
+    throw new IdentityError(
       'InvalidCertificate',
       "The thumbprint in the URI is not the certificate's.",
       `the certificate's is ${certificate.Thumbprint}`,
@@ -57,5 +57,6 @@ export async function removeCertificate(
   subscriptionId: string,
   thumbprint: string,
 ): Promise<void> {
-  if (!(await store.delete(subscriptionId, checkThumbprint(thumbprint)))) throw notFound('certificate');
+  if (!(await store.delete(subscriptionId, checkThumbprint(thumbprint))))
+    throw new IdentityError('ResourceNotFound', 'The certificate does not exist.');
 }

@@ -1,58 +1,25 @@
 /**
- * Every failure the service reports has a code from this list (the `ExtendedCode` of SPEC A.4).
- * The mapping to HTTP statuses lives in exactly one place: shared/http/error-map.ts.
+ * The error base every context and the edge share: a failure with a literal code. Each context
+ * lists its own codes (import-export/model/errors.ts, identity/errors.ts, edge/errors.ts); each
+ * surface maps the codes it can meet to its wire form in one file, a `switch` with a `never`
+ * default, so an unmapped code does not compile.
  */
-export const ERROR_CODES = [
-  'MissingOrIncorrectVersionHeader',
-  'InvalidHttpVerb',
-  'InvalidHeaderValue',
-  'InvalidRequestBody',
-  'InvalidQueryParameterValue',
-  'MultipleConditionHeadersNotSupported',
-  'InvalidJobName',
-  'InvalidStorageAccountName',
-  'InvalidSubscriptionId',
-  'JobNameMismatch',
-  'StorageAccountNameMismatch',
-  'InvalidLocation',
-  'MissingStorageCredential',
-  'ConflictingStorageCredential',
-  'InvalidContainerSas',
-  'PropertyNotSupportedInVersion',
-  'InvalidDriveList',
-  'InvalidExportBlobList',
-  'InvalidStateValue',
-  'InvalidCancelRequestedValue',
-  'ShippingInformationIncomplete',
-  'InvalidCertificate',
-  'AuthenticationFailed',
-  'ResourceNotFound',
-  'MethodNotAllowed',
-  'NotAcceptable',
-  'UnsupportedMediaType',
-  'JobAlreadyExists',
-  'ActiveJobQuotaExceeded',
-  'InvalidJobState',
-  'ConditionNotMet',
-  'RequestBodyTooLarge',
-  'InternalError',
-  'StorageWriteFailed',
-  'StorageReadFailed',
-  'ServiceUnavailable',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** A failure with a contract code. `detail` becomes the ExtendedInformation of the error body. */
-export class ServiceError extends Error {
+export class CodedError<C extends string = string> extends Error {
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message: string,
+    /** Safe to show: becomes the error body's detail (ExtendedInformation in OData). */
     readonly detail?: string,
   ) {
     super(message);
-    this.name = 'ServiceError';
+    this.name = new.target.name;
   }
 }
+
+/** The failures that belong to no context: a bug, or the service's own storage out of reach. */
+export type KernelCode = 'InternalError' | 'ServiceUnavailable';
+
+export class KernelError extends CodedError<KernelCode> {}
 
 /**
  * A write lost an optimistic-concurrency race (the version it read is no longer current).
@@ -64,24 +31,3 @@ export class ConcurrencyConflict extends Error {
     this.name = 'ConcurrencyConflict';
   }
 }
-
-/**
- * The customer's storage refused or failed a request (SPEC B.2). Internal: the use cases turn it
- * into a log status (BlobRequestForbidden) or a contract error (StorageWriteFailed...).
- * `reason` is safe to show: a status and the storage error code, never a URL or credential.
- */
-export class CustomerStorageFailure extends Error {
-  constructor(
-    readonly kind: 'Forbidden' | 'NotFound' | 'Failed',
-    readonly reason: string,
-  ) {
-    super(`the customer's storage answered ${reason}`);
-    this.name = 'CustomerStorageFailure';
-  }
-}
-
-export const invalidState = (message: string, detail?: string): ServiceError =>
-  new ServiceError('InvalidJobState', message, detail);
-
-export const notFound = (what: string): ServiceError =>
-  new ServiceError('ResourceNotFound', `The ${what} does not exist.`);

@@ -1,48 +1,34 @@
+import { Cron } from 'croner';
+
 /**
- * The schedules the Functions timer trigger accepts (SWEEP_SCHEDULE, SPEC C.2, D.7), so that the
- * local host sweeps when a deployed app would: six-field NCRONTAB
- * (`{second} {minute} {hour} {day} {month} {day-of-week}`, in UTC, with `*`, lists, ranges, steps
- * and three-letter month and day names), or a TimeSpan `hh:mm:ss` interval.
+ * The schedules the Functions timer trigger accepts (SWEEP_SCHEDULE,
+ * docs/contract/import-export.md#c2, #d7), so that the local host runs a timer when a deployed app
+ * would: six-field NCRONTAB (`{second} {minute} {hour} {day} {month} {day-of-week}`, in UTC, with
+ * `*`, lists, ranges, steps and three-letter month and day names), or a TimeSpan `hh:mm:ss`
+ * interval.
+ *
+ * The expressions are evaluated by croner. Two differences from its defaults are the Functions
+ * host's (NCrontab's) semantics, set here: a day must match both the day-of-month and the
+ * day-of-week fields (croner, like Unix cron, takes either), and only NCRONTAB's own syntax is
+ * accepted (croner also reads Quartz's `L`, `W`, `#` and `?`, and 7 for Sunday, which the host
+ * refuses).
  */
-export type Schedule = { kind: 'cron'; fields: readonly Set<number>[] } | { kind: 'interval'; ms: number };
+export type Schedule = { kind: 'cron'; cron: Cron } | { kind: 'interval'; ms: number };
 
-const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
-const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
+const NAME = '(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|SUN|MON|TUE|WED|THU|FRI|SAT)';
+const ATOM = `(?:\\d{1,2}|${NAME})`;
+const FIELD = new RegExp(
+  `^(?:\\*|${ATOM}(?:-${ATOM})?)(?:/\\d{1,2})?(?:,(?:\\*|${ATOM}(?:-${ATOM})?)(?:/\\d{1,2})?)*$`,
+  'i',
+);
 
-/** Bounds and names of each field, in order. */
-const FIELDS: readonly { min: number; max: number; names?: readonly string[]; base?: number }[] = [
-  { min: 0, max: 59 },
-  { min: 0, max: 59 },
-  { min: 0, max: 23 },
-  { min: 1, max: 31 },
-  { min: 1, max: 12, names: MONTHS, base: 1 },
-  { min: 0, max: 6, names: DAYS, base: 0 },
-];
-
-function valueOf(token: string, field: (typeof FIELDS)[number]): number {
-  const named = field.names?.indexOf(token.toUpperCase()) ?? -1;
-  const n = named >= 0 ? named + (field.base ?? 0) : /^\d+$/.test(token) ? Number(token) : NaN;
-  if (!Number.isInteger(n) || n < field.min || n > field.max) throw new Error(`"${token}" is out of range`);
-  return n;
-}
-
-function parseField(text: string, field: (typeof FIELDS)[number]): Set<number> {
-  const values = new Set<number>();
-  for (const part of text.split(',')) {
-    const [range = '', stepText] = part.split('/');
-    const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) throw new Error(`"${part}" has a bad step`);
-    let [from, to] = [field.min, field.max];
-    if (range !== '*') {
-      const [a = '', b] = range.split('-');
-      from = valueOf(a, field);
-      to = b === undefined ? (stepText === undefined ? from : field.max) : valueOf(b, field);
-    }
-    if (from > to) throw new Error(`"${part}" is an empty range`);
-    for (let v = from; v <= to; v += step) values.add(v);
-  }
-  return values;
-}
+/** NCRONTAB's `5/20` is `5-{max}/20`, which croner spells out. */
+const MAX = [59, 59, 23, 31, 12, 6];
+const openEnded = (field: string, i: number): string =>
+  field
+    .split(',')
+    .map((part) => part.replace(/^([^*\-/]+)\/(\d+)$/, `$1-${MAX[i]}/$2`))
+    .join(',');
 
 /** Parses a schedule; throws with a reason when the Functions host would refuse it too. */
 export function parseSchedule(text: string): Schedule {
@@ -54,31 +40,23 @@ export function parseSchedule(text: string): Schedule {
   }
   const parts = text.trim().split(/\s+/);
   if (parts.length !== 6) throw new Error('an NCRONTAB expression has six fields');
-  return { kind: 'cron', fields: parts.map((p, i) => parseField(p, FIELDS[i]!)) };
+  const odd = parts.find((p) => !FIELD.test(p));
+  if (odd !== undefined) throw new Error(`"${odd}" is not an NCRONTAB field`);
+  if (/(^|,)7($|[-,/])/.test(parts[5] ?? '')) throw new Error('day-of-week runs from 0 (SUN) to 6 (SAT)');
+  if (parts.some((p) => /\/0+$|\/0+,/.test(p))) throw new Error('a step must be at least 1');
+  const cron = new Cron(parts.map(openEnded).join(' '), {
+    timezone: 'Etc/UTC',
+    domAndDow: true,
+    paused: true,
+  });
+  if (cron.nextRun(new Date()) === null) throw new Error('the schedule names no date that exists');
+  return { kind: 'cron', cron };
 }
 
 /** The first instant strictly after `after` (whole seconds, UTC) that the schedule names. */
 export function nextOccurrence(schedule: Schedule, after: Date): Date {
   if (schedule.kind === 'interval') return new Date(after.getTime() + schedule.ms);
-  const [sec, min, hour, day, month, dow] = schedule.fields as [Set<number>, ...Set<number>[]];
-  const t = new Date(Math.floor(after.getTime() / 1000) * 1000 + 1000);
-  // Each step skips to the start of the next candidate unit; a few years of steps find any real date.
-  for (let steps = 0; steps < 200_000; steps++) {
-    if (!month!.has(t.getUTCMonth() + 1)) {
-      t.setUTCMonth(t.getUTCMonth() + 1, 1);
-      t.setUTCHours(0, 0, 0, 0);
-    } else if (!day!.has(t.getUTCDate()) || !dow!.has(t.getUTCDay())) {
-      t.setUTCDate(t.getUTCDate() + 1);
-      t.setUTCHours(0, 0, 0, 0);
-    } else if (!hour!.has(t.getUTCHours())) {
-      t.setUTCHours(t.getUTCHours() + 1, 0, 0, 0);
-    } else if (!min!.has(t.getUTCMinutes())) {
-      t.setUTCMinutes(t.getUTCMinutes() + 1, 0, 0);
-    } else if (!sec.has(t.getUTCSeconds())) {
-      t.setUTCSeconds(t.getUTCSeconds() + 1, 0);
-    } else {
-      return t;
-    }
-  }
-  throw new Error('the schedule names no date that exists');
+  const next = schedule.cron.nextRun(after);
+  if (!next) throw new Error('the schedule names no date that exists');
+  return next;
 }

@@ -1,5 +1,5 @@
 /**
- * Scrubs secrets from text bound for a log (SPEC D.2): account keys, SAS signatures, connection
+ * Scrubs secrets from text bound for a log (docs/contract/import-export.md#d2): account keys, SAS signatures, connection
  * string keys, BitLocker recovery passwords and operator keys. Logs are written through this only.
  */
 const PATTERNS: readonly [RegExp, string][] = [

@@ -3,7 +3,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 const VERSION = 'v1';
 
 /**
- * Secrets at rest (SPEC D.2): AES-256-GCM with a fresh 96-bit IV per value. The associated data
+ * Secrets at rest (docs/contract/import-export.md#d2): AES-256-GCM with a fresh 96-bit IV per value. The associated data
  * binds a ciphertext to the row it belongs to, so a sealed value copied to another job does not open.
  */
 export class SecretBox {

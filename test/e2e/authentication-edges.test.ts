@@ -8,7 +8,7 @@ import { newSubscription, TestClock } from '../support/runtime';
 import { extendedCode, startService, type TestService } from '../support/service';
 
 /**
- * SPEC D.1 and B beyond authentication.test.ts and https.test.ts: the operator API takes no
+ * docs/contract/import-export.md#d1 and #b beyond authentication.test.ts and https.test.ts: the operator API takes no
  * client certificate into account; a local host on a non-loopback address trusts no client's
  * X-ARR-ClientCert; a removed certificate stops working within the 30-second cache bound, an
  * expiring one at once.
@@ -64,7 +64,7 @@ describe('the operator API and client certificates', () => {
   });
 });
 
-describe('X-ARR-ClientCert on a local host that is not loopback-only (SPEC D.1)', () => {
+describe('X-ARR-ClientCert on a local host that is not loopback-only (docs/contract/import-export.md#d1)', () => {
   it('is passed on over plain HTTP on a loopback address only', () => {
     for (const address of ['127.0.0.1', '127.8.9.10', '::1', 'localhost'])
       expect(passesClientCertHeader(address, false)).toBe(true);

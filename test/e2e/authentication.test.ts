@@ -3,7 +3,7 @@ import { newSubscription, TEST_OPERATOR_KEY } from '../support/runtime';
 import { samplePutJob } from '../support/samples';
 import { extendedCode, startService, type TestService } from '../support/service';
 
-/** Management certificates (SPEC D.1) and the operator's certificate endpoints (SPEC B), over HTTP. */
+/** Management certificates (docs/contract/import-export.md#d1) and the operator's certificate endpoints (docs/contract/import-export.md#b), over HTTP. */
 let svc: TestService;
 const JOB = '/storageaccounts/xttest/jobs/AuthJob';
 beforeAll(async () => {

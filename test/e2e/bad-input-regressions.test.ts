@@ -5,7 +5,7 @@ import { extendedCode, startService, type TestService } from '../support/service
 
 /**
  * The shrunk cases of what the bad-input fuzzer (test/e2e/fuzz-*.test.ts) found, kept as plain
- * tests: each bad request is refused with its 4xx and leaves the job exactly as it was (SPEC D.5).
+ * tests: each bad request is refused with its 4xx and leaves the job exactly as it was (docs/contract/import-export.md#d5).
  */
 let svc: TestService;
 beforeAll(async () => {

@@ -5,10 +5,10 @@ import { lifecycle } from '../support/lifecycle';
 import { startService, type TestService } from '../support/service';
 
 /**
- * SPEC D.4 over real HTTP: every write is conditional on the version it read. Concurrent Updates
+ * docs/contract/import-export.md#d4 over real HTTP: every write is conditional on the version it read. Concurrent Updates
  * that each send the ETag they read (If-Match) win once per version and lose with 412; no
  * accepted change is lost; operator and customer writes racing on one job all land. (The quota
- * race of SPEC D.3 is test/e2e/put-job.test.ts.)
+ * race of docs/contract/import-export.md#d3 is test/e2e/put-job.test.ts.)
  */
 let svc: TestService;
 beforeAll(async () => {
@@ -89,7 +89,7 @@ describe('concurrent Updates of one job, each with the ETag it read', () => {
   });
 });
 
-describe('operator and customer writes racing on one job (SPEC B, D.4)', () => {
+describe('operator and customer writes racing on one job (docs/contract/import-export.md#b, #d4)', () => {
   const { opPath, operator, putImport, customerMarksShipping } = lifecycle(() => svc);
 
   it('10 concurrent completions of 10 drives all land, beside concurrent customer Updates', async () => {

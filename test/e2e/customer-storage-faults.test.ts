@@ -9,10 +9,10 @@ import { startService, type TestService } from '../support/service';
 import { RETURN_ADDRESS } from '../support/shipping';
 
 /**
- * SPEC B.3: the blobs of an operator action are written before the job records them, so a write
+ * docs/contract/import-export.md#b3: the blobs of an operator action are written before the job records them, so a write
  * that fails (storage refuses it, or fails half-way through an action's blobs) answers 502
  * StorageWriteFailed and leaves the job exactly as it was; the service's own storage out of reach
- * is 503 (SPEC D.6). The clock is fixed, so the names of the blobs a call will write are known.
+ * is 503 (docs/contract/import-export.md#d6). The clock is fixed, so the names of the blobs a call will write are known.
  */
 const clock = new TestClock(new Date());
 let svc: TestService;

@@ -3,7 +3,7 @@ import { forceJobStateForTest } from '../support/jobs';
 import { jobPath } from '../support/http-jobs';
 import { samplePutJob } from '../support/samples';
 
-/** Delete Job gives back the quota slot of an active job (SPEC A.9, D.3), with a limit of 2. */
+/** Delete Job gives back the quota slot of an active job (docs/contract/import-export.md#a9, #d3), with a limit of 2. */
 let svc: TestService;
 beforeAll(async () => {
   svc = await startService({ ACTIVE_JOB_LIMIT: '2' });
@@ -15,7 +15,7 @@ async function failure(res: Response) {
   return { status: res.status, code: body['odata.error']['azure.values'][0].ExtendedCode };
 }
 
-describe('Delete Job frees the quota slot (SPEC A.9, D.3)', () => {
+describe('Delete Job frees the quota slot (docs/contract/import-export.md#a9, #d3)', () => {
   it('of an active job; a deleted finished job had none to free', async () => {
     const put = (name: string) => svc.call('PUT', jobPath(name), { body: samplePutJob(name) });
     expect((await put('JobA')).status).toBe(201);

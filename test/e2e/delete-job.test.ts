@@ -3,7 +3,7 @@ import { forceJobStateForTest } from '../support/jobs';
 import { deliveryPackage, failure, jobPath, patchJob, putJob, shippedJob } from '../support/http-jobs';
 import { samplePutJob } from '../support/samples';
 
-/** Delete Job (SPEC A.9) and the name-reuse rule of SPEC A.5 end to end. */
+/** Delete Job (docs/contract/import-export.md#a9) and the name-reuse rule of docs/contract/import-export.md#a5 end to end. */
 let svc: TestService;
 beforeAll(async () => {
   svc = await startService({ ACTIVE_JOB_LIMIT: '200' });
@@ -52,7 +52,7 @@ describe('Delete Job', () => {
     },
   );
 
-  it('deletes a cancelled Creating job (SPEC A.8)', async () => {
+  it('deletes a cancelled Creating job (docs/contract/import-export.md#a8)', async () => {
     const name = await fresh();
     expect((await patchJob(svc, name, { CancelRequested: true })).status).toBe(200);
     expect((await del(name)).status).toBe(200);
@@ -109,7 +109,7 @@ describe('Delete Job', () => {
   });
 });
 
-describe('name reuse (SPEC A.5, A.9)', () => {
+describe('name reuse (docs/contract/import-export.md#a5, #a9)', () => {
   it.each(['Completed', 'Closed'] as const)(
     'a Shipping name is refused; once the job is %s and deleted the name is new again',
     async (finished) => {

@@ -2,7 +2,7 @@ import { DEFAULT_LOCATIONS } from '../../shared/import-export/model/locations';
 import { extendedCode, startService, type TestService } from '../support/service';
 import { putJob } from '../support/http-jobs';
 
-/** Locations, storage accounts and the service document (SPEC A.1, A.3, A.11). */
+/** Locations, storage accounts and the service document (docs/contract/import-export.md#a1, #a3, #a11). */
 let svc: TestService;
 beforeAll(async () => {
   svc = await startService();
@@ -161,7 +161,7 @@ describe('Get Service Document', () => {
   });
 });
 
-describe('errors on these routes (SPEC A.2, A.4)', () => {
+describe('errors on these routes (docs/contract/import-export.md#a2, #a4)', () => {
   it.each([
     ['GET', '/locations', { version: null }, 400, 'MissingOrIncorrectVersionHeader'],
     ['GET', '/locations', { version: '2015-01-01' }, 400, 'MissingOrIncorrectVersionHeader'],

@@ -5,7 +5,7 @@ import { startService, type TestService } from '../support/service';
 import { RETURN_ADDRESS } from '../support/shipping';
 
 /**
- * An export job's whole life over real HTTP (SPEC B): planning against the customer's storage, the
+ * An export job's whole life over real HTTP (docs/contract/import-export.md#b): planning against the customer's storage, the
  * incomplete blob list, the BitLocker key shown once shipped back; Get Job after every step.
  */
 let svc: TestService;

@@ -6,7 +6,7 @@ import { StoreSnapshot } from '../support/fuzz/store-snapshot';
 import { startService, type TestService } from '../support/service';
 
 /**
- * SPEC D.5 on the customer API: generated bad requests (test/support/fuzz/), each answered with a
+ * docs/contract/import-export.md#d5 on the customer API: generated bad requests (test/support/fuzz/), each answered with a
  * well-formed 4xx, none changing the store. FUZZ_SEED and FUZZ_REQUESTS: see harness.ts.
  */
 let svc: TestService;

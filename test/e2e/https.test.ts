@@ -1,9 +1,10 @@
+import { classicPutCommand } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { request } from 'node:https';
 import { issueCertificate } from '../../local-host/certificates';
 import { samplePutJob } from '../support/samples';
 import { startService, type TestService } from '../support/service';
 
-/** The local host in HTTPS mode authenticates with the TLS client certificate itself (SPEC D.1). */
+/** The local host in HTTPS mode authenticates with the TLS client certificate itself (docs/contract/import-export.md#d1). */
 let svc: TestService;
 const server = issueCertificate({ commonName: 'localhost', serverNames: ['localhost', '127.0.0.1'] });
 beforeAll(async () => {
@@ -40,16 +41,20 @@ describe('the local host over HTTPS', () => {
     // Created over plain HTTP on the same runtime would need a second host; write through the store instead.
     const { putJob } = await import('../../shared/import-export/customer/put-job');
     const { parseJsonBody } = await import('../../shared/edge/body');
-    const { PutJobBodySchema } = await import('../../shared/surfaces/classic-import-export/wire/put-job.schema');
+    const { PutJobBodySchema } =
+      await import('../../shared/surfaces/classic-import-export/wire/put-job.schema');
     const definition = parseJsonBody(Buffer.from(JSON.stringify(samplePutJob('TlsJob'))), PutJobBodySchema);
-    await putJob(svc.rt.jobs, {
-      subscriptionId: svc.sub,
-      storageAccountName: 'xttest',
-      jobName: 'TlsJob',
-      version: '2014-11-01',
-      definition,
-      conditions: { kind: 'none' },
-    });
+    await putJob(
+      svc.rt.jobs,
+      classicPutCommand({
+        subscriptionId: svc.sub,
+        storageAccountName: 'xttest',
+        jobName: 'TlsJob',
+        version: '2014-11-01',
+        definition,
+        conditions: { kind: 'none' },
+      }),
+    );
   });
 
   it('authenticates the TLS client certificate', async () => {

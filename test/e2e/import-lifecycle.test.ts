@@ -4,7 +4,7 @@ import { lifecycle } from '../support/lifecycle';
 import { startService, type TestService } from '../support/service';
 
 /**
- * An import job's whole life over real HTTP (SPEC B): customer calls and operator calls, with Get
+ * An import job's whole life over real HTTP (docs/contract/import-export.md#b): customer calls and operator calls, with Get
  * Job checked after every step, and every blob the service wrote downloaded and parsed.
  */
 let svc: TestService;

@@ -4,7 +4,7 @@ import { extendedCode, startService, type TestService } from '../support/service
 import { makeJob, seedJobRows } from '../support/jobs';
 import type { Job } from '../../shared/import-export/model/model';
 
-/** SPEC A.10: 2,500 jobs in one account, walked page by page through odata.nextLink. */
+/** docs/contract/import-export.md#a10: 2,500 jobs in one account, walked page by page through odata.nextLink. */
 let svc: TestService;
 let jobs: Job[];
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { startService, type TestService } from '../support/service';
 import { forceJobStateForTest, makeJob, seedJobs } from '../support/jobs';
 import type { Job, JobState } from '../../shared/import-export/model/model';
 
-/** List Jobs filters and shapes over HTTP (SPEC A.3, A.10), on a small, known set of jobs. */
+/** List Jobs filters and shapes over HTTP (docs/contract/import-export.md#a3, #a10), on a small, known set of jobs. */
 let svc: TestService;
 const T0 = Date.now() - 3_600_000;
 const at = (i: number) => new Date(T0 + i * 60_000);
@@ -20,7 +20,7 @@ beforeAll(async () => {
   );
   const others = [
     makeJob(svc.rt, svc.sub, 'Elsewhere', { account: 'otheracct', now: at(1) }),
-    // Creating for 20 days: a sweep would already have deleted it (SPEC C.2).
+    // Creating for 20 days: a sweep would already have deleted it (docs/contract/import-export.md#c2).
     makeJob(svc.rt, svc.sub, 'Expired', { account: 'listacct', now: new Date(Date.now() - 20 * 86_400_000) }),
   ];
   await seedJobs(svc.rt, [...jobs, ...others]);

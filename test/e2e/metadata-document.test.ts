@@ -5,7 +5,7 @@ import { deliveryPackage, jobPath, patchJob, putJob } from '../support/http-jobs
 import { exportJob } from '../support/samples';
 
 /**
- * Get Metadata Document (SPEC A.11): the EDMX, and a check that it declares every property,
+ * Get Metadata Document (docs/contract/import-export.md#a11): the EDMX, and a check that it declares every property,
  * with its type, of every entity the service returns (jobs in every state's shape, locations,
  * storage accounts).
  */
@@ -135,7 +135,7 @@ const get = async (path: string, version = '2014-11-01') => {
 };
 
 describe('Get Metadata Document', () => {
-  it('declares the container of SPEC A.11', () => {
+  it('declares the container of docs/contract/import-export.md#a11', () => {
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"/);
     for (const set of ['StorageAccounts', 'Jobs', 'Locations'])
       expect(xml).toContain(`<EntitySet Name="${set}"`);

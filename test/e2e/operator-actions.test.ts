@@ -5,7 +5,7 @@ import { startService, type TestService } from '../support/service';
 
 /**
  * Operator calls over real HTTP beyond the happy paths: cancellation, errors in the OData form,
- * 502 from the customer's storage, and the sweeper's alerts in the worklist (SPEC B, A.8, C.2).
+ * 502 from the customer's storage, and the sweeper's alerts in the worklist (docs/contract/import-export.md#b, #a8, #c2).
  */
 let svc: TestService;
 beforeAll(async () => {
@@ -15,7 +15,7 @@ afterAll(() => svc.stop());
 
 const { jobPath, opPath, getJob, operator, refused, putImport, customerMarksShipping } = lifecycle(() => svc);
 
-describe('a job cancelled by its customer (SPEC A.8)', () => {
+describe('a job cancelled by its customer (docs/contract/import-export.md#a8)', () => {
   it('never starts another drive, finishes the one in flight, and ends Completed', async () => {
     const name = uniqueName('Cancel');
     const drives = ['CAN-1', 'CAN-2'];
@@ -118,7 +118,7 @@ describe('operator errors over HTTP', () => {
   });
 });
 
-describe('overdue shipments in the worklist (SPEC B, C.2)', () => {
+describe('overdue shipments in the worklist (docs/contract/import-export.md#b, #c2)', () => {
   // Last in this file: the sweep runs 15 days ahead over every job of this service.
   it('shows the sweeper’s alert with the job, and the late package clears it', async () => {
     const name = uniqueName('Late');

@@ -4,7 +4,7 @@ import { moveAlong } from '../support/timed-jobs';
 import { extendedCode, startService, type TestService } from '../support/service';
 
 /**
- * POST /operator/sweep (SPEC B) and Get Job around the deletion time (SPEC C.2), over real HTTP
+ * POST /operator/sweep (docs/contract/import-export.md#b) and Get Job around the deletion time (docs/contract/import-export.md#c2), over real HTTP
  * through the local host, with the service's clock injected. One active job per subscription
  * makes the freed quota slot visible.
  */

@@ -24,7 +24,7 @@ function rawRequest(
   });
 }
 
-/** The request pipeline of SPEC A.2 over real HTTP: every request, whatever the operation. */
+/** The request pipeline of docs/contract/import-export.md#a2 over real HTTP: every request, whatever the operation. */
 let svc: TestService;
 const JOB = '/storageaccounts/xttest/jobs/PipeJob';
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('every response', () => {
   });
 });
 
-describe('x-ms-version (SPEC A.2)', () => {
+describe('x-ms-version (docs/contract/import-export.md#a2)', () => {
   it('is required', async () => {
     await expectError(await svc.call('GET', JOB, { version: null }), 400, 'MissingOrIncorrectVersionHeader');
   });
@@ -149,7 +149,7 @@ describe('bodies and content headers', () => {
   });
 });
 
-describe('verbs (SPEC A.1)', () => {
+describe('verbs (docs/contract/import-export.md#a1)', () => {
   it("HEAD answers the GET's headers without a body", async () => {
     const [get, head] = await Promise.all([svc.call('GET', JOB), svc.call('HEAD', JOB)]);
     expect(head.status).toBe(200);

@@ -1,7 +1,7 @@
 import { exportJob, SAMPLE_ACCOUNT_KEY, samplePutJob } from '../support/samples';
 import { extendedCode, startService, type TestService } from '../support/service';
 
-/** Put Job's rules (SPEC A.5) and Get Job's conditional headers (SPEC A.6) over HTTP. */
+/** Put Job's rules (docs/contract/import-export.md#a5) and Get Job's conditional headers (docs/contract/import-export.md#a6) over HTTP. */
 let svc: TestService;
 beforeAll(async () => {
   svc = await startService();
@@ -218,7 +218,7 @@ describe('conditional headers', () => {
   });
 });
 
-describe('the active-job quota (SPEC D.3)', () => {
+describe('the active-job quota (docs/contract/import-export.md#d3)', () => {
   it('50 concurrent Put Jobs for 50 names yield exactly 20 successes and 30 ActiveJobQuotaExceeded', async () => {
     const sub = (await import('../support/runtime')).newSubscription();
     const { readCertificate } = await import('../../shared/identity/client-certificate');

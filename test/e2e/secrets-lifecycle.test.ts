@@ -5,7 +5,7 @@ import { startService, type TestService } from '../support/service';
 import { delivery, RETURN_ADDRESS } from '../support/shipping';
 
 /**
- * SPEC A.6, D.2 over a whole import life (container SAS) and a whole export life (account key),
+ * docs/contract/import-export.md#a6, #d2 over a whole import life (container SAS) and a whole export life (account key),
  * customer and operator calls alike: no answer (headers included), no log line and nothing the
  * service stores holds an account key, a SAS signature or a BitLocker key in clear, except the
  * answers the contract gives them in: import BitLocker keys in Get Job (and the operator's job

@@ -87,7 +87,7 @@ describe('seed 000 Get Job sample', () => {
     expect(body['odata.id']).toBe('MySampleJob');
     expect(body['odata.editLink']).toBe(`${svc.base()}/jobs/MySampleJob`);
     // The sample's Properties, less DeliveryPackage (set by an Update the sample does not show). Under
-    // 2014-05-01 the states location is ImportExportStatesContainer (SPEC A.6; the sample's
+    // 2014-05-01 the states location is ImportExportStatesContainer (docs/contract/import-export.md#a6; the sample's
     // ImportExportStatesPath is one of the documents' known inconsistencies).
     expect(Object.keys(body.Properties)).toEqual([
       'Location',
@@ -167,7 +167,7 @@ describe('the job edit link', () => {
   });
 });
 
-describe('links as the client addressed the service (SPEC A.3)', () => {
+describe('links as the client addressed the service (docs/contract/import-export.md#a3)', () => {
   it('honour X-Forwarded-Proto and X-Forwarded-Host in odata links and DataServiceId', async () => {
     const forwarded = { 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'management.core.windows.net' };
     const base = `https://management.core.windows.net/${svc.sub}/services/importexport`;

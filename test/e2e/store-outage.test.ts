@@ -12,7 +12,7 @@ import { samplePutJob } from '../support/samples';
 import { startService, type TestService } from '../support/service';
 
 /**
- * SPEC D.6 with the store really going away: the service runs on an Azurite of its own (data in a
+ * docs/contract/import-export.md#d6 with the store really going away: the service runs on an Azurite of its own (data in a
  * temporary folder, ports picked now and kept), which is stopped in the middle of a workload and
  * started again on the same ports. Meanwhile every request that needs the store answers 503
  * ServiceUnavailable with Retry-After; afterwards every job is whole or absent, no acknowledged

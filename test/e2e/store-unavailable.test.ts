@@ -4,7 +4,7 @@ import { createRuntime } from '../../shared/app/runtime';
 import { extendedCode, startService, type TestService } from '../support/service';
 import { jobPath, putJob } from '../support/http-jobs';
 
-/** SPEC D.6 on the operations of this issue: the jobs table out of reach is 503 with Retry-After. */
+/** docs/contract/import-export.md#d6 on the operations of this issue: the jobs table out of reach is 503 with Retry-After. */
 let svc: TestService;
 let deadStore: TestService['rt']['jobs']['store'];
 

@@ -6,7 +6,7 @@ import { startService, type TestService } from '../support/service';
 /**
  * The other side of the bad-input fuzzer: any text within the limits, astral characters, control
  * characters and lone surrogates included, is accepted and read back exactly as it was written
- * (SPEC A.5, A.7), in Get Job and in List Jobs, with the same seed as the fuzzer.
+ * (docs/contract/import-export.md#a5, #a7), in Get Job and in List Jobs, with the same seed as the fuzzer.
  */
 let svc: TestService;
 beforeAll(async () => {

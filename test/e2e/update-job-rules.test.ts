@@ -12,7 +12,7 @@ import {
 } from '../support/http-jobs';
 import { samplePutJob } from '../support/samples';
 
-/** The rules of Update Job Properties over HTTP (SPEC A.7, A.8): validation, windows, tracking numbers, the clock. */
+/** The rules of Update Job Properties over HTTP (docs/contract/import-export.md#a7, #a8): validation, windows, tracking numbers, the clock. */
 const clock = new TestClock();
 let svc: TestService;
 beforeAll(async () => {
@@ -27,7 +27,7 @@ const fresh = async (prefix = 'Rule') => {
   return name;
 };
 
-describe('Update Job Properties: the rules of SPEC A.7', () => {
+describe('Update Job Properties: the rules of docs/contract/import-export.md#a7', () => {
   it.each([
     [{ Location: 'West US' }, 'Properties.Location'],
     [{ StorageAccountKey: 'x' }, 'Properties.StorageAccountKey'],
@@ -141,7 +141,7 @@ describe('Update Job Properties: the rules of SPEC A.7', () => {
   });
 
   it.each(['Creating', 'Shipping', 'Received', 'Transferring'] as const)(
-    'CancelRequested: true while %s is kept and the state is unchanged (SPEC A.8)',
+    'CancelRequested: true while %s is kept and the state is unchanged (docs/contract/import-export.md#a8)',
     async (state) => {
       const name = await fresh('Cancel');
       if (state !== 'Creating') await forceJobStateForTest(svc.rt, svc.sub, name, state);

@@ -9,7 +9,7 @@ import {
   failure,
 } from '../support/http-jobs';
 
-/** Update Job Properties over HTTP (SPEC A.7, A.8). */
+/** Update Job Properties over HTTP (docs/contract/import-export.md#a7, #a8). */
 let svc: TestService;
 beforeAll(async () => {
   svc = await startService({ ACTIVE_JOB_LIMIT: '500' });
@@ -112,7 +112,7 @@ describe('Update Job Properties: success', () => {
     expect(res.status).toBe(200);
   });
 
-  it('keeps every change of concurrent updates (SPEC D.4)', async () => {
+  it('keeps every change of concurrent updates (docs/contract/import-export.md#d4)', async () => {
     const name = await fresh();
     const changes = [
       { FriendlyName: 'f' },

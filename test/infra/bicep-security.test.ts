@@ -4,7 +4,7 @@ import { at, exprOf, loadInfra } from '../support/bicep-infra';
 
 /**
  * The security the service's contract relies on, read offline from infra/: client certificates
- * required (SPEC D.1), no storage key anywhere, secrets in Key Vault (SPEC D.2), least-privilege
+ * required (docs/contract/import-export.md#d1), no storage key anywhere, secrets in Key Vault (docs/contract/import-export.md#d2), least-privilege
  * roles for the app's identity, and app settings the service's own configuration accepts.
  */
 const ROLE = {
@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 
 describe('infra/ Bicep: security', () => {
-  it('serves HTTPS only with TLS 1.2, FTP off, and client certificates required (SPEC D.1)', () => {
+  it('serves HTTPS only with TLS 1.2, FTP off, and client certificates required (docs/contract/import-export.md#d1)', () => {
     const properties = at(infra.only('Microsoft.Web/sites').body, 'properties');
     expect(properties).toMatchObject({
       httpsOnly: true,

@@ -1,3 +1,4 @@
+import { classicPutCommand } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { jobsNeedingAttention } from '../../shared/import-export/datacenter/attention';
 import { fault } from '../../shared/import-export/datacenter/faults';
 import { putJob } from '../../shared/import-export/customer/put-job';
@@ -10,17 +11,20 @@ const rt = testRuntime();
 const deps = rt.datacenter;
 
 async function created(sub: string, name: string) {
-  await putJob(rt.jobs, {
-    subscriptionId: sub,
-    storageAccountName: CUSTOMER1.name,
-    jobName: name,
-    version: '2014-11-01',
-    definition: importDefinition(['A1']),
-    conditions: { kind: 'none' },
-  });
+  await putJob(
+    rt.jobs,
+    classicPutCommand({
+      subscriptionId: sub,
+      storageAccountName: CUSTOMER1.name,
+      jobName: name,
+      version: '2014-11-01',
+      definition: importDefinition(['A1']),
+      conditions: { kind: 'none' },
+    }),
+  );
 }
 
-describe('the operators’ worklist across subscriptions (SPEC B, GET /operator/jobs)', () => {
+describe('the operators’ worklist across subscriptions (docs/contract/import-export.md#b, GET /operator/jobs)', () => {
   const [subA, subB] = [newSubscription(), newSubscription()];
   beforeAll(async () => {
     await created(subA, 'Creating1');

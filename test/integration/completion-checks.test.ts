@@ -13,13 +13,13 @@ import { importDefinition, manifestFor, shippedJob, uniqueName } from '../suppor
 import { BLOBS, receivedImport } from '../support/received-import';
 import { newSubscription, testRuntime } from '../support/runtime';
 
-/** The service's own checks of a completion, and where and whether its blobs get written (SPEC B, B.2, B.3). */
+/** The service's own checks of a completion, and where and whether its blobs get written (docs/contract/import-export.md#b, #b2, #b3). */
 const rt = testRuntime();
 const deps = rt.datacenter;
 const receivedJob = (driveIds: string[], props = {}, hashes: Record<string, string> = {}) =>
   receivedImport(rt, driveIds, props, hashes);
 
-describe('completion checks of an import drive (SPEC B, Complete)', () => {
+describe('completion checks of an import drive (docs/contract/import-export.md#b1-complete)', () => {
   it('records a manifest whose MD5 is not ManifestHash as ManifestCorrupted, with a log that copied nothing', async () => {
     const { at } = await receivedJob(['MAN1']);
     await startCopy(deps, at, 'MAN1');
@@ -93,7 +93,7 @@ describe('completion checks of an import drive (SPEC B, Complete)', () => {
   });
 });
 
-describe('an import job with a container SAS (SPEC B.2, B.3)', () => {
+describe('an import job with a container SAS (docs/contract/import-export.md#b2, #b3)', () => {
   it('writes its logs beneath the SAS container, in the states path, and nowhere else', async () => {
     const container = uniqueName('sasimp');
     await serviceOf(CUSTOMER1.name).getContainerClient(container).create();

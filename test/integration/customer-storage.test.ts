@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CustomerStorageFailure } from '../../shared/kernel/errors';
+import { CustomerStorageFailure } from '../../shared/import-export/model/errors';
 import type { Credential, Job } from '../../shared/import-export/model/model';
 import { CustomerBlobStorage } from '../../shared/adapters/blob/customer-blob-storage';
 import {
@@ -38,7 +38,7 @@ async function failureOf(p: Promise<unknown>): Promise<CustomerStorageFailure> {
   return err as CustomerStorageFailure;
 }
 
-describe('the customer’s storage with the account key (SPEC B.2, B.3)', () => {
+describe('the customer’s storage with the account key (docs/contract/import-export.md#b2, #b3)', () => {
   it('writes an application/xml block blob into the states container, creating it, and answers its URL without the key', async () => {
     const states = unique('states');
     const job = jobOn(CUSTOMER1.name, keyOf(CUSTOMER1), states);
@@ -84,7 +84,7 @@ describe('the customer’s storage with the account key (SPEC B.2, B.3)', () => 
   });
 });
 
-describe('the customer’s storage with a container SAS (SPEC B.2, B.3)', () => {
+describe('the customer’s storage with a container SAS (docs/contract/import-export.md#b2, #b3)', () => {
   it('writes beneath the SAS container, in the states path as a virtual directory, and never outside it', async () => {
     const c = unique('sas');
     await serviceOf(CUSTOMER1.name).getContainerClient(c).create();

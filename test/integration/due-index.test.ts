@@ -1,11 +1,11 @@
 import { moveJob } from '../../shared/import-export/model/job-states';
 import { sweep } from '../../shared/import-export/sweep/sweeper';
-import { dueRowKey, markerRowKey } from '../../shared/adapters/table/due-index';
+import { dueRowKey, markerRowKey } from '../../shared/adapters/table/due-rows';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, putSampleJob, T0 } from '../support/timed-jobs';
 
 /**
- * The two-level due-time index (SPEC C.2; storage/due-index.ts): a job's `due_` row changes in
+ * The two-level due-time index (docs/contract/import-export.md#c2; storage/due-index.ts): a job's `due_` row changes in
  * the job's own transaction, and the subscription's marker in the global table is written first
  * only when a write sets a due time earlier than the marker.
  */

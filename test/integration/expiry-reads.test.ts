@@ -3,7 +3,7 @@ import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, T0 } from '../support/timed-jobs';
 
 /**
- * SPEC C.2: "Get Job never shows a job that a sweep would already have deleted", between sweeps
+ * docs/contract/import-export.md#c2: "Get Job never shows a job that a sweep would already have deleted", between sweeps
  * too. No sweep runs in these tests: the reads alone hide the job from its deletion time on.
  */
 const clock = new TestClock(T0);

@@ -1,6 +1,6 @@
 import { completeCopy } from '../../shared/import-export/datacenter/complete-drive';
 import { startCopy } from '../../shared/import-export/datacenter/drive-copy';
-import type { JobDefinition } from '../../shared/import-export/customer/job-definition';
+import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { plannedBlobs } from '../../shared/import-export/datacenter/planned-blobs';
 import { receivePackage } from '../../shared/import-export/datacenter/receive';
 import { shipDrives } from '../../shared/import-export/datacenter/ship';
@@ -44,7 +44,7 @@ async function exportJob(
 const paths = (items: { container: string; name: string; snapshot?: string }[]) =>
   items.map((i) => `${i.container}/${i.name}${i.snapshot ? '@snap' : ''}`);
 
-describe('export planning on the customer’s storage (SPEC B, Receive; B.2)', () => {
+describe('export planning on the customer’s storage (docs/contract/import-export.md#b, Receive; B.2)', () => {
   const c = uniqueName('pics');
   let snapshot: string;
   beforeAll(async () => {

@@ -12,7 +12,7 @@ const deps = rt.datacenter;
 const PKG = { CarrierName: 'FedEx', TrackingNumber: '1Z999', DriveCount: 2, ShipDate: '2024-02-01' };
 const receivedJob = (driveIds: string[], props = {}) => receivedImport(rt, driveIds, props);
 
-describe('an import job through receive, start, progress, complete and ship (SPEC B)', () => {
+describe('an import job through receive, start, progress, complete and ship (docs/contract/import-export.md#b)', () => {
   it('writes the error log, verbose log and manifest backup before recording their URIs', async () => {
     const { at, name, states } = await receivedJob(['DRIVE-A', 'DRIVE-B'], {
       EnableVerboseLog: true,
@@ -141,7 +141,7 @@ describe('an import job through receive, start, progress, complete and ship (SPE
   });
 });
 
-describe('cancellation (SPEC A.8)', () => {
+describe('cancellation (docs/contract/import-export.md#a8)', () => {
   it('a cancelled job never starts a drive, finishes the one in flight, and ends Completed', async () => {
     const { at, sub, name } = await receivedJob(['K1', 'K2']);
     await startCopy(deps, at, 'K1');

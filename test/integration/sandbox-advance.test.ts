@@ -1,3 +1,4 @@
+import { classicPutCommand } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { advance } from '../../shared/import-export/datacenter/advance';
 import { putJob } from '../../shared/import-export/customer/put-job';
 import { CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
@@ -8,7 +9,7 @@ import { customerCancels, RETURN_ADDRESS } from '../support/shipping';
 const rt = testRuntime();
 const deps = rt.datacenter;
 
-describe('the sandbox moves a job one natural step at a time (SPEC B, advance)', () => {
+describe('the sandbox moves a job one natural step at a time (docs/contract/import-export.md#b, advance)', () => {
   it('takes an import job from Shipping to Completed with clean logs and manifest backups', async () => {
     const sub = newSubscription();
     const name = uniqueName('Sbx');
@@ -89,14 +90,17 @@ describe('the sandbox moves a job one natural step at a time (SPEC B, advance)',
   it('refuses a Creating job: the customer moves it to Shipping', async () => {
     const sub = newSubscription();
     const name = uniqueName('Cre');
-    await putJob(rt.jobs, {
-      subscriptionId: sub,
-      storageAccountName: CUSTOMER1.name,
-      jobName: name,
-      version: '2014-11-01',
-      definition: importDefinition(['X1']),
-      conditions: { kind: 'none' },
-    });
+    await putJob(
+      rt.jobs,
+      classicPutCommand({
+        subscriptionId: sub,
+        storageAccountName: CUSTOMER1.name,
+        jobName: name,
+        version: '2014-11-01',
+        definition: importDefinition(['X1']),
+        conditions: { kind: 'none' },
+      }),
+    );
     await expect(advance(deps, { subscriptionId: sub, jobName: name })).rejects.toMatchObject({
       code: 'InvalidJobState',
     });

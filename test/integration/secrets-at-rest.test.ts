@@ -5,7 +5,7 @@ import { samplePutJob, SAMPLE_ACCOUNT_KEY, sampleDrives } from '../support/sampl
 import { startService, type TestService } from '../support/service';
 
 /**
- * SPEC D.2: no account key, SAS signature or BitLocker key in clear in any stored entity or in
+ * docs/contract/import-export.md#d2: no account key, SAS signature or BitLocker key in clear in any stored entity or in
  * the logs. The rows are read raw, as anyone with access to the storage account would.
  */
 let svc: TestService;

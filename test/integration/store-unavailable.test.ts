@@ -1,7 +1,7 @@
 import { samplePutJob } from '../support/samples';
 import { extendedCode, startService, type TestService } from '../support/service';
 
-/** SPEC D.6: a store that cannot be reached is 503 with Retry-After, never a 500. */
+/** docs/contract/import-export.md#d6: a store that cannot be reached is 503 with Retry-After, never a 500. */
 let svc: TestService;
 beforeAll(async () => {
   const dead =

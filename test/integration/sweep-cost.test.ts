@@ -1,5 +1,5 @@
+import { defineClassicJob } from '../support/classic-jobs';
 import { seedRows } from '../../bench/seed';
-import { defineJob } from '../../shared/import-export/customer/job-definition';
 import type { Job } from '../../shared/import-export/model/model';
 import { sweep } from '../../shared/import-export/sweep/sweeper';
 import { createRuntime, type Runtime } from '../../shared/app/runtime';
@@ -8,7 +8,7 @@ import { samplePutJob } from '../support/samples';
 import { at, putSampleJob, T0 } from '../support/timed-jobs';
 
 /**
- * SPEC C.2: a sweep costs in proportion to the jobs that are due, not to all jobs. The storage
+ * docs/contract/import-export.md#c2: a sweep costs in proportion to the jobs that are due, not to all jobs. The storage
  * requests of a sweep over 3 due jobs among 5,000 are counted (a pipeline policy on every table
  * client) and compared with the same sweep over 3 due jobs among 10.
  */
@@ -21,7 +21,7 @@ function idleJobs(rt: Runtime, count: number): Job[] {
   return Array.from({ length: count }, (_, i) => {
     const sub = subs[Math.floor(i / 100)]!;
     const name = `Idle${i}`;
-    return defineJob(
+    return defineClassicJob(
       samplePutJob(name) as any,
       { subscriptionId: sub, storageAccountName: 'xttest', jobName: name },
       '2014-11-01',

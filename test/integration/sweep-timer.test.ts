@@ -3,7 +3,7 @@ import type { TimerFunctionOptions } from '@azure/functions';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, putSampleJob, T0 } from '../support/timed-jobs';
 
-/** The timer function of SPEC C.2: its registration, and a run of its handler against Azurite. */
+/** The timer function of docs/contract/import-export.md#c2: its registration, and a run of its handler against Azurite. */
 const registered: [string, TimerFunctionOptions][] = [];
 beforeAll(async () => {
   jest.spyOn(app, 'timer').mockImplementation((name, options) => void registered.push([name, options]));

@@ -6,7 +6,7 @@ import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, reportOf, T0, TO_COMPLETED } from '../support/timed-jobs';
 
 /**
- * Each rule of SPEC C.2 on Azurite, with the clock moved across its boundary: one millisecond
+ * Each rule of docs/contract/import-export.md#c2 on Azurite, with the clock moved across its boundary: one millisecond
  * before, the sweep does nothing; at the boundary, the effect. A limit of one active job shows the
  * quota slot freed.
  */

@@ -1,13 +1,13 @@
-import { ServiceError } from '../../shared/kernel/errors';
+import { KernelError } from '../../shared/kernel/errors';
 import type { JobStore } from '../../shared/import-export/model/ports';
 import { sweep, type SweepReport } from '../../shared/import-export/sweep/sweeper';
 import { createRuntime, type Runtime } from '../../shared/app/runtime';
-import { dueRowKey } from '../../shared/adapters/table/due-index';
+import { dueRowKey } from '../../shared/adapters/table/due-rows';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 import { at, moveAlong, putSampleJob, reportOf, T0, TO_COMPLETED } from '../support/timed-jobs';
 
 /**
- * SPEC C.2's promises about sweeps themselves: idempotent, safe with two instances at once,
+ * docs/contract/import-export.md#c2's promises about sweeps themselves: idempotent, safe with two instances at once,
  * resumable after a crash, and tolerant of stale index entries. Every test sweeps as of NOW the
  * same set of jobs in two subscriptions (so meta rows are contended too).
  */
@@ -54,7 +54,7 @@ const expectedStates = () => subs.flatMap(() => NAMES.map((n) => AFTER[n]));
 const etags = async () =>
   Promise.all(subs.flatMap((sub) => NAMES.map((name) => rt.jobs.store.get(sub, name).then((j) => j?.etag))));
 
-/** The subscription's `meta` row: active jobs (SPEC D.3) and jobs per account. */
+/** The subscription's `meta` row: active jobs (docs/contract/import-export.md#d3) and jobs per account. */
 async function meta(sub: string) {
   const row = await (
     await rt.tables.table('jobs')
@@ -98,7 +98,7 @@ describe('sweeps are safe', () => {
       list: (q) => store.list(q),
       storageAccounts: (s) => store.storageAccounts(s),
       write: (w) => {
-        if (++writes > 3) return Promise.reject(new ServiceError('ServiceUnavailable', 'gone'));
+        if (++writes > 3) return Promise.reject(new KernelError('ServiceUnavailable', 'gone'));
         const p = store.write(w);
         inFlight.push(p);
         return p;

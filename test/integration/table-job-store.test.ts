@@ -8,7 +8,7 @@ jobStoreContract('the Table Storage adapter', () => rt.jobs.store);
 describe('the Table Storage adapter under concurrency', () => {
   const store = rt.jobs.store;
 
-  it('lets exactly 20 of 50 concurrent creates in against a limit of 20 (SPEC D.3)', async () => {
+  it('lets exactly 20 of 50 concurrent creates in against a limit of 20 (docs/contract/import-export.md#d3)', async () => {
     const sub = newSubscription();
     const results = await Promise.allSettled(
       Array.from({ length: 50 }, (_, i) =>
@@ -28,7 +28,7 @@ describe('the Table Storage adapter under concurrency', () => {
     ).toHaveLength(20);
   });
 
-  it('keeps both of two concurrent updates of one job when each re-reads (SPEC D.4)', async () => {
+  it('keeps both of two concurrent updates of one job when each re-reads (docs/contract/import-export.md#d4)', async () => {
     const sub = newSubscription();
     await store.write({ kind: 'create', job: sampleJob(sub, 'Both'), activeJobLimit: 20 });
     const change = (field: 'FriendlyName' | 'Metadata') =>

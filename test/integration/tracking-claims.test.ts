@@ -3,7 +3,7 @@ import type { Job, Versioned } from '../../shared/import-export/model/model';
 import { newSubscription, testRuntime } from '../support/runtime';
 import { forceJobStateForTest, makeJob } from '../support/jobs';
 
-/** SPEC A.7: the store keeps tracking numbers unique among a subscription's active jobs. */
+/** docs/contract/import-export.md#a7: the store keeps tracking numbers unique among a subscription's active jobs. */
 const rt = testRuntime();
 const store = rt.jobs.store;
 const LIMIT = 1000;

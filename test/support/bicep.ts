@@ -17,12 +17,12 @@ export interface BicepObject {
   [key: string]: BicepValue;
 }
 
-export interface BicepDecorated {
+interface BicepDecorated {
   name: string;
   description?: string;
   decorators: string[];
 }
-export interface BicepParam extends BicepDecorated {
+interface BicepParam extends BicepDecorated {
   type: string;
   default?: BicepValue;
 }

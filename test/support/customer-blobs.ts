@@ -8,13 +8,13 @@ import {
 import { CUSTOMER_ACCOUNTS } from './accounts';
 import { parseWritten } from './xml';
 
-/** The customer accounts of the run's Azurite (SPEC B.2), seen from the customer's side. */
+/** The customer accounts of the run's Azurite (docs/contract/import-export.md#b2), seen from the customer's side. */
 export const [CUSTOMER1, CUSTOMER2] = CUSTOMER_ACCOUNTS as [
   (typeof CUSTOMER_ACCOUNTS)[number],
   (typeof CUSTOMER_ACCOUNTS)[number],
 ];
 
-export const endpointOf = (account: string): string =>
+const endpointOf = (account: string): string =>
   (process.env.CUSTOMER_BLOB_ENDPOINT ?? '').replace('{account}', account);
 
 const keyOf = (account: string) => {

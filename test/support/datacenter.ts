@@ -1,5 +1,6 @@
+import { classicPutCommand } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { createHash, randomBytes } from 'node:crypto';
-import type { JobDefinition } from '../../shared/import-export/customer/job-definition';
+import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { putJob } from '../../shared/import-export/customer/put-job';
 import type { Runtime } from '../../shared/app/runtime';
 import { CUSTOMER1 } from './customer-blobs';
@@ -54,13 +55,16 @@ export async function shippedJob(
   account: string,
   definition: JobDefinition,
 ): Promise<void> {
-  await putJob(rt.jobs, {
-    subscriptionId: sub,
-    storageAccountName: account,
-    jobName: name,
-    version: '2014-11-01',
-    definition,
-    conditions: { kind: 'none' },
-  });
+  await putJob(
+    rt.jobs,
+    classicPutCommand({
+      subscriptionId: sub,
+      storageAccountName: account,
+      jobName: name,
+      version: '2014-11-01',
+      definition,
+      conditions: { kind: 'none' },
+    }),
+  );
   await customerShips(rt, { subscriptionId: sub, storageAccountName: account, jobName: name });
 }

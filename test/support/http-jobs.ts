@@ -1,7 +1,7 @@
 import type { CallOptions, TestService } from './service';
 import { samplePutJob } from './samples';
 
-/** HTTP helpers for the job routes of a test service (SPEC A.5-A.9). */
+/** HTTP helpers for the job routes of a test service (docs/contract/import-export.md#a5-#a9). */
 export const jobPath = (name: string, account = 'xttest') => `/storageaccounts/${account}/jobs/${name}`;
 
 export const RETURN_ADDRESS = {

@@ -1,5 +1,6 @@
-import { ConcurrencyConflict, ServiceError } from '../../shared/kernel/errors';
-import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { defineClassicJob } from './classic-jobs';
+import { ConcurrencyConflict } from '../../shared/kernel/errors';
+import { ImportExportError } from '../../shared/import-export/model/errors';
 import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
 import type { Job } from '../../shared/import-export/model/model';
 import type { JobStore } from '../../shared/import-export/model/ports';
@@ -9,8 +10,8 @@ import { samplePutJob } from './samples';
 const locations = new Locations(DEFAULT_LOCATIONS);
 
 export function sampleJob(sub: string, name: string, account = 'xttest', now = new Date()): Job {
-  const def = samplePutJob(name, account) as unknown as Parameters<typeof defineJob>[0];
-  return defineJob(
+  const def = samplePutJob(name, account) as unknown as Parameters<typeof defineClassicJob>[0];
+  return defineClassicJob(
     def,
     { subscriptionId: sub, storageAccountName: account, jobName: name },
     '2014-11-01',
@@ -20,7 +21,7 @@ export function sampleJob(sub: string, name: string, account = 'xttest', now = n
 }
 
 /**
- * What every JobStore promises (shared/domain/ports.ts), run against the in-memory double
+ * What every JobStore promises (shared/import-export/model/ports.ts), run against the in-memory double
  * (unit) and the Table Storage adapter (integration) alike.
  */
 export function jobStoreContract(name: string, makeStore: () => JobStore): void {
@@ -96,7 +97,7 @@ export function jobStoreContract(name: string, makeStore: () => JobStore): void 
       await store.write({ kind: 'create', job: sampleJob(sub, 'A2'), activeJobLimit: 2 });
       const refused = store.write({ kind: 'create', job: sampleJob(sub, 'A3'), activeJobLimit: 2 });
       await expect(refused).rejects.toMatchObject({ code: 'ActiveJobQuotaExceeded' });
-      await expect(refused).rejects.toBeInstanceOf(ServiceError);
+      await expect(refused).rejects.toBeInstanceOf(ImportExportError);
       await store.write({
         kind: 'update',
         previous: a,

@@ -1,4 +1,4 @@
-import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { defineClassicJob } from './classic-jobs';
 import type { Job, JobState, Versioned } from '../../shared/import-export/model/model';
 import type { Runtime } from '../../shared/app/runtime';
 import { seedRows } from '../../bench/seed';
@@ -13,7 +13,7 @@ export function makeJob(
 ): Job {
   const account = opts.account ?? 'xttest';
   const body = (opts.type === 'Export' ? exportJob(name) : samplePutJob(name, account)) as any;
-  return defineJob(
+  return defineClassicJob(
     body,
     { subscriptionId: sub, storageAccountName: account, jobName: name },
     '2014-11-01',

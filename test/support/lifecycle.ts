@@ -2,7 +2,7 @@ import { KEYS, manifestFor } from './datacenter';
 import { extendedCode, type TestService } from './service';
 import { delivery, RETURN_ADDRESS } from './shipping';
 
-/** Customer and operator calls of a job's life over HTTP (SPEC A, B), for one test service. */
+/** Customer and operator calls of a job's life over HTTP (docs/contract/import-export.md#a, #b), for one test service. */
 export function lifecycle(svc: () => TestService) {
   const jobPath = (account: string, name: string) => `/storageaccounts/${account}/jobs/${name}`;
   const opPath = (name: string, rest = '') => `/subscriptions/${svc().sub}/jobs/${name}${rest}`;
@@ -54,7 +54,7 @@ export function lifecycle(svc: () => TestService) {
     expect(res.status).toBe(201);
   }
 
-  /** The customer's Update Job Properties (SPEC A.7): the package is on its way. */
+  /** The customer's Update Job Properties (docs/contract/import-export.md#a7): the package is on its way. */
   async function customerMarksShipping(account: string, name: string, DeliveryPackage = delivery()) {
     const res = await svc().call('PATCH', jobPath(account, name), {
       body: { Properties: { State: 'Shipping', DeliveryPackage } },

@@ -1,4 +1,5 @@
-import { ConcurrencyConflict, ServiceError } from '../../shared/kernel/errors';
+import { ConcurrencyConflict } from '../../shared/kernel/errors';
+import { ImportExportError } from '../../shared/import-export/model/errors';
 import { isActive } from '../../shared/import-export/model/job-states';
 import type { Job, Versioned } from '../../shared/import-export/model/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../shared/import-export/model/ports';
@@ -48,7 +49,7 @@ export class MemoryJobStore implements JobStore {
     }
     const before = w.kind === 'update' && isActive(w.previous.value.State) ? 1 : 0;
     if (isActive(w.job.State) && before === 0 && this.active(job.SubscriptionId) + 1 > w.activeJobLimit) {
-      return Promise.reject(new ServiceError('ActiveJobQuotaExceeded', 'quota'));
+      return Promise.reject(new ImportExportError('ActiveJobQuotaExceeded', 'quota'));
     }
     const written = this.version(w.job);
     this.jobs.set(key, written);

@@ -9,7 +9,7 @@ type Json = Record<string, any>;
 
 const COMPONENTS = '#/components/schemas/';
 
-/** `{sub}` one segment; literal segments case-insensitively (SPEC A.1); `$` as itself. */
+/** `{sub}` one segment; literal segments case-insensitively (docs/contract/import-export.md#a1); `$` as itself. */
 const templateRegex = (template: string): RegExp =>
   new RegExp(
     `^${template

@@ -21,7 +21,7 @@ export const accountOf = (job: string) =>
 
 /**
  * Customers and an operator working on their own jobs without pause, recording every answer: the
- * load a store outage falls into (SPEC D.6). Import jobs go through Put, an Update of their
+ * load a store outage falls into (docs/contract/import-export.md#d6). Import jobs go through Put, an Update of their
  * Description, Get, and then either Delete or Shipping and receive; export jobs (one more client)
  * through Put, Shipping, receive, which plans them in the service's blob storage, and the plan's read.
  */

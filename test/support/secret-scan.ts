@@ -14,7 +14,7 @@ export interface Seen {
 /**
  * Records every answer of the customer and operator APIs, headers included, and every line the
  * service logs (the local host's log, which carries the InvocationContext logs, and the console),
- * so that a test can look for secrets in all of them (SPEC A.6, D.2).
+ * so that a test can look for secrets in all of them (docs/contract/import-export.md#a6, #d2).
  */
 export class SecretWatch {
   readonly responses: Seen[] = [];

@@ -37,7 +37,7 @@ export interface TestService {
 }
 
 let client: IssuedCertificate | undefined;
-export const testClientCertificate = (): IssuedCertificate =>
+const testClientCertificate = (): IssuedCertificate =>
   (client ??= issueCertificate({ commonName: 'test client' }));
 
 /**

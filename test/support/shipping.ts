@@ -10,14 +10,14 @@ export const RETURN_ADDRESS: ReturnAddress = {
   Email: 'johndoe@outlook.com',
 };
 
-/** A delivery package with a tracking number of its own (an active job's number is unique, SPEC A.7). */
+/** A delivery package with a tracking number of its own (an active job's number is unique, docs/contract/import-export.md#a7). */
 export const delivery = (DriveCount = 2): Package => ({
   CarrierName: 'FedEx',
   TrackingNumber: String(randomInt(1e11, 1e12)),
   DriveCount,
 });
 
-/** The customer's Update Job Properties (SPEC A.7) that says the package is on its way. */
+/** The customer's Update Job Properties (docs/contract/import-export.md#a7) that says the package is on its way. */
 export function customerShips(
   rt: Runtime,
   at: { subscriptionId: string; storageAccountName: string; jobName: string },
@@ -30,7 +30,7 @@ export function customerShips(
   });
 }
 
-/** The customer's Update Job Properties that cancels the job (SPEC A.8). */
+/** The customer's Update Job Properties that cancels the job (docs/contract/import-export.md#a8). */
 export function customerCancels(
   rt: Runtime,
   at: { subscriptionId: string; storageAccountName: string; jobName: string },

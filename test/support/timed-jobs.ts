@@ -1,3 +1,4 @@
+import { classicPutCommand } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { NO_CONDITIONS } from '../../shared/kernel/conditions';
 import type { JobState } from '../../shared/import-export/model/model';
 import { moveJob } from '../../shared/import-export/model/job-states';
@@ -6,21 +7,24 @@ import { putJob } from '../../shared/import-export/customer/put-job';
 import { emptyReport, type SweepReport } from '../../shared/import-export/sweep/sweeper';
 import { samplePutJob } from './samples';
 
-export const DAY_MS = 24 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
 export const T0 = new Date('2030-01-01T00:00:00.000Z');
 /** `days` (and `ms`) after T0. */
 export const at = (days: number, ms = 0): Date => new Date(T0.getTime() + days * DAY_MS + ms);
 
 /** Put Job of the seed sample (two Specified drives) through the use case, at the deps' clock. */
 export function putSampleJob(deps: JobDeps, sub: string, name: string, account = 'xttest') {
-  return putJob(deps, {
-    subscriptionId: sub,
-    storageAccountName: account,
-    jobName: name,
-    version: '2014-11-01',
-    definition: samplePutJob(name, account) as any,
-    conditions: NO_CONDITIONS,
-  });
+  return putJob(
+    deps,
+    classicPutCommand({
+      subscriptionId: sub,
+      storageAccountName: account,
+      jobName: name,
+      version: '2014-11-01',
+      definition: samplePutJob(name, account) as any,
+      conditions: NO_CONDITIONS,
+    }),
+  );
 }
 
 /**

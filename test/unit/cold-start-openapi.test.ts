@@ -24,5 +24,7 @@ it('loads every function, /openapi.json included, without loading the OpenAPI ge
 });
 
 it('the guard itself works: requiring the generator fails here', async () => {
-  await expect(import('../../shared/surfaces/openapi/openapi-document')).rejects.toThrow('loaded at cold start');
+  await expect(import('../../shared/surfaces/openapi/openapi-document')).rejects.toThrow(
+    'loaded at cold start',
+  );
 });

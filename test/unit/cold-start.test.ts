@@ -1,5 +1,5 @@
 /**
- * Cold start must not load the Azure storage SDKs (STYLE, SPEC B.2): they load on the first storage
+ * Cold start must not load the Azure storage SDKs (STYLE, docs/contract/import-export.md#b2): they load on the first storage
  * call. Requiring either here throws, so loading the route table and building the runtime prove it.
  */
 jest.mock('@azure/storage-blob', () => {

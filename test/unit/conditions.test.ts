@@ -8,7 +8,7 @@ const exists = { exists: true, etag: ETAG, lastModified: MODIFIED };
 const missing = { exists: false };
 const headers = (h: Record<string, string>) => new Headers(h);
 
-describe('conditional headers (SPEC A.6)', () => {
+describe('conditional headers (docs/contract/import-export.md#a6)', () => {
   it('parses no header as no condition', () => {
     expect(parseConditions(headers({}))).toEqual({ kind: 'none' });
   });

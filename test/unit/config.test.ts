@@ -6,7 +6,7 @@ const base = {
   SECRETS_KEY: Buffer.alloc(32, 1).toString('base64'),
 };
 
-describe('configuration (SPEC D.7)', () => {
+describe('configuration (docs/contract/import-export.md#d7)', () => {
   it('applies the defaults', () => {
     const c = parseConfig(base);
     expect(c).toMatchObject({

@@ -4,7 +4,7 @@ const now = new Date('2014-11-01T00:00:00Z');
 const DOC_SAS =
   'mycontainer?sv=2014-02-14&sr=c&si=abcde&sig=LiqEmV%2Fs1LF4loC%2FJs9ZM91%2FkqfqHKhnz0JM6bqIqN0%3D&se=2014-11-20T23%3A54%3A14Z&sp=rwdl';
 
-describe('container SAS rules (SPEC A.5)', () => {
+describe('container SAS rules (docs/contract/import-export.md#a5)', () => {
   it('accepts the documented example for an import and an export', () => {
     expect(parseContainerSas(DOC_SAS, 'Import', now)).toEqual({
       Kind: 'ContainerSas',

@@ -1,5 +1,5 @@
 import { readCertificate } from '../../shared/identity/client-certificate';
-import { CustomerAuthenticator, REGISTRATION_CACHE_MS } from '../../shared/identity/certificate-auth';
+import { CertificateAuthenticator, REGISTRATION_CACHE_MS } from '../../shared/identity/certificate-auth';
 import type { CertificateStore, ManagementCertificate } from '../../shared/identity/certificates';
 import { registerCertificate } from '../../shared/identity/certificates';
 import { issueCertificate } from '../../local-host/certificates';
@@ -30,7 +30,7 @@ class MemoryCertificates implements CertificateStore {
 const SUB = 'afb1a4eb-bc88-4ce1-b1af-dfec80067464';
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('management certificates (SPEC D.1)', () => {
+describe('management certificates (docs/contract/import-export.md#d1)', () => {
   const cert = issueCertificate({ commonName: 'client' });
   const parsed = readCertificate(cert.derBase64)!;
 
@@ -55,7 +55,7 @@ describe('management certificates (SPEC D.1)', () => {
     const store = new MemoryCertificates();
     await store.put(SUB, parsed);
     await expect(
-      new CustomerAuthenticator(store, () => new Date()).authenticate(SUB, cert.derBase64),
+      new CertificateAuthenticator(store, () => new Date()).authenticate(SUB, cert.derBase64),
     ).resolves.toBeUndefined();
   });
 
@@ -64,7 +64,7 @@ describe('management certificates (SPEC D.1)', () => {
     ['a malformed certificate', 'AAAA'],
   ])('refuses %s with AuthenticationFailed', async (_why, header) => {
     await expect(
-      new CustomerAuthenticator(new MemoryCertificates(), () => new Date()).authenticate(SUB, header),
+      new CertificateAuthenticator(new MemoryCertificates(), () => new Date()).authenticate(SUB, header),
     ).rejects.toThrow(code('AuthenticationFailed'));
   });
 
@@ -82,7 +82,7 @@ describe('management certificates (SPEC D.1)', () => {
     });
     for (const c of [expired, future]) await store.put(SUB, readCertificate(c.derBase64)!);
     await store.put('11111111-2222-3333-4444-555555555555', parsed);
-    const auth = new CustomerAuthenticator(store, () => new Date());
+    const auth = new CertificateAuthenticator(store, () => new Date());
     for (const c of [expired, future, cert])
       await expect(auth.authenticate(SUB, c.derBase64)).rejects.toThrow(code('AuthenticationFailed'));
   });
@@ -91,7 +91,7 @@ describe('management certificates (SPEC D.1)', () => {
     const store = new MemoryCertificates();
     await store.put(SUB, parsed);
     const clock = new TestClock();
-    const auth = new CustomerAuthenticator(store, clock.now);
+    const auth = new CertificateAuthenticator(store, clock.now);
     await auth.authenticate(SUB, cert.derBase64);
     await auth.authenticate(SUB, cert.derBase64);
     expect(store.gets).toBe(1);

@@ -51,7 +51,7 @@ describe('the error log keeps only warnings and errors (reference §7)', () => {
   });
 });
 
-describe('names of the blobs under waies/ (SPEC B.3)', () => {
+describe('names of the blobs under waies/ (docs/contract/import-export.md#b3)', () => {
   const at = new Date('2013-09-21T03:43:07.902Z');
   it('stamps yyyyMMdd-HHmmss-fff in UTC', () => expect(stamp(at)).toBe('20130921-034307-902'));
   it.each([

@@ -1,9 +1,10 @@
-import type { ErrorCode } from '../../shared/kernel/errors';
-import { ServiceError } from '../../shared/kernel/errors';
+import type { ClassicCode as ErrorCode } from '../../shared/surfaces/classic-import-export/errors';
+import { ImportExportError } from '../../shared/import-export/model/errors';
 import { statusOf } from '../../shared/surfaces/classic-import-export/error-map';
-import { renderError } from '../../shared/edge/reply';
+import { renderError } from '../../shared/surfaces/classic-import-export/envelope';
+import { KernelError } from '../../shared/kernel/errors';
 
-describe('error mapping (SPEC A.4)', () => {
+describe('error mapping (docs/contract/import-export.md#a4)', () => {
   it.each<[ErrorCode, number]>([
     ['MissingOrIncorrectVersionHeader', 400],
     ['InvalidRequestBody', 400],
@@ -27,7 +28,7 @@ describe('error mapping (SPEC A.4)', () => {
   const ctx = { requestId: '0123456789abcdef0123456789abcdef', version: '2014-11-01', head: false };
 
   it('renders the OData error body with the ExtendedCode and ExtendedInformation', () => {
-    const res = renderError(new ServiceError('InvalidJobName', 'Bad name.', 'x y'), ctx, {
+    const res = renderError(new ImportExportError('InvalidJobName', 'Bad name.', 'x y'), ctx, {
       error: () => undefined,
     });
     expect(res.status).toBe(400);
@@ -59,14 +60,14 @@ describe('error mapping (SPEC A.4)', () => {
   });
 
   it('sets Retry-After on 503', () => {
-    const res = renderError(new ServiceError('ServiceUnavailable', 'down'), ctx, { error: () => undefined });
+    const res = renderError(new KernelError('ServiceUnavailable', 'down'), ctx, { error: () => undefined });
     expect(res.headers).toMatchObject({ 'Retry-After': '5' });
   });
 
   it('sends no body on HEAD', () => {
     expect(
       renderError(
-        new ServiceError('ResourceNotFound', 'no'),
+        new ImportExportError('ResourceNotFound', 'no'),
         { ...ctx, head: true },
         { error: () => undefined },
       ).body,

@@ -5,7 +5,7 @@ const key: Credential = { Kind: 'StorageAccountKey', Key: 'k' };
 const sas: Credential = { Kind: 'ContainerSas', Container: 'bob', Token: 'sig=x' };
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('export selections (SPEC A.5)', () => {
+describe('export selections (docs/contract/import-export.md#a5)', () => {
   it.each([
     ['pictures/city/redmond.jpg', true],
     ['$root/readme.txt', true],

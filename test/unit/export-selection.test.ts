@@ -17,7 +17,7 @@ const at = (path: string): Pick<BlobItem, 'container' | 'name'> => {
 };
 
 /** The example rows of Put Job's remarks (reference §4.1): a plain string prefix on /container/blob. */
-describe('BlobPathPrefix is a plain string prefix on /<container>/<blob> (SPEC B.2)', () => {
+describe('BlobPathPrefix is a plain string prefix on /<container>/<blob> (docs/contract/import-export.md#b2)', () => {
   it('/picturecontainer selects all blobs in picturecontainer', () => {
     expect(matchesPrefix('/picturecontainer', at('picturecontainer/a.jpg'))).toBe(true);
     expect(matchesPrefix('/picturecontainer', at('picturecontainer/dir/b.jpg'))).toBe(true);

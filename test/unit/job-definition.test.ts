@@ -1,5 +1,5 @@
-import type { JobDefinition } from '../../shared/import-export/customer/job-definition';
-import { defineJob } from '../../shared/import-export/customer/job-definition';
+import { defineClassicJob } from '../support/classic-jobs';
+import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
 import { PutJobBodySchema } from '../../shared/surfaces/classic-import-export/wire/put-job.schema';
 import { exportJob, SAMPLE_ACCOUNT_KEY, samplePutJob } from '../support/samples';
@@ -23,10 +23,10 @@ function def(edit: (d: any) => void = () => undefined, body: any = samplePutJob(
   return PutJobBodySchema.parse(raw);
 }
 const define = (d: JobDefinition, version: '2014-05-01' | '2014-11-01' = '2014-11-01', a = at) =>
-  defineJob(d, a, version, locations, now);
+  defineClassicJob(d, a, version, locations, now);
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('defineJob (SPEC A.5)', () => {
+describe('defineJob (docs/contract/import-export.md#a5)', () => {
   it('builds a Creating import job from the seed sample, with derived shipping information', () => {
     const job = define(def());
     expect(job).toMatchObject({

@@ -1,3 +1,4 @@
+import { defineClassicJob } from '../support/classic-jobs';
 import {
   applyPatch,
   mayChange,
@@ -5,10 +6,9 @@ import {
   type JobPatch,
   type PatchProperty,
 } from '../../shared/import-export/customer/job-patch';
-import { defineJob } from '../../shared/import-export/customer/job-definition';
 import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
 import { JOB_STATES, type Job, type JobState } from '../../shared/import-export/model/model';
-import { ServiceError } from '../../shared/kernel/errors';
+import { ImportExportError } from '../../shared/import-export/model/errors';
 import { normaliseTrackingNumber, trackingClaimOf } from '../../shared/import-export/model/tracking-numbers';
 import { samplePutJob } from '../support/samples';
 
@@ -22,7 +22,7 @@ const PACKAGE = {
 };
 
 function job(state: JobState = 'Creating', change: Partial<Job> = {}): Job {
-  const base = defineJob(
+  const base = defineClassicJob(
     samplePutJob('MySampleJob') as any,
     { subscriptionId: 'sub', storageAccountName: 'xttest', jobName: 'MySampleJob' },
     '2014-11-01',
@@ -46,7 +46,7 @@ const VALUES: Required<JobPatch> = {
   BackupDriveManifest: false,
 };
 
-/** SPEC A.7's table, written out independently of PROPERTY_WINDOWS. */
+/** docs/contract/import-export.md#a7's table, written out independently of PROPERTY_WINDOWS. */
 const ALLOWED: Record<PatchProperty, readonly JobState[]> = {
   FriendlyName: JOB_STATES,
   Description: JOB_STATES,
@@ -64,7 +64,7 @@ const pairs = (Object.keys(VALUES) as PatchProperty[]).flatMap((property) =>
   JOB_STATES.map((state) => [property, state, ALLOWED[property].includes(state)] as const),
 );
 
-describe('the property-by-state table of SPEC A.7', () => {
+describe('the property-by-state table of docs/contract/import-export.md#a7', () => {
   it('PROPERTY_WINDOWS is the table', () => {
     expect(PROPERTY_WINDOWS).toEqual(ALLOWED);
   });
@@ -89,7 +89,7 @@ describe('applyPatch', () => {
   it('is all or nothing: one property outside its window refuses the whole update', () => {
     const before = job('Received');
     const attempt = () => applyPatch(before, { FriendlyName: 'x', DeliveryPackage: PACKAGE }, NOW);
-    expect(attempt).toThrow(ServiceError);
+    expect(attempt).toThrow(ImportExportError);
     expect(before.FriendlyName).toBe('A sample job using Windows Azure Import/Export service.');
   });
 
@@ -134,7 +134,7 @@ describe('applyPatch', () => {
     }
   });
 
-  it('sets CancelRequested and keeps the state (SPEC A.8)', () => {
+  it('sets CancelRequested and keeps the state (docs/contract/import-export.md#a8)', () => {
     const after = applyPatch(job('Transferring'), { CancelRequested: true }, NOW);
     expect(after).toMatchObject({ State: 'Transferring', CancelRequested: true });
   });

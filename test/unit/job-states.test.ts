@@ -6,11 +6,16 @@ import {
   moveDrive,
   moveJob,
 } from '../../shared/import-export/model/job-states';
-import { ServiceError } from '../../shared/kernel/errors';
-import { DRIVE_STATES, JOB_STATES, type DriveState, type JobState } from '../../shared/import-export/model/model';
+import { ImportExportError } from '../../shared/import-export/model/errors';
+import {
+  DRIVE_STATES,
+  JOB_STATES,
+  type DriveState,
+  type JobState,
+} from '../../shared/import-export/model/model';
 import { importJob, T0 } from '../support/job-values';
 
-/** SPEC C.1, pair by pair: every allowed move moves; every other is 409 InvalidJobState. */
+/** docs/contract/import-export.md#c1, pair by pair: every allowed move moves; every other is 409 InvalidJobState. */
 const EXPECTED_JOB: Record<JobState, readonly JobState[]> = {
   Creating: ['Shipping', 'Faulted'],
   Shipping: ['Received', 'Closed', 'Faulted'],
@@ -50,8 +55,8 @@ const refusedDrive = drivePairs.filter(([f, t]) => !EXPECTED_DRIVE[f].includes(t
 
 const later = new Date(T0.getTime() + 60_000);
 
-describe('the job state machine (SPEC C.1)', () => {
-  it('is exactly the table of SPEC C.1', () => {
+describe('the job state machine (docs/contract/import-export.md#c1)', () => {
+  it('is exactly the table of docs/contract/import-export.md#c1', () => {
     expect(JOB_TRANSITIONS).toEqual(EXPECTED_JOB);
   });
 
@@ -71,8 +76,8 @@ describe('the job state machine (SPEC C.1)', () => {
     } catch (err) {
       caught = err;
     }
-    expect(caught).toBeInstanceOf(ServiceError);
-    expect((caught as ServiceError).code).toBe('InvalidJobState');
+    expect(caught).toBeInstanceOf(ImportExportError);
+    expect((caught as ImportExportError).code).toBe('InvalidJobState');
   });
 
   it.each(JOB_STATES.filter((s) => EXPECTED_JOB[s].includes('Faulted')))(
@@ -88,8 +93,8 @@ describe('the job state machine (SPEC C.1)', () => {
   );
 });
 
-describe('the drive state machine (SPEC C.1)', () => {
-  it('is exactly the table of SPEC C.1 (with Received → ShippedBack for a cancelled job)', () => {
+describe('the drive state machine (docs/contract/import-export.md#c1)', () => {
+  it('is exactly the table of docs/contract/import-export.md#c1 (with Received → ShippedBack for a cancelled job)', () => {
     expect(DRIVE_TRANSITIONS).toEqual(EXPECTED_DRIVE);
   });
 

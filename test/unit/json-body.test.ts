@@ -2,7 +2,7 @@ import { MAX_BODY_DEPTH, parseJsonBody } from '../../shared/edge/body';
 import { ProgressBodySchema } from '../../shared/surfaces/operator/wire/operator.schema';
 import { UpdateJobBodySchema } from '../../shared/surfaces/classic-import-export/wire/update-job.schema';
 
-/** Regressions the bad-input fuzzer found in the JSON body parser (SPEC A.4, D.5). */
+/** Regressions the bad-input fuzzer found in the JSON body parser (docs/contract/import-export.md#a4, #d5). */
 const parse = (text: string, schema: Parameters<typeof parseJsonBody>[1] = UpdateJobBodySchema) =>
   parseJsonBody(Buffer.from(text), schema);
 

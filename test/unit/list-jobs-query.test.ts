@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { parseDateTime, parseListJobsQuery } from '../../shared/surfaces/classic-import-export/list-jobs-query';
+import {
+  parseDateTime,
+  parseListJobsQuery,
+} from '../../shared/surfaces/classic-import-export/list-jobs-query';
 import { openSkipToken, signSkipToken } from '../../shared/surfaces/classic-import-export/skip-token';
 
 const q = (s: string) => parseListJobsQuery(new URLSearchParams(s));
@@ -12,7 +15,7 @@ const code = (f: () => unknown) => {
   return undefined;
 };
 
-describe('List Jobs query parameters (SPEC A.10)', () => {
+describe('List Jobs query parameters (docs/contract/import-export.md#a10)', () => {
   it('reads type case-insensitively', () => {
     expect(q('type=IMPORT').filter.type).toBe('Import');
     expect(q('type=export').filter.type).toBe('Export');

@@ -6,7 +6,7 @@ import {
   isJobName,
 } from '../../shared/import-export/model/names';
 
-describe('names (SPEC A.5)', () => {
+describe('names (docs/contract/import-export.md#a5)', () => {
   it.each(['MySampleJob', 'am2_test_20140429_export', 'ab', 'a-b', `a${'b'.repeat(63)}`])(
     'accepts the job name %s',
     (n) => {

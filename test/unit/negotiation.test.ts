@@ -2,7 +2,7 @@ import { negotiate } from '../../shared/surfaces/classic-import-export/negotiati
 
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('content negotiation (SPEC A.2)', () => {
+describe('content negotiation (docs/contract/import-export.md#a2)', () => {
   it.each([
     [null, 'minimalmetadata'],
     ['', 'minimalmetadata'],

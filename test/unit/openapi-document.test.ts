@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { join } from 'node:path';
-import { ERROR_CODES } from '../../shared/kernel/errors';
-import { customerApi, operatorApi } from '../../shared/edge/pipeline';
+import { CLASSIC_CODES as ERROR_CODES } from '../../shared/surfaces/classic-import-export/errors';
+import { customerApi } from '../../shared/surfaces/classic-import-export/pipeline';
+import { operatorApi } from '../../shared/surfaces/operator/pipeline';
+import { runtime } from '../../shared/app/runtime';
 import type { HttpRoute } from '../../shared/edge/routes';
 import { apiOf, httpRoute } from '../../shared/edge/routes';
 import { isCatchAll, openApiDocument, openApiText } from '../../shared/surfaces/openapi/openapi-document';
@@ -76,16 +78,16 @@ const op = (body?: z.ZodType) => ({
 it('refuses to describe a route that carries no operations, or a path parameter it does not know', () => {
   const bare = httpRoute('bare', 'operator/bare', () => ({ status: 200 }));
   expect(() => openApiDocument([...routes, bare])).toThrow('route bare has no operations');
-  const odd = httpRoute('odd', 'operator/odd/{oddity}', operatorApi({ GET: op() }));
+  const odd = httpRoute('odd', 'operator/odd/{oddity}', operatorApi(runtime)({ GET: op() }));
   expect(() => openApiDocument([odd])).toThrow('{oddity} is not described');
   expect(() =>
-    openApiDocument([httpRoute('fine', 'operator/fine', operatorApi({ GET: op() }))]),
+    openApiDocument([httpRoute('fine', 'operator/fine', operatorApi(runtime)({ GET: op() }))]),
   ).not.toThrow();
 });
 
 it('refuses a body schema without a name, or two schemas under one name', () => {
   const route = (body: z.ZodType) =>
-    httpRoute('x', '{sub}/services/importexport/x', customerApi({ GET: op(body) }));
+    httpRoute('x', '{sub}/services/importexport/x', customerApi(runtime)({ GET: op(body) }));
   expect(() => openApiDocument([route(z.object({ a: z.string() }))])).toThrow(
     'response body schema has no id',
   );

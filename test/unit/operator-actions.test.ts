@@ -17,7 +17,7 @@ const code = (f: () => unknown) => {
 const states = (job: Job | undefined) => job?.DriveList.map((d) => `${d.DriveId}:${d.State}`);
 const PKG = { CarrierName: 'FedEx', TrackingNumber: '123456789012', DriveCount: 2, ShipDate: '2024-01-02' };
 
-describe('receive for an import (SPEC B)', () => {
+describe('receive for an import (docs/contract/import-export.md#b)', () => {
   const shipping = () =>
     importJob({
       State: 'Shipping',
@@ -74,7 +74,7 @@ describe('receive for an import (SPEC B)', () => {
   });
 });
 
-describe('start and progress (SPEC B)', () => {
+describe('start and progress (docs/contract/import-export.md#b)', () => {
   const received = () =>
     importJob({ State: 'Received', DriveList: [drive('A'), drive('B', { State: 'NeverReceived' })] });
 
@@ -111,7 +111,7 @@ describe('start and progress (SPEC B)', () => {
   });
 });
 
-describe('ship (SPEC B)', () => {
+describe('ship (docs/contract/import-export.md#b)', () => {
   const packaging = (drives: Job['DriveList'], extra: Partial<Job> = {}) =>
     importJob({ State: 'Packaging', DriveList: drives, ...extra });
 
@@ -181,7 +181,7 @@ describe('ship (SPEC B)', () => {
   });
 });
 
-describe('fault and resolve (SPEC C.1)', () => {
+describe('fault and resolve (docs/contract/import-export.md#c1)', () => {
   it('a faulted job remembers where it was and resolve returns it there', () => {
     const faulted = faultJob(importJob({ State: 'Transferring' }), { Reason: 'power cut' }, now)!;
     expect(faulted).toMatchObject({

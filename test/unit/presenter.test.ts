@@ -1,5 +1,10 @@
 import type { Drive, Job } from '../../shared/import-export/model/model';
-import { driveProperties, jobBody, jobProperties, jobRef } from '../../shared/surfaces/classic-import-export/job-presenter';
+import {
+  driveProperties,
+  jobBody,
+  jobProperties,
+  jobRef,
+} from '../../shared/surfaces/classic-import-export/job-presenter';
 import { entity, feed, serialize } from '../../shared/surfaces/classic-import-export/odata';
 
 const job: Job = {
@@ -31,7 +36,7 @@ const job: Job = {
 };
 const BASE = 'https://host/sub/services/importexport';
 
-describe('the job presenter (SPEC A.6)', () => {
+describe('the job presenter (docs/contract/import-export.md#a6)', () => {
   it('shows the always-present properties and no optional one that is not set', () => {
     expect(jobProperties(job, '2014-11-01')).toEqual({
       Location: 'West US',
@@ -101,7 +106,7 @@ describe('the job presenter (SPEC A.6)', () => {
   });
 });
 
-describe('OData JSON Light framing (SPEC A.3)', () => {
+describe('OData JSON Light framing (docs/contract/import-export.md#a3)', () => {
   const props = { Name: 'MyJob' };
   it('frames an entity per metadata level', () => {
     expect(

@@ -1,7 +1,7 @@
 import { jobPercent, settle } from '../../shared/import-export/datacenter/progress';
 import { drive, importJob, T0 } from '../support/job-values';
 
-describe("the job's PercentComplete (SPEC B, Complete)", () => {
+describe("the job's PercentComplete (docs/contract/import-export.md#b1-complete)", () => {
   it('is the byte-weighted mean of its drives when every size is known', () => {
     const job = importJob({
       DriveList: [

@@ -1,5 +1,8 @@
 import { parseJsonBody } from '../../shared/edge/body';
-import { PutJobBodySchema, isRecoveryPassword } from '../../shared/surfaces/classic-import-export/wire/put-job.schema';
+import {
+  PutJobBodySchema,
+  isRecoveryPassword,
+} from '../../shared/surfaces/classic-import-export/wire/put-job.schema';
 import { samplePutJob } from '../support/samples';
 
 const parse = (body: unknown) => parseJsonBody(Buffer.from(JSON.stringify(body)), PutJobBodySchema);

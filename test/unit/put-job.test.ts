@@ -1,7 +1,8 @@
+import { classicPutCommand } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import type { Conditions } from '../../shared/kernel/conditions';
 import { NO_CONDITIONS } from '../../shared/kernel/conditions';
 import { getJob } from '../../shared/import-export/customer/get-job';
-import type { JobDefinition } from '../../shared/import-export/customer/job-definition';
+import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
 import type { JobDeps } from '../../shared/import-export/model/ports';
 import { putJob } from '../../shared/import-export/customer/put-job';
@@ -31,14 +32,17 @@ function setup(limit = 20) {
     const body: any = samplePutJob(name, account);
     edit(body);
     const definition: JobDefinition = parseJsonBody(Buffer.from(JSON.stringify(body)), PutJobBodySchema);
-    return putJob(deps, {
-      subscriptionId: SUB,
-      storageAccountName: account,
-      jobName: name,
-      version: '2014-11-01',
-      definition,
-      conditions,
-    });
+    return putJob(
+      deps,
+      classicPutCommand({
+        subscriptionId: SUB,
+        storageAccountName: account,
+        jobName: name,
+        version: '2014-11-01',
+        definition,
+        conditions,
+      }),
+    );
   };
   const get = (name: string) =>
     getJob(deps, { subscriptionId: SUB, jobName: name, conditions: NO_CONDITIONS });
@@ -46,7 +50,7 @@ function setup(limit = 20) {
 }
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('Put Job (SPEC A.5)', () => {
+describe('Put Job (docs/contract/import-export.md#a5)', () => {
   it('creates a job that Get Job then finds', async () => {
     const { put, get } = setup();
     const written = await put('MyJob');
@@ -128,7 +132,7 @@ describe('Put Job (SPEC A.5)', () => {
   });
 });
 
-describe('Get Job (SPEC A.6)', () => {
+describe('Get Job (docs/contract/import-export.md#a6)', () => {
   it('is 404 for a job of another storage account named in the path', async () => {
     const { put, deps } = setup();
     await put('Mine');

@@ -1,17 +1,12 @@
 import { HttpRequest } from '@azure/functions';
-import {
-  baseUrl,
-  checkContentHeaders,
-  checkVersion,
-  effectiveVerb,
-  newRequestId,
-} from '../../shared/edge/request-info';
+import { checkContentHeaders, effectiveVerb, newRequestId } from '../../shared/edge/request-info';
+import { baseUrl, checkVersion } from '../../shared/surfaces/classic-import-export/versions';
 
 const req = (method: string, headers: Record<string, string> = {}, url = 'http://localhost:7071/x') =>
   new HttpRequest({ method, url, headers });
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('request details (SPEC A.1, A.2)', () => {
+describe('request details (docs/contract/import-export.md#a1, #a2)', () => {
   it('makes 32-hex request ids, unique per request', () => {
     const ids = new Set(Array.from({ length: 100 }, newRequestId));
     expect(ids.size).toBe(100);

@@ -4,7 +4,7 @@ import { SecretBox } from '../../shared/kernel/secret-box';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 
-describe('secrets at rest (SPEC D.2)', () => {
+describe('secrets at rest (docs/contract/import-export.md#d2)', () => {
   const box = new SecretBox(Buffer.alloc(32, 1));
 
   it('opens what it sealed, and a sealed value never shows the plaintext', () => {
@@ -28,7 +28,7 @@ describe('secrets at rest (SPEC D.2)', () => {
   });
 });
 
-describe('log redaction (SPEC D.2)', () => {
+describe('log redaction (docs/contract/import-export.md#d2)', () => {
   it.each([
     [
       'an account key',
@@ -50,7 +50,7 @@ describe('log redaction (SPEC D.2)', () => {
   });
 });
 
-describe('the operator key (SPEC B)', () => {
+describe('the operator key (docs/contract/import-export.md#b)', () => {
   it('accepts any configured key, so keys can be rotated', () => {
     expect(() =>
       checkOperatorKey(['old-key-0123456789', 'new-key-0123456789'], 'new-key-0123456789'),

@@ -15,7 +15,7 @@ const failureOf = (env: Record<string, string>): Error => {
   throw new Error('the configuration was accepted');
 };
 
-describe('the service storage settings (SPEC D.7, the Functions host conventions)', () => {
+describe('the service storage settings (docs/contract/import-export.md#d7, the Functions host conventions)', () => {
   it('uses the connection string when there is one, even beside identity-based settings', () => {
     expect(
       storageOf({ AzureWebJobsStorage: AZURITE, AzureWebJobsStorage__accountName: 'prodaccount' }),

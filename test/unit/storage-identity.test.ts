@@ -1,5 +1,5 @@
 import type * as Identity from '@azure/identity';
-import type { StorageConfig } from '../../shared/app/config';
+import type { StorageConfig } from '../../shared/adapters/storage-config';
 
 /** Which Azure SDK packages have been loaded, and how credentials were built (no network). */
 const mockLoaded = new Set<string>();

@@ -1,6 +1,6 @@
 import { startScheduler } from '../../local-host/sweep-scheduler';
 
-/** The local host's stand-in for the timer trigger (SPEC C.2), on jest's fake clock. */
+/** The local host's stand-in for the timer trigger (docs/contract/import-export.md#c2), on jest's fake clock. */
 describe('the local sweep scheduler', () => {
   beforeEach(() => jest.useFakeTimers({ now: new Date('2030-01-01T00:00:03.000Z') }));
   afterEach(() => jest.useRealTimers());

@@ -1,5 +1,5 @@
+import { defineClassicJob } from '../support/classic-jobs';
 import { moveJob } from '../../shared/import-export/model/job-states';
-import { defineJob } from '../../shared/import-export/customer/job-definition';
 import { DEFAULT_LOCATIONS, Locations } from '../../shared/import-export/model/locations';
 import type { Job } from '../../shared/import-export/model/model';
 import {
@@ -19,11 +19,17 @@ const at = (days: number, ms = 0) => new Date(T0.getTime() + days * DAY + ms);
 const address = { subscriptionId: '11111111-2222-3333-4444-555555555555', storageAccountName: 'xttest' };
 
 const creating = (body: any = samplePutJob('Alpha')): Job =>
-  defineJob(body, { ...address, jobName: body.Name }, '2014-11-01', new Locations(DEFAULT_LOCATIONS), T0);
+  defineClassicJob(
+    body,
+    { ...address, jobName: body.Name },
+    '2014-11-01',
+    new Locations(DEFAULT_LOCATIONS),
+    T0,
+  );
 const shipping = (): Job => moveJob(creating(), 'Shipping', T0);
 const finished = (state: 'Completed' | 'Closed'): Job => ({ ...creating(), State: state });
 
-describe('the timer rules of SPEC C.2 as pure functions of (job, now)', () => {
+describe('the timer rules of docs/contract/import-export.md#c2 as pure functions of (job, now)', () => {
   it('a Creating job is deleted 14 days after its clock started, not a millisecond before', () => {
     expect(applyTimers(creating(), at(14, -1))).toEqual({ kind: 'none' });
     expect(applyTimers(creating(), at(14))).toEqual({ kind: 'delete', rule: 'creatingDeleted' });

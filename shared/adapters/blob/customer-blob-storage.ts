@@ -1,6 +1,6 @@
 import type { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import type { BlobItem, CustomerStorage, ListScope } from '../../import-export/datacenter/ports';
-import { CustomerStorageFailure } from '../../kernel/errors';
+import { CustomerStorageFailure } from '../../import-export/model/errors';
 import type { Job } from '../../import-export/model/model';
 import { loadBlobSdk } from './blob-sdk';
 import { statusOf, codeOf } from '../store-errors';
@@ -32,10 +32,10 @@ async function translated<T>(call: () => Promise<T>): Promise<T> {
 }
 
 /**
- * The customer's blob storage (SPEC B.2), reached at CUSTOMER_BLOB_ENDPOINT with the job's own
+ * The customer's blob storage (docs/contract/import-export.md#b2), reached at CUSTOMER_BLOB_ENDPOINT with the job's own
  * credential: the account key (shared key) or the container SAS. With a key the states location is
  * a container, created when missing; with a SAS it is a virtual directory beneath the SAS
- * container, so a SAS job never writes outside its container (SPEC B.3).
+ * container, so a SAS job never writes outside its container (docs/contract/import-export.md#b3).
  */
 export class CustomerBlobStorage implements CustomerStorage {
   /** States containers already known to exist, per account. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** An export plan as kept in the service's own blob storage (see shared/storage/blob-plan-store.ts). */
-export const BlobItemSchema = z.object({
+/** An export plan as kept in the service's own blob storage (see blob-plan-store.ts). */
+const BlobItemSchema = z.object({
   container: z.string(),
   name: z.string(),
   snapshot: z.string().optional(),

@@ -1,5 +1,5 @@
 import type { ContainerClient } from '@azure/storage-blob';
-import type { StorageConfig } from '../../app/config';
+import type { StorageConfig } from '../storage-config';
 import { loadBlobSdk } from './blob-sdk';
 import { guarded } from '../store-errors';
 

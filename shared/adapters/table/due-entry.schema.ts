@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The due-time index of SPEC C.2 (storage/due-index.ts) has two levels:
+ * The due-time index of docs/contract/import-export.md#c2 (storage/due-index.ts) has two levels:
  *  - in the jobs table, each timed job has a row `due_<due time ISO 8601>_<name>` in its
  *    subscription's partition, written in the job's own transaction;
  *  - in the due table, partition `due`, each subscription with timed jobs has a marker

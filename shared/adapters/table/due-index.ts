@@ -1,7 +1,6 @@
-import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
-import type { Job } from '../../import-export/model/model';
+import type { TableClient } from '@azure/data-tables';
+import { dueRowKey, markerRowKey } from './due-rows';
 import type { DueEntry, DueIndex } from '../../import-export/model/ports';
-import { dueTime } from '../../import-export/model/timers';
 import { DueRowSchema, MarkerRowSchema } from './due-entry.schema';
 import { literal } from './list-filter';
 import { guarded, isUnavailable, statusOf, unavailable } from '../store-errors';
@@ -12,39 +11,6 @@ export const MARKERS = 'due';
 const PAGE_SIZE = 1000;
 const ADVANCE_ATTEMPTS = 5;
 
-/** ISO 8601 times of one format sort as they compare; `_` sorts before the `~` bounds below. */
-export const dueRowKey = (name: string, at: Date): string => `due_${at.toISOString()}_${name.toLowerCase()}`;
-export const markerRowKey = (subscriptionId: string, at: Date): string =>
-  `${at.toISOString()}_${subscriptionId}`;
-
-const dueRow = (job: Job, at: Date): TableEntity => ({
-  partitionKey: job.SubscriptionId,
-  rowKey: dueRowKey(job.Name, at),
-  Name: job.Name,
-  DueAt: at.toISOString(),
-});
-
-const keyOf = (job: Job | undefined): string | undefined => {
-  const at = job && dueTime(job);
-  return job && at && dueRowKey(job.Name, at);
-};
-
-/** The due time a write turning `before` into `after` sets, when it moves (a new `due_` row). */
-export function dueSet(before: Job | undefined, after: Job | undefined): Date | undefined {
-  return keyOf(after) !== keyOf(before) ? after && dueTime(after) : undefined;
-}
-
-/** The `due_` rows of such a write, for its transaction: the old one out, the new one in. */
-export function dueRowActions(before: Job | undefined, after: Job | undefined): TransactionAction[] {
-  const [from, to] = [keyOf(before), keyOf(after)];
-  if (from === to) return [];
-  const actions: TransactionAction[] = [];
-  if (before && from) actions.push(['delete', { partitionKey: before.SubscriptionId, rowKey: from }]);
-  const at = after && dueTime(after);
-  if (after && at) actions.push(['upsert', dueRow(after, at), 'Replace']);
-  return actions;
-}
-
 async function* pagesOf(client: TableClient, filter: string): AsyncIterable<Record<string, unknown>[]> {
   try {
     yield* client.listEntities({ queryOptions: { filter } }).byPage({ maxPageSize: PAGE_SIZE });
@@ -54,7 +20,7 @@ async function* pagesOf(client: TableClient, filter: string): AsyncIterable<Reco
 }
 
 /**
- * The two-level due-time index of SPEC C.2 (see schemas/due-entry.schema.ts). A job's `due_` row
+ * The two-level due-time index of docs/contract/import-export.md#c2 (see due-entry.schema.ts). A job's `due_` row
  * changes atomically with the job, so it is never stale and costs no round trip of its own. The
  * job store keeps each subscription's marker no later than its earliest due row: a write setting an
  * earlier due time writes the new marker first (`mark`) and records it in the subscription's

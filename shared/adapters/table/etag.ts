@@ -1,6 +1,6 @@
 /**
  * Table Storage ETags are the classic ones: `W/"datetime'2014-04-30T00%3A25%3A42.3131245Z'"`
- * (SPEC A.6). The time inside is the entity's last modification, which Last-Modified reports.
+ * (docs/contract/import-export.md#a6). The time inside is the entity's last modification, which Last-Modified reports.
  */
 export function lastModifiedOf(etag: string): Date {
   const m = /datetime'([^']+)'/.exec(etag);

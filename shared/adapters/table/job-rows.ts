@@ -31,7 +31,7 @@ const identity = (raw: unknown): string => {
   return `${String(r.partitionKey)}/${String(r.rowKey)}`;
 };
 
-/** Maps jobs to the rows of the jobs table and back, sealing and opening the secrets (SPEC D.2). */
+/** Maps jobs to the rows of the jobs table and back, sealing and opening the secrets (docs/contract/import-export.md#d2). */
 export class JobRows {
   private readonly jobs = new VersionCache<Versioned<Job>>(CACHED_ROWS);
   private readonly summaries = new VersionCache<Versioned<JobSummary>>(CACHED_ROWS);

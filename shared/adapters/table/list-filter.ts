@@ -6,7 +6,7 @@ export const literal = (v: string | Date): string =>
   v instanceof Date ? `datetime'${v.toISOString()}'` : `'${v.replace(/'/g, "''")}'`;
 
 /**
- * The OData filter of a List Jobs page (SPEC A.10). Creation-time bounds become a RowKey range
+ * The OData filter of a List Jobs page (docs/contract/import-export.md#a10). Creation-time bounds become a RowKey range
  * (list rows are keyed `list_<account>_<created>_<name>`); type, states and expiry are properties.
  * `~` sorts after every character of a creation time and of a name.
  */

@@ -1,9 +1,9 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../../import-export/model/errors';
 import { isActive } from '../../import-export/model/job-states';
 import type { Job } from '../../import-export/model/model';
 import { AccountCountsSchema, MetaRowSchema } from './job-entity.schema';
-import { dueSet } from './due-index';
+import { dueSet } from './due-rows';
 import { guarded, isNotFound, statusOf } from '../store-errors';
 
 export const META_ROW = 'meta';
@@ -64,7 +64,7 @@ function parse(raw: unknown): Meta {
 }
 
 /**
- * The `meta` row of a subscription (SPEC D.3, C.2): its active-job count, its jobs per storage
+ * The `meta` row of a subscription (docs/contract/import-export.md#d3, #c2): its active-job count, its jobs per storage
  * account, and its due-time marker. Writes that change them, or set a due time the marker must
  * cover, include the row in their transaction, conditional on the ETag read, so the quota and the
  * index hold under any concurrency. The last version seen is cached: a stale cache only costs a
@@ -101,7 +101,7 @@ export class SubscriptionMeta {
   /** The row after a change, refusing one that would exceed the active-job limit. */
   apply(meta: Meta, c: MetaChange): Meta {
     if (c.activeDelta > 0 && meta.activeJobs + c.activeDelta > c.activeJobLimit) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'ActiveJobQuotaExceeded',
         `A subscription may have at most ${c.activeJobLimit} active jobs.`,
         `${meta.activeJobs} active jobs`,

@@ -1,6 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
 import type { CertificateStore, ManagementCertificate } from '../../identity/certificates';
-import { CertificateRowSchema } from '../../surfaces/operator/wire/certificate.schema';
+import { CertificateRowSchema } from './certificate-row.schema';
 import { literal } from './list-filter';
 import { guarded, isNotFound } from '../store-errors';
 

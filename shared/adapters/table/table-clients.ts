@@ -1,12 +1,12 @@
 import type { TableClient, TableServiceClientOptions } from '@azure/data-tables';
-import type { StorageConfig } from '../../app/config';
+import type { StorageConfig } from '../storage-config';
 import { endpointOf, isLoopback } from '../endpoints';
 import { guarded, statusOf } from '../store-errors';
 
 export type TableName = 'jobs' | 'certs' | 'due';
 
 /** One HTTP request to the storage service, as it leaves (every retry counted). */
-export interface StorageRequest {
+interface StorageRequest {
   table: TableName;
   method: string;
   url: string;
@@ -15,7 +15,7 @@ export type StorageRequestListener = (request: StorageRequest) => void;
 
 type PipelinePolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number]['policy'];
 
-/** Storage calls fail fast enough for a request to answer 503 in seconds, not minutes (SPEC D.6). */
+/** Storage calls fail fast enough for a request to answer 503 in seconds, not minutes (docs/contract/import-export.md#d6). */
 const retryOptions = { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 };
 
 /**
@@ -33,7 +33,7 @@ export class TableClients {
 
   /**
    * Calls `listener` for every request any table client sends, until the returned function is
-   * called: the instrument behind the sweep's cost proof (SPEC C.2) and a hook for diagnostics.
+   * called: the instrument behind the sweep's cost proof (docs/contract/import-export.md#c2) and a hook for diagnostics.
    */
   observe(listener: StorageRequestListener): () => void {
     this.listeners.add(listener);
@@ -45,7 +45,7 @@ export class TableClients {
     if (!client) {
       client = this.open(name);
       this.clients.set(name, client);
-      // A failed creation (store down) must not stick: the next call tries again (SPEC D.6).
+      // A failed creation (store down) must not stick: the next call tries again (docs/contract/import-export.md#d6).
       client.catch(() => this.clients.delete(name));
     }
     return client;

@@ -9,7 +9,7 @@ import { guarded } from '../store-errors';
 const LIST_ROWS = "RowKey ge 'list_' and RowKey lt 'list_~'";
 
 /** The OData filter of one page of the operators' worklist. */
-export function attentionFilter(q: AttentionQuery): string {
+function attentionFilter(q: AttentionQuery): string {
   const wanted = [
     ...q.states.map((s) => `State eq ${literal(s)}`),
     ...(q.withAlerts ? ['AlertCount gt 0'] : []),
@@ -23,9 +23,9 @@ export function attentionFilter(q: AttentionQuery): string {
 }
 
 /**
- * Jobs across subscriptions from the list rows of the jobs table (SPEC B, GET /operator/jobs).
+ * Jobs across subscriptions from the list rows of the jobs table (docs/contract/import-export.md#b, GET /operator/jobs).
  * This is a query over every partition: the worklist is an operator's occasional read, and it
- * costs in proportion to the jobs the service holds, which the timers (SPEC C.2) keep bounded.
+ * costs in proportion to the jobs the service holds, which the timers (docs/contract/import-export.md#c2) keep bounded.
  */
 export class TableJobFinder implements JobFinder {
   constructor(

@@ -6,7 +6,7 @@ import { listFilter } from './list-filter';
 import { guarded } from '../store-errors';
 
 /**
- * One List Jobs page from the list rows (SPEC A.10): the filter runs in the Table query, pages
+ * One List Jobs page from the list rows (docs/contract/import-export.md#a10): the filter runs in the Table query, pages
  * follow the service's continuation until `limit` jobs are found. More jobs remain when the service
  * still has a continuation; at worst the next page is empty, but a full page costs one request,
  * not a second one to look ahead.

@@ -3,7 +3,8 @@ import { ConcurrencyConflict } from '../../kernel/errors';
 import type { Job, Versioned } from '../../import-export/model/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../import-export/model/ports';
 import { trackingClaimOf } from '../../import-export/model/tracking-numbers';
-import { dueRowActions, type TableDueIndex } from './due-index';
+import type { TableDueIndex } from './due-index';
+import { dueRowActions } from './due-rows';
 import { lastModifiedOf } from './etag';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
 import { guarded, isNotFound, statusOf } from '../store-errors';
@@ -25,9 +26,9 @@ const META_ATTEMPTS = 8;
 
 /**
  * The JobStore on Table Storage (see job-entity.schema.ts for the rows). Every write is one
- * entity-group transaction, conditional on the ETags it read (SPEC D.3, D.4): the job and list
- * rows, the subscription's counters, the job's due-time row (SPEC C.2) and its tracking number
- * claim (SPEC A.7). Only a write that moves a subscription's due-time marker earlier writes once
+ * entity-group transaction, conditional on the ETags it read (docs/contract/import-export.md#d3, #d4): the job and list
+ * rows, the subscription's counters, the job's due-time row (docs/contract/import-export.md#c2) and its tracking number
+ * claim (docs/contract/import-export.md#a7). Only a write that moves a subscription's due-time marker earlier writes once
  * before it (the marker, see due-index.ts).
  */
 export class TableJobStore implements JobStore {

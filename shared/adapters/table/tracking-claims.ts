@@ -6,7 +6,7 @@ import { escapeSeparators } from './chunks';
 import { guarded, isNotFound } from '../store-errors';
 
 /** Hashed, so that any tracking number (free text) makes a valid, bounded RowKey. */
-export const claimRowKey = (trackingNumber: string): string =>
+const claimRowKey = (trackingNumber: string): string =>
   `track_${createHash('sha256').update(trackingNumber).digest('hex')}`;
 
 interface ClaimRow {
@@ -17,7 +17,7 @@ interface ClaimRow {
 }
 
 /**
- * Unique tracking numbers among a subscription's active jobs (SPEC A.7), held under concurrency:
+ * Unique tracking numbers among a subscription's active jobs (docs/contract/import-export.md#a7), held under concurrency:
  * a `track_<hash>` row names the job that holds a number, and changes in the same entity-group
  * transaction as that job, conditional on what was read. Two jobs racing for one number cannot
  * both commit; the loser re-reads and finds the number taken.

@@ -1,8 +1,14 @@
-import type { BlobResult, DriveLog, ExtraResult, FileRef, PartResult } from '../../import-export/datacenter/drive-log';
+import type {
+  BlobResult,
+  DriveLog,
+  ExtraResult,
+  FileRef,
+  PartResult,
+} from '../../import-export/datacenter/drive-log';
 import { attr, buildXml } from './xml-codec';
 
 /** The `<DriveLog Version="2014-11-01">` format of the reference (§7), element order included. */
-export const DRIVE_LOG_VERSION = '2014-11-01';
+const DRIVE_LOG_VERSION = '2014-11-01';
 
 const part = (p: PartResult) => ({
   [attr('Offset')]: p.Offset,

@@ -15,7 +15,7 @@ const builder = new XMLBuilder({
   suppressEmptyNode: true,
 });
 
-export const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
 
 /** A document with the XML declaration the reference's samples start with. */
 export const buildXml = (root: Record<string, unknown>): string => DECLARATION + builder.build(root);

@@ -1,13 +1,13 @@
 import type { Conditions } from '../../kernel/conditions';
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from '../model/errors';
 import { jobAt } from './get-job';
-import type { JobAddress } from './job-definition';
+import type { JobAddress } from './new-job';
 import { isFinished } from '../model/job-states';
 import type { JobDeps } from '../model/ports';
 import { retryOnConflict } from '../../kernel/retry';
 
 /**
- * Delete Job (SPEC A.9): only Creating and the finished states (Completed, Closed). The store
+ * Delete Job (docs/contract/import-export.md#a9): only Creating and the finished states (Completed, Closed). The store
  * frees the name, and the quota slot of an active job, in the same write.
  */
 export async function deleteJob(deps: JobDeps, cmd: JobAddress & { conditions: Conditions }): Promise<void> {

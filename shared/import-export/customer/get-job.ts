@@ -1,12 +1,12 @@
 import type { Conditions } from '../../kernel/conditions';
 import { conditionsMet } from '../../kernel/conditions';
-import { notFound, ServiceError } from '../../kernel/errors';
-import type { JobAddress } from './job-definition';
+import { notFound, ImportExportError } from '../model/errors';
+import type { JobAddress } from './new-job';
 import type { Job, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
 import { isExpired } from '../model/timers';
 
-/** Reads a job; a job a sweep would already have deleted is not there (SPEC C.2). */
+/** Reads a job; a job a sweep would already have deleted is not there (docs/contract/import-export.md#c2). */
 export async function findJob(
   deps: Pick<JobDeps, 'store' | 'now'>,
   subscriptionId: string,
@@ -18,7 +18,7 @@ export async function findJob(
 }
 
 /**
- * Get Job (SPEC A.6). When the URI names a storage account, the job must belong to it. An unmet
+ * Get Job (docs/contract/import-export.md#a6). When the URI names a storage account, the job must belong to it. An unmet
  * condition is 412 on GET too: the classic service never answered 304.
  */
 export async function getJob(
@@ -30,7 +30,7 @@ export async function getJob(
     throw notFound(`job ${q.jobName} of storage account ${q.storageAccountName}`);
   }
   if (!conditionsMet(q.conditions, { exists: true, etag: found.etag, lastModified: found.lastModified })) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'ConditionNotMet',
       'The condition specified by the conditional headers is not met.',
     );

@@ -1,9 +1,9 @@
-import { ServiceError, invalidState } from '../../kernel/errors';
+import { ImportExportError, invalidState } from '../model/errors';
 import { moveJob } from '../model/job-states';
 import { JOB_STATES } from '../model/model';
 import type { Drive, Job, JobState, Package, ReturnAddress, ReturnShipping } from '../model/model';
 
-/** The Properties of an Update Job Properties body (SPEC A.7), as the wire schema delivers them. */
+/** The Properties of an Update Job Properties body (docs/contract/import-export.md#a7), as the wire schema delivers them. */
 export interface JobPatch {
   FriendlyName?: string;
   Description?: string;
@@ -20,7 +20,7 @@ export type PatchProperty = keyof JobPatch;
 
 const UNTIL_PACKAGING: readonly JobState[] = ['Creating', 'Shipping', 'Received', 'Transferring'];
 
-/** SPEC A.7's table: the states in which each property may change. Faulted allows the "any state" ones only. */
+/** docs/contract/import-export.md#a7's table: the states in which each property may change. Faulted allows the "any state" ones only. */
 export const PROPERTY_WINDOWS: Readonly<Record<PatchProperty, readonly JobState[]>> = {
   FriendlyName: JOB_STATES,
   Description: JOB_STATES,
@@ -50,10 +50,10 @@ const present = (patch: JobPatch): PatchProperty[] =>
   (Object.keys(patch) as PatchProperty[]).filter((k) => patch[k] !== undefined);
 
 /**
- * The job after an update (SPEC A.7, A.8), all or nothing: every property is checked against its
+ * The job after an update (docs/contract/import-export.md#a7, #a8), all or nothing: every property is checked against its
  * window before anything changes. `State: Shipping` moves the job through the state machine and
  * needs ReturnAddress and DeliveryPackage, from this request or an earlier one. Any update while
- * Creating restarts the job's two-week clock (SPEC C.2).
+ * Creating restarts the job's two-week clock (docs/contract/import-export.md#c2).
  */
 export function applyPatch(job: Job, patch: JobPatch, now: Date): Job {
   for (const property of present(patch)) {
@@ -71,7 +71,7 @@ export function applyPatch(job: Job, patch: JobPatch, now: Date): Job {
   if (State === 'Shipping') {
     const missing = (['ReturnAddress', 'DeliveryPackage'] as const).filter((p) => next[p] === undefined);
     if (missing.length > 0) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'ShippingInformationIncomplete',
         'A job can only be Shipping once ReturnAddress and DeliveryPackage are set.',
         missing.map((p) => `Properties.${p}`).join(', '),

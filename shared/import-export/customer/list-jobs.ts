@@ -1,7 +1,7 @@
 import type { JobState, JobSummary, JobType } from '../model/model';
 import type { JobDeps } from '../model/ports';
 
-/** SPEC A.10: a page holds at most 1000 jobs. */
+/** docs/contract/import-export.md#a10: a page holds at most 1000 jobs. */
 export const MAX_PAGE_SIZE = 1000;
 
 export interface JobFilter {
@@ -22,7 +22,7 @@ export interface ListJobsQuery {
   subscriptionId: string;
   storageAccountName: string;
   filter: JobFilter;
-  /** Caps the whole result across pages, not only one page (SPEC A.10). */
+  /** Caps the whole result across pages, not only one page (docs/contract/import-export.md#a10). */
   top?: number;
   resume?: ListPosition;
 }
@@ -33,7 +33,7 @@ export interface JobsPage {
   next?: ListPosition;
 }
 
-/** List Jobs (SPEC A.10): one page, oldest first; the filters run in the store's query. */
+/** List Jobs (docs/contract/import-export.md#a10): one page, oldest first; the filters run in the store's query. */
 export async function listJobs(deps: Pick<JobDeps, 'store' | 'now'>, q: ListJobsQuery): Promise<JobsPage> {
   const returned = q.resume?.returned ?? 0;
   const limit = Math.min(MAX_PAGE_SIZE, (q.top ?? Infinity) - returned);

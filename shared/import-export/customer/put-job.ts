@@ -1,8 +1,9 @@
 import type { Conditions } from '../../kernel/conditions';
 import { conditionsMet } from '../../kernel/conditions';
-import { ConcurrencyConflict, ServiceError } from '../../kernel/errors';
-import type { ApiVersion, JobAddress, JobDefinition } from './job-definition';
-import { defineJob } from './job-definition';
+import { ConcurrencyConflict } from '../../kernel/errors';
+import { ImportExportError } from '../model/errors';
+import type { JobAddress, NewJob } from './new-job';
+import { defineJob } from './new-job';
 import type { Job, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
 import { retryOnConflict } from '../../kernel/retry';
@@ -10,8 +11,7 @@ import { writeJob } from '../model/rewrite-job';
 import { isExpired } from '../model/timers';
 
 export interface PutJobCommand extends JobAddress {
-  version: ApiVersion;
-  definition: JobDefinition;
+  input: NewJob;
   conditions: Conditions;
 }
 
@@ -34,32 +34,32 @@ async function createIfNew(
     return await writeJob(deps.store, { kind: 'create', job, activeJobLimit: deps.activeJobLimit });
   } catch (err) {
     if (err instanceof ConcurrencyConflict) return undefined;
-    if (err instanceof ServiceError && err.code === 'ActiveJobQuotaExceeded') return undefined;
+    if (err instanceof ImportExportError && err.code === 'ActiveJobQuotaExceeded') return undefined;
     throw err;
   }
 }
 
 /**
- * Put Job (SPEC A.5). A new name takes a quota slot; a name whose job is still Creating is
+ * Put Job (docs/contract/import-export.md#a5). A new name takes a quota slot; a name whose job is still Creating is
  * replaced, keeping its slot, its creation time and its first spelling, with its clock restarted;
  * any other state is 409 whatever the conditional headers.
  */
 export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Versioned<Job>> {
   const now = deps.now();
-  const fresh = defineJob(cmd.definition, cmd, cmd.version, deps.locations, now);
+  const fresh = defineJob(cmd.input, cmd, deps.locations, now);
   const created = await createIfNew(deps, cmd.conditions, fresh);
   if (created) return created;
   return retryOnConflict(async () => {
     const current = await deps.store.get(cmd.subscriptionId, cmd.jobName);
     if (current && current.value.State !== 'Creating') {
-      throw new ServiceError(
+      throw new ImportExportError(
         'JobAlreadyExists',
         `A job named ${current.value.Name} already exists and is ${current.value.State}.`,
         current.value.Name,
       );
     }
     if (current && current.value.StorageAccountName !== cmd.storageAccountName) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'JobAlreadyExists',
         `A job named ${current.value.Name} already exists for storage account ${current.value.StorageAccountName}.`,
         current.value.Name,
@@ -70,7 +70,7 @@ export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Version
       ? { exists: true, etag: live.etag, lastModified: live.lastModified }
       : { exists: false };
     if (!conditionsMet(cmd.conditions, target)) {
-      throw new ServiceError(
+      throw new ImportExportError(
         'ConditionNotMet',
         'The condition specified by the conditional headers is not met.',
       );

@@ -1,7 +1,7 @@
 import { DriveCompletion } from './complete-drive';
 import type { DatacenterDeps } from './ports';
 import { startDrive } from './drive-copy';
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from '../model/errors';
 import { moveJob } from '../model/job-states';
 import type { Job, Package, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
@@ -12,7 +12,7 @@ import { receiveImport } from './receive-import';
 import { shipJob } from './ship';
 
 /** The sandbox's blank export drives: large enough that every selection fits. */
-export const SANDBOX_CAPACITY_BYTES = 8 * 2 ** 40;
+const SANDBOX_CAPACITY_BYTES = 8 * 2 ** 40;
 
 const sandboxDrives = (job: Job) =>
   Array.from({ length: Math.min(10, Math.max(1, job.DeliveryPackage?.DriveCount ?? 1)) }, (_, i) => ({
@@ -31,7 +31,7 @@ function sandboxPackage(job: Job, deps: Pick<DatacenterDeps, 'randomInt'>, now: 
 }
 
 /**
- * The sandbox's "one step on" (SPEC B, advance), with synthetic, well-formed data: Shipping →
+ * The sandbox's "one step on" (docs/contract/import-export.md#b, advance), with synthetic, well-formed data: Shipping →
  * Received (every drive arrives; an export gets blank drives, one per DeliveryPackage.DriveCount,
  * and is planned); Received → Transferring (every drive starts; a cancelled job, or one with no
  * drive to copy, goes to Packaging); Transferring → Packaging (every drive completes with clean

@@ -1,8 +1,8 @@
 import type { DatacenterDeps } from './ports';
 import type { JobState, JobSummary } from '../model/model';
 
-/** SPEC B: the states in which a job waits for the datacenter. */
-export const ATTENTION_STATES: readonly JobState[] = [
+/** docs/contract/import-export.md#b: the states in which a job waits for the datacenter. */
+const ATTENTION_STATES: readonly JobState[] = [
   'Shipping',
   'Received',
   'Transferring',
@@ -16,8 +16,8 @@ export interface AttentionPage {
 }
 
 /**
- * GET /operator/jobs (SPEC B): across subscriptions, the jobs in Shipping..Packaging or Faulted,
- * and the jobs with alerts (the sweeper's overdue alerts, SPEC C.2) whatever their state. With
+ * GET /operator/jobs (docs/contract/import-export.md#b): across subscriptions, the jobs in Shipping..Packaging or Faulted,
+ * and the jobs with alerts (the sweeper's overdue alerts, docs/contract/import-export.md#c2) whatever their state. With
  * `states`, exactly the jobs in those states.
  */
 export function jobsNeedingAttention(

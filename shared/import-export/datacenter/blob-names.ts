@@ -1,5 +1,5 @@
 /**
- * Names of the blobs the service writes under the job's states location (SPEC B.3), relative to
+ * Names of the blobs the service writes under the job's states location (docs/contract/import-export.md#b3), relative to
  * it: the storage adapter puts them in the states container (key) or beneath the SAS container's
  * states directory (SAS).
  */

@@ -4,7 +4,7 @@ import { checkCompletion, exportedBlob } from './completion-check';
 import type { BlobItem, DatacenterDeps, ExportPlan } from './ports';
 import { withProgress } from './drive-copy';
 import { errorLogOf, type DriveLog } from './drive-log';
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from '../model/errors';
 import { moveDrive } from '../model/job-states';
 import type { Drive, Job, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
@@ -13,7 +13,7 @@ import { isCopied, settle } from './progress';
 import { StateWriter } from './state-writer';
 
 /**
- * Complete (SPEC B): checks the report, writes the drive's error log (always), verbose log (when
+ * Complete (docs/contract/import-export.md#b): checks the report, writes the drive's error log (always), verbose log (when
  * EnableVerboseLog) and manifest backup (when BackupDriveManifest) to the states location, and
  * only then records them: drive Completed or CompletedMoreInfo, PercentComplete 100, the URIs, the
  * job's PercentComplete, and Packaging once every received drive is done. A drive already
@@ -30,7 +30,7 @@ export class DriveCompletion {
     this.writer = new StateWriter(deps);
   }
 
-  /** `synthetic`: the sandbox's clean copy of what was planned (SPEC B, advance). */
+  /** `synthetic`: the sandbox's clean copy of what was planned (docs/contract/import-export.md#b, advance). */
   async complete(
     job: Job,
     driveId: string,

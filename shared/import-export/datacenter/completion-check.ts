@@ -1,9 +1,9 @@
 import type { BlobItem, DatacenterDeps } from './ports';
 import type { BlobResult } from './drive-log';
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../model/errors';
 import type { CopyStatus, Drive, Job } from '../model/model';
 
-/** What the datacenter reports when a drive's copy ends (SPEC B, Complete). */
+/** What the datacenter reports when a drive's copy ends (docs/contract/import-export.md#b1-complete). */
 export interface CompletionReport {
   CopyStatus: CopyStatus;
   /** The drive's manifest, as text. */
@@ -29,7 +29,7 @@ const failed = (copyStatus: CopyStatus, logStatus: string = copyStatus): Checked
 });
 
 /**
- * The service's own checks of a completion (SPEC B): an import drive's manifest must have the MD5
+ * The service's own checks of a completion (docs/contract/import-export.md#b): an import drive's manifest must have the MD5
  * of its ManifestHash (else ManifestCorrupted), be a drive manifest (else ManifestFormatInvalid)
  * and name the drive (else ManifestDriveIdMismatch); an export whose selection could not be read
  * ends BlobListFormatInvalid, or with errors when storage denied access (the log says
@@ -49,7 +49,7 @@ export function checkCompletion(
   if (job.Type === 'Export' && job.ExportPlan?.Failure === 'BlobRequestForbidden')
     return failed('CompletedWithErrors', 'BlobRequestForbidden');
   if (!synthetic && job.Type === 'Import' && manifest === undefined && RAN.includes(report.CopyStatus)) {
-    throw new ServiceError(
+    throw new ImportExportError(
       'InvalidRequestBody',
       "An import drive's completion carries its Manifest, which the service verifies.",
       'Manifest',

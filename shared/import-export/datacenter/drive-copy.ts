@@ -1,4 +1,4 @@
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from '../model/errors';
 import { moveDrive, moveJob } from '../model/job-states';
 import type { Drive, Job, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
@@ -13,8 +13,8 @@ export function withProgress(job: Job, drive: Drive): Job {
 }
 
 /**
- * Start (SPEC B): drive Received → Transferring with CopyStatus InProgress, the job Received →
- * Transferring. Refused for a cancelled job, whose data copy is skipped (SPEC A.8). Starting a
+ * Start (docs/contract/import-export.md#b): drive Received → Transferring with CopyStatus InProgress, the job Received →
+ * Transferring. Refused for a cancelled job, whose data copy is skipped (docs/contract/import-export.md#a8). Starting a
  * drive that is already transferring changes nothing.
  */
 export function startDrive(job: Job, driveId: string, now: Date): Job | undefined {

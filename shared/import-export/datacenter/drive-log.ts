@@ -1,6 +1,6 @@
 /**
- * The copy log of a drive (reference §7, SPEC B.3): the verbose log holds every entry, the error
- * log only warnings and errors. The XML form is written by shared/xml/drive-log-xml.ts.
+ * The copy log of a drive (reference §7, docs/contract/import-export.md#b3): the verbose log holds every entry, the error
+ * log only warnings and errors. The XML form is written by adapters/xml/drive-log-xml.ts.
  */
 
 /** Blob statuses of the log format. */

@@ -6,7 +6,7 @@ export interface BlankDrive {
 }
 
 /**
- * Assigns the selected blobs to the received drives by capacity (SPEC B, Receive): in path order,
+ * Assigns the selected blobs to the received drives by capacity (docs/contract/import-export.md#b, Receive): in path order,
  * each blob goes to the first drive (in arrival order) with room left for it, so a container's
  * blobs stay together as far as they fit. Blobs no drive has room for are the incomplete list.
  */
@@ -30,7 +30,7 @@ export function assignBlobs(items: readonly BlobItem[], drives: readonly BlankDr
 export const bytesOf = (items: readonly BlobItem[]): number => items.reduce((sum, i) => sum + i.length, 0);
 
 /**
- * The incomplete blob list (SPEC B.3): a `<BlobList>` in Put Job's format that selects exactly the
+ * The incomplete blob list (docs/contract/import-export.md#b3): a `<BlobList>` in Put Job's format that selects exactly the
  * blobs not exported, so the customer can export them with a new job (BlobListBlobPath): a base
  * blob without its snapshots, a snapshot by its time.
  */

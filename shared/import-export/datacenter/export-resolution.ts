@@ -1,5 +1,5 @@
 import type { BlobItem, DatacenterDeps, ListScope } from './ports';
-import { CustomerStorageFailure, ServiceError } from '../../kernel/errors';
+import { CustomerStorageFailure, ImportExportError } from '../model/errors';
 import type { Selection } from './export-selection';
 import {
   compareItems,
@@ -19,7 +19,7 @@ export type Resolution =
 type Deps = Pick<DatacenterDeps, 'customer' | 'formats'>;
 
 /**
- * Resolves an export's selection against the customer's storage (SPEC B.2): the blobs and
+ * Resolves an export's selection against the customer's storage (docs/contract/import-export.md#b2): the blobs and
  * snapshots it selects, each once, in path order. A blob list that cannot be read as one is
  * BlobListFormatInvalid; storage denying access (403) is BlobRequestForbidden, never an error of
  * the call; any other storage failure is 502 StorageReadFailed and changes nothing.
@@ -32,7 +32,7 @@ export async function resolveSelection(deps: Deps, job: Job): Promise<Resolution
   } catch (err) {
     if (!(err instanceof CustomerStorageFailure)) throw err;
     if (err.kind === 'Forbidden') return { failure: 'BlobRequestForbidden', detail: err.reason };
-    throw new ServiceError(
+    throw new ImportExportError(
       'StorageReadFailed',
       "The export selection could not be read from the customer's storage.",
       err.reason,
@@ -57,7 +57,7 @@ async function selectionOf(deps: Deps, job: Job): Promise<Selection | string> {
   return 'invalid' in doc ? doc.invalid : selectionOfDocument(doc, job.Credential);
 }
 
-/** With a container SAS only the SAS container can be listed; every path lies in it (SPEC A.5). */
+/** With a container SAS only the SAS container can be listed; every path lies in it (docs/contract/import-export.md#a5). */
 function allowed(scope: ListScope, sasContainer: string | undefined): ListScope | undefined {
   if (sasContainer === undefined) return scope;
   const c = scope.container;

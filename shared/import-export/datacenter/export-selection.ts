@@ -3,7 +3,7 @@ import { isBlobPath } from '../model/export-paths';
 import type { Credential, ExportSelection } from '../model/model';
 
 /**
- * An export's selection in resolved terms (SPEC B.2): single blobs with the snapshots they take,
+ * An export's selection in resolved terms (docs/contract/import-export.md#b2): single blobs with the snapshots they take,
  * and plain string prefixes on `/<container>/<blob>`.
  */
 export interface PathEntry {
@@ -39,7 +39,7 @@ const sasContainerOf = (c: Credential): string | undefined =>
 
 /**
  * Checks a `<BlobList>` document read from BlobListBlobPath: the rules of Put Job's BlobList
- * (SPEC A.5) plus the attributes of the reference's blob-list format. Answers the selection, or
+ * (docs/contract/import-export.md#a5) plus the attributes of the reference's blob-list format. Answers the selection, or
  * why it is malformed (the drives' CopyStatus then is BlobListFormatInvalid).
  */
 export function selectionOfDocument(doc: BlobListDocument, credential: Credential): Selection | string {
@@ -78,7 +78,7 @@ export function scopeOfPrefix(prefix: string): ListScope {
     : { container: { exact: rest.slice(0, slash) }, blobPrefix: rest.slice(slash + 1) };
 }
 
-/** SPEC B.2: a BlobPathPrefix is a plain string prefix on `/<container>/<blob>`. */
+/** docs/contract/import-export.md#b2: a BlobPathPrefix is a plain string prefix on `/<container>/<blob>`. */
 export const matchesPrefix = (prefix: string, item: Pick<BlobItem, 'container' | 'name'>): boolean =>
   `/${item.container}/${item.name}`.startsWith(prefix);
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { withProgress } from './drive-copy';
-import { invalidState, ServiceError } from '../../kernel/errors';
+import { invalidState, ImportExportError } from '../model/errors';
 import { moveDrive, moveJob } from '../model/job-states';
 import { DriveStateSchema, JobStateSchema, type Job, type Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
@@ -19,7 +19,7 @@ export interface ResolveCommand {
 }
 
 /**
- * Fault (SPEC C.1): the job, or one drive, enters Faulted and remembers where it was. Faulting
+ * Fault (docs/contract/import-export.md#c1): the job, or one drive, enters Faulted and remembers where it was. Faulting
  * what is already Faulted keeps where it was and only records the new reason (nothing, if the
  * reason is the same).
  */
@@ -40,7 +40,8 @@ export function faultJob(job: Job, cmd: FaultCommand, now: Date): Job | undefine
 function stateOf<T>(schema: z.ZodType<T>, state: string | undefined): T | undefined {
   if (state === undefined) return undefined;
   const parsed = schema.safeParse(state);
-  if (!parsed.success) throw new ServiceError('InvalidRequestBody', `"${state}" is not a state.`, 'State');
+  if (!parsed.success)
+    throw new ImportExportError('InvalidRequestBody', `"${state}" is not a state.`, 'State');
   return parsed.data;
 }
 
@@ -48,7 +49,7 @@ const notFaulted = (what: string, state: string) =>
   invalidState(`${what} is ${state}, not Faulted: there is nothing to resolve.`, state);
 
 /**
- * Resolve (SPEC C.1): a Faulted job or drive returns where it was, or to the state the operator
+ * Resolve (docs/contract/import-export.md#c1): a Faulted job or drive returns where it was, or to the state the operator
  * names, as the transition table allows. A resolved drive may complete its job's copy (the job
  * then moves on to Packaging). Resolving into the state the job or drive is already in changes
  * nothing, so a repeated call is harmless.

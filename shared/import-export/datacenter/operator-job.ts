@@ -1,5 +1,5 @@
 import { findJob } from '../customer/get-job';
-import { invalidState, notFound } from '../../kernel/errors';
+import { invalidState, notFound } from '../model/errors';
 import type { Drive, Job, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
 import { rewriteJob } from '../model/rewrite-job';
@@ -32,7 +32,7 @@ export const withDrive = (job: Job, drive: Drive): Job => ({
   DriveList: job.DriveList.map((d) => (d.DriveId === drive.DriveId ? drive : d)),
 });
 
-/** 409 unless the job is in one of `states` (SPEC B: every action checks the state machine). */
+/** 409 unless the job is in one of `states` (docs/contract/import-export.md#b: every action checks the state machine). */
 export function requireJobState(job: Job, states: readonly Job['State'][], action: string): void {
   if (!states.includes(job.State)) {
     throw invalidState(

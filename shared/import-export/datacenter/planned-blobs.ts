@@ -1,11 +1,11 @@
 import type { BlobItem, DatacenterDeps } from './ports';
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from '../model/errors';
 import { findJob } from '../customer/get-job';
 import type { OperatorJobAddress } from './operator-job';
 import { driveOf } from './operator-job';
 
 /**
- * The blobs export planning put on a drive: what the datacenter copies onto it (SPEC B, Receive).
+ * The blobs export planning put on a drive: what the datacenter copies onto it (docs/contract/import-export.md#b, Receive).
  * 409 for an import job, or an export not planned yet (drives not received) or whose selection
  * could not be read.
  */

@@ -2,7 +2,7 @@ import type { DriveLog } from './drive-log';
 import type { Job, JobState, JobSummary } from '../model/model';
 import type { JobDeps } from '../model/ports';
 
-/** A blob or snapshot of the customer's account, as export planning sees it (SPEC B.2). */
+/** A blob or snapshot of the customer's account, as export planning sees it (docs/contract/import-export.md#b2). */
 export interface BlobItem {
   container: string;
   name: string;
@@ -19,7 +19,7 @@ export interface ListScope {
 }
 
 /**
- * The customer's blob storage, reached with the job's own credential (SPEC B.2). Failures are
+ * The customer's blob storage, reached with the job's own credential (docs/contract/import-export.md#b2). Failures are
  * CustomerStorageFailure: Forbidden (403), NotFound (404), Failed (anything else).
  */
 export interface CustomerStorage {
@@ -28,7 +28,7 @@ export interface CustomerStorage {
   /** A block blob's text (the `<BlobList>` of BlobListBlobPath). */
   read(job: Job, container: string, blob: string): Promise<string>;
   /**
-   * Writes an `application/xml` block blob at `name` under the job's states location (SPEC B.3)
+   * Writes an `application/xml` block blob at `name` under the job's states location (docs/contract/import-export.md#b3)
    * and answers its URL, without key or SAS.
    */
   writeState(job: Job, name: string, xml: string): Promise<string>;
@@ -53,7 +53,7 @@ export interface BlobListDocument {
   BlobPathPrefix: string[];
 }
 
-/** The XML formats of the blobs the service reads and writes (shared/xml). */
+/** The XML formats of the blobs the service reads and writes (adapters/xml). */
 export interface BlobFormats {
   driveLog(log: DriveLog): string;
   blobList(doc: BlobListDocument): string;
@@ -68,7 +68,7 @@ export interface BlobFormats {
 export interface AttentionQuery {
   /** Jobs in these states... */
   states: readonly JobState[];
-  /** ...or, when set, jobs that carry alerts (SPEC C.2), whatever their state. */
+  /** ...or, when set, jobs that carry alerts (docs/contract/import-export.md#c2), whatever their state. */
   withAlerts: boolean;
   now: Date;
   /** Resume after this position (a previous page's cursor). */
@@ -76,7 +76,7 @@ export interface AttentionQuery {
   limit: number;
 }
 
-/** Jobs across subscriptions, for the operators' worklist (SPEC B, GET /operator/jobs). */
+/** Jobs across subscriptions, for the operators' worklist (docs/contract/import-export.md#b, GET /operator/jobs). */
 export interface JobFinder {
   needingAttention(
     q: AttentionQuery,

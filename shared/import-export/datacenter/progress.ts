@@ -1,20 +1,20 @@
 import { moveJob } from '../model/job-states';
 import type { Drive, Job } from '../model/model';
 
-/** A drive whose copy has finished (SPEC B, Complete). */
+/** A drive whose copy has finished (docs/contract/import-export.md#b1-complete). */
 export const isCopied = (d: Drive): boolean => d.State === 'Completed' || d.State === 'CompletedMoreInfo';
 
-/** A drive that arrived: everything but Specified and NeverReceived (SPEC C.1). */
-export const wasReceived = (d: Drive): boolean => d.State !== 'Specified' && d.State !== 'NeverReceived';
+/** A drive that arrived: everything but Specified and NeverReceived (docs/contract/import-export.md#c1). */
+const wasReceived = (d: Drive): boolean => d.State !== 'Specified' && d.State !== 'NeverReceived';
 
-/** A drive a cancelled job never copies: received, never started (SPEC A.8). */
+/** A drive a cancelled job never copies: received, never started (docs/contract/import-export.md#a8). */
 export const isSkipped = (job: Job, d: Drive): boolean => job.CancelRequested && d.State === 'Received';
 
 /** A drive whose copy has started: start gives it a PercentComplete. */
 const started = (d: Drive): boolean => d.PercentComplete !== undefined;
 
 /**
- * The job's PercentComplete (SPEC B, Complete): the byte-weighted mean over the drives it copies
+ * The job's PercentComplete (docs/contract/import-export.md#b1-complete): the byte-weighted mean over the drives it copies
  * (those started, and those received that will be unless the job is cancelled), or the plain mean
  * when some drive's size is unknown. Rounded down, so 100 means every counted drive is done.
  */
@@ -33,7 +33,7 @@ export function jobPercent(job: Job): number {
 
 /**
  * A Transferring job whose received drives are all copied, or skipped by cancellation, moves on
- * to Packaging (SPEC B, Complete). Any other job is answered as it is.
+ * to Packaging (docs/contract/import-export.md#b1-complete). Any other job is answered as it is.
  */
 export function settle(job: Job, now: Date): Job {
   if (job.State !== 'Transferring') return job;

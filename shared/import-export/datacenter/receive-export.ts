@@ -1,6 +1,6 @@
 import { incompleteListName } from './blob-names';
 import type { DatacenterDeps } from './ports';
-import { invalidState, ServiceError } from '../../kernel/errors';
+import { invalidState, ImportExportError } from '../model/errors';
 import type { Resolution } from './export-resolution';
 import { resolveSelection } from './export-resolution';
 import { assignBlobs, bytesOf, incompleteList } from './export-plan';
@@ -14,9 +14,9 @@ const MAX_DRIVES = 10;
 const upper = (s: string) => s.toUpperCase();
 
 /**
- * Receive for an export (SPEC B): the blank drives arrive, each Received with a generated BitLocker
+ * Receive for an export (docs/contract/import-export.md#b): the blank drives arrive, each Received with a generated BitLocker
  * recovery password; the selection is resolved against the customer's storage and assigned to the
- * drives by capacity, and what does not fit goes to the incomplete blob list (SPEC B.3). Blank
+ * drives by capacity, and what does not fit goes to the incomplete blob list (docs/contract/import-export.md#b3). Blank
  * drives that arrive later (the job still Received) join, and the export is planned again.
  * One instance serves one operator call: its retries reuse the resolution, keys and blobs.
  */
@@ -37,12 +37,20 @@ export class ExportReceiving {
   async receive(job: Job, cmd: ReceiveCommand): Promise<Job | undefined> {
     requireJobState(job, ['Shipping', 'Received'], 'receive a package');
     if (cmd.ExtraDrives !== undefined)
-      throw new ServiceError('InvalidRequestBody', 'An export receives blank drives only.', 'ExtraDrives');
+      throw new ImportExportError(
+        'InvalidRequestBody',
+        'An export receives blank drives only.',
+        'ExtraDrives',
+      );
     const known = new Map(job.DriveList.map((d) => [upper(d.DriveId), d]));
     const fresh = new Map<string, Drive>();
     for (const { DriveId, CapacityBytes } of cmd.Drives) {
       if (CapacityBytes === undefined)
-        throw new ServiceError('InvalidRequestBody', 'A blank export drive needs CapacityBytes.', DriveId);
+        throw new ImportExportError(
+          'InvalidRequestBody',
+          'A blank export drive needs CapacityBytes.',
+          DriveId,
+        );
       const existing = known.get(upper(DriveId)) ?? fresh.get(upper(DriveId));
       if (existing && existing.CapacityBytes !== CapacityBytes)
         throw invalidState(
@@ -54,9 +62,17 @@ export class ExportReceiving {
     if (fresh.size === 0 && job.State === 'Received') return undefined;
     const drives = [...job.DriveList, ...fresh.values()];
     if (drives.length === 0)
-      throw new ServiceError('InvalidRequestBody', 'An export needs at least one blank drive.', 'Drives');
+      throw new ImportExportError(
+        'InvalidRequestBody',
+        'An export needs at least one blank drive.',
+        'Drives',
+      );
     if (drives.length > MAX_DRIVES)
-      throw new ServiceError('InvalidDriveList', 'A job has at most 10 drives.', `${drives.length} drives`);
+      throw new ImportExportError(
+        'InvalidDriveList',
+        'A job has at most 10 drives.',
+        `${drives.length} drives`,
+      );
     return this.plan({ ...arrived(job, this.now), DriveList: drives });
   }
 

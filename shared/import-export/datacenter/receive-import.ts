@@ -1,10 +1,10 @@
-import { invalidState, ServiceError } from '../../kernel/errors';
+import { invalidState, ImportExportError } from '../model/errors';
 import { moveDrive, moveJob } from '../model/job-states';
 import type { Drive, Job } from '../model/model';
 import { requireJobState } from './operator-job';
 import { SHIPPING_OVERDUE } from '../model/timers';
 
-/** A package as the operator found it (SPEC B, Receive). */
+/** A package as the operator found it (docs/contract/import-export.md#b, Receive). */
 export interface ReceiveCommand {
   Drives: { DriveId: string; CapacityBytes?: number }[];
   ExtraDrives?: string[];
@@ -14,7 +14,7 @@ const upper = (s: string) => s.toUpperCase();
 
 /**
  * The package has arrived: the job leaves Shipping for Received, and the overdue alerts the
- * sweeper raised while it was awaited (SPEC C.2) are over, so they are dropped.
+ * sweeper raised while it was awaited (docs/contract/import-export.md#c2) are over, so they are dropped.
  */
 export function arrived(job: Job, now: Date): Job {
   if (job.State !== 'Shipping') return job;
@@ -30,7 +30,7 @@ function receivedDrive(d: Drive): Drive {
 }
 
 /**
- * Receive for an import (SPEC B): listed drives become Received; from Shipping, the job's other
+ * Receive for an import (docs/contract/import-export.md#b): listed drives become Received; from Shipping, the job's other
  * drives become NeverReceived; from Received, a late NeverReceived drive arrives and the others
  * keep their state. Extra drives are recorded once each for return. Answers undefined when the
  * package changes nothing (receiving a received drive again).
@@ -40,13 +40,13 @@ export function receiveImport(job: Job, cmd: ReceiveCommand, now: Date): Job | u
   const ids = new Set(job.DriveList.map((d) => upper(d.DriveId)));
   for (const d of cmd.Drives) {
     if (d.CapacityBytes !== undefined)
-      throw new ServiceError(
+      throw new ImportExportError(
         'InvalidRequestBody',
         'Import drives have no CapacityBytes.',
         `Drives: ${d.DriveId}`,
       );
     if (!ids.has(upper(d.DriveId)))
-      throw new ServiceError(
+      throw new ImportExportError(
         'InvalidRequestBody',
         `Drive ${d.DriveId} is not a drive of job ${job.Name}; list it in ExtraDrives.`,
         d.DriveId,
@@ -55,7 +55,11 @@ export function receiveImport(job: Job, cmd: ReceiveCommand, now: Date): Job | u
   const extras = cmd.ExtraDrives ?? [];
   const own = extras.find((e) => ids.has(upper(e)));
   if (own !== undefined)
-    throw new ServiceError('InvalidRequestBody', `Drive ${own} belongs to the job; list it in Drives.`, own);
+    throw new ImportExportError(
+      'InvalidRequestBody',
+      `Drive ${own} belongs to the job; list it in Drives.`,
+      own,
+    );
   const listed = new Set(cmd.Drives.map((d) => upper(d.DriveId)));
   const fromShipping = job.State === 'Shipping';
   const drives = job.DriveList.map((d) => {

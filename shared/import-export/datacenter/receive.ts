@@ -5,7 +5,7 @@ import { receiveImport, type ReceiveCommand } from './receive-import';
 import { ExportReceiving } from './receive-export';
 
 /**
- * POST .../jobs/{job}/receive (SPEC B): the package arrived. Import and export forms differ; both
+ * POST .../jobs/{job}/receive (docs/contract/import-export.md#b): the package arrived. Import and export forms differ; both
  * move the job from Shipping to Received, and receiving what was already received changes nothing.
  */
 export function receivePackage(

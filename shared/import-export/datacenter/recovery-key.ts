@@ -1,5 +1,5 @@
 /**
- * A BitLocker recovery password for an export drive (SPEC B, Receive): 8 groups of 6 digits, each
+ * A BitLocker recovery password for an export drive (docs/contract/import-export.md#b, Receive): 8 groups of 6 digits, each
  * group a 16-bit random value times 11, as BitLocker makes them (so every group is a multiple of 11
  * below 720896). `randomInt(n)` must be a cryptographic source of integers in [0, n).
  */

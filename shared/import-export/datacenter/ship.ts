@@ -1,4 +1,4 @@
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from '../model/errors';
 import { isFinished, moveDrive, moveJob } from '../model/job-states';
 import type { Drive, Job, Package, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
@@ -21,9 +21,9 @@ const samePackage = (a: Package, b: Package): boolean =>
   a.ShipDate === b.ShipDate;
 
 /**
- * Ship (SPEC B): from Packaging, every drive that arrived goes back (ShippedBack, which also shows
+ * Ship (docs/contract/import-export.md#b): from Packaging, every drive that arrived goes back (ShippedBack, which also shows
  * an export drive's BitLocker key), ReturnPackage is set, and the job ends Completed, or Closed if
- * a drive ended with errors, failed or never arrived; a cancelled job ends Completed (SPEC A.8).
+ * a drive ended with errors, failed or never arrived; a cancelled job ends Completed (docs/contract/import-export.md#a8).
  * A NeverReceived drive stays NeverReceived: it is not in the return package, since it never came.
  * Shipping the same package again changes nothing.
  */

@@ -1,9 +1,9 @@
 import type { DatacenterDeps } from './ports';
-import { CustomerStorageFailure, ServiceError } from '../../kernel/errors';
+import { CustomerStorageFailure, ImportExportError } from '../model/errors';
 import type { Job } from '../model/model';
 
 /**
- * Writes the blobs of one operator action to the job's states location (SPEC B.3), each at most
+ * Writes the blobs of one operator action to the job's states location (docs/contract/import-export.md#b3), each at most
  * once however often the action's read-modify-write is retried. A failed write is 502
  * StorageWriteFailed with the storage's reason; the job is written only after its blobs, so it
  * then stays unchanged and never points at a blob that does not exist.
@@ -21,7 +21,7 @@ export class StateWriter {
       url = await this.deps.customer.writeState(job, name, xml());
     } catch (err) {
       if (!(err instanceof CustomerStorageFailure)) throw err;
-      throw new ServiceError(
+      throw new ImportExportError(
         'StorageWriteFailed',
         `The service could not write ${name} to the customer's storage account ${job.StorageAccountName}.`,
         err.reason,

@@ -1,12 +1,12 @@
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from './errors';
 import type { Credential, JobType } from './model';
 import { isContainerName } from './names';
 
 const sasError = (message: string, detail?: string) =>
-  new ServiceError('InvalidContainerSas', message, detail);
+  new ImportExportError('InvalidContainerSas', message, detail);
 
 /**
- * SPEC A.5: `<container>?<token>`; the token has `sig`, `sv` of 2014-02-14 or later, and `si` or
+ * docs/contract/import-export.md#a5: `<container>?<token>`; the token has `sig`, `sv` of 2014-02-14 or later, and `si` or
  * `sp`; `sp`, when present, grants r,w,d for an import and r,w,l for an export. A token that
  * names another resource type than a container, or has already expired, is refused too.
  */

@@ -1,13 +1,13 @@
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from './errors';
 import type { Credential, ExportSelection } from './model';
 import { isContainerName } from './names';
 
-/** SPEC A.5: a BlobList's JSON is at most 32 KB. */
-export const MAX_BLOB_LIST_BYTES = 32 * 1024;
+/** docs/contract/import-export.md#a5: a BlobList's JSON is at most 32 KB. */
+const MAX_BLOB_LIST_BYTES = 32 * 1024;
 const MAX_BLOB_NAME = 1024;
 
 const listError = (message: string, detail?: string) =>
-  new ServiceError('InvalidExportBlobList', message, detail);
+  new ImportExportError('InvalidExportBlobList', message, detail);
 
 /** A blob path is `<container>/<blob>`, with `$root` for the root container. */
 export function isBlobPath(path: string): boolean {
@@ -21,7 +21,7 @@ export function isBlobPath(path: string): boolean {
 const inContainer = (path: string, container: string): boolean => path.startsWith(`${container}/`);
 
 /**
- * Checks an export selection (SPEC A.5). With a container SAS every path must lie in the SAS
+ * Checks an export selection (docs/contract/import-export.md#a5). With a container SAS every path must lie in the SAS
  * container; a prefix must then start with `/<container>/`, since `/<container>` alone would
  * also select the containers whose names merely begin with it.
  */

@@ -1,11 +1,11 @@
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from './errors';
 import type { Drive, DriveState, Job, JobState } from './model';
 import { DRIVE_STATES } from './vocabulary';
 
 /**
- * The state machines of SPEC C.1, as data. A job moves Creating → Shipping → Received →
+ * The state machines of docs/contract/import-export.md#c1, as data. A job moves Creating → Shipping → Received →
  * Transferring → Packaging → Completed | Closed; Received → Packaging when no drive is copied (a
- * cancelled job, SPEC A.8); Shipping → Closed when the package never comes (SPEC C.2); any
+ * cancelled job, docs/contract/import-export.md#a8); Shipping → Closed when the package never comes (docs/contract/import-export.md#c2); any
  * unfinished state ↔ Faulted.
  */
 export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
@@ -22,7 +22,7 @@ export const JOB_TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = 
 /**
  * A drive moves Specified → Received | NeverReceived; NeverReceived → Received (a late arrival);
  * Received → Transferring → Completed | CompletedMoreInfo → ShippedBack; Received → ShippedBack
- * for a drive a cancelled job never copied (SPEC A.8); any state ↔ Faulted. Export drives are
+ * for a drive a cancelled job never copied (docs/contract/import-export.md#a8); any state ↔ Faulted. Export drives are
  * born Received.
  */
 export const DRIVE_TRANSITIONS: Readonly<Record<DriveState, readonly DriveState[]>> = {
@@ -40,15 +40,15 @@ export const canMoveJob = (from: JobState, to: JobState): boolean => JOB_TRANSIT
 export const canMoveDrive = (from: DriveState, to: DriveState): boolean =>
   DRIVE_TRANSITIONS[from].includes(to);
 
-/** SPEC D.3: every state but Completed and Closed holds one of the subscription's active-job slots. */
+/** docs/contract/import-export.md#d3: every state but Completed and Closed holds one of the subscription's active-job slots. */
 export const isActive = (state: JobState): boolean => state !== 'Completed' && state !== 'Closed';
 
-/** SPEC A.9 (Decision): Completed and Closed are the finished states. */
+/** docs/contract/import-export.md#a9 (Decision): Completed and Closed are the finished states. */
 export const isFinished = (state: JobState): boolean => !isActive(state);
 
 /**
  * The job in state `to`, or 409 InvalidJobState. Entering Faulted remembers where the job was;
- * every move restarts the job's clock (the timers of SPEC C.2 count from the last state change).
+ * every move restarts the job's clock (the timers of docs/contract/import-export.md#c2 count from the last state change).
  */
 export function moveJob(job: Job, to: JobState, now: Date): Job {
   if (!canMoveJob(job.State, to)) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A datacenter that receives drives (SPEC A.11), with the storage regions it serves. */
+/** A datacenter that receives drives (docs/contract/import-export.md#a11), with the storage regions it serves. */
 export const LocationSchema = z.strictObject({
   Name: z.string().min(1),
   RecipientName: z.string(),
@@ -105,7 +105,7 @@ export class Locations {
   }
 }
 
-/** SPEC A.5: the job's ShippingInformation, derived from its location. */
+/** docs/contract/import-export.md#a5: the job's ShippingInformation, derived from its location. */
 export const shippingInformationOf = (l: Location): { Name: string; Address: string } => ({
   Name: l.RecipientName,
   Address: [

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { CopyStatusSchema, DriveStateSchema, JobStateSchema, JobTypeSchema } from './vocabulary';
 
 /**
- * The job model. Property names are the classic API's own (SPEC A.5/A.6, the EDMX of the
+ * The job model. Property names are the classic API's own (docs/contract/import-export.md#a5/#a6, the EDMX of the
  * reference), so the model, the wire and the stored shape speak one vocabulary.
- * Secrets (Credential, BitLockerKey) are plain text here; storage encrypts them (SPEC D.2).
+ * Secrets (Credential, BitLockerKey) are plain text here; storage encrypts them (docs/contract/import-export.md#d2).
  */
 
 export * from './vocabulary';
@@ -39,8 +39,7 @@ export const PackageSchema = z
   .meta({ id: 'Package', description: 'A package of drives: sent to the datacenter, or shipped back.' });
 export type Package = z.infer<typeof PackageSchema>;
 
-export const ShippingInformationSchema = z.object({ Name: z.string(), Address: z.string() });
-export type ShippingInformation = z.infer<typeof ShippingInformationSchema>;
+const ShippingInformationSchema = z.object({ Name: z.string(), Address: z.string() });
 
 export const BlobListSchema = z
   .strictObject({
@@ -74,7 +73,7 @@ export const DriveSchema = z.object({
   ManifestFile: z.string().optional(),
   ManifestHash: z.string().optional(),
   State: DriveStateSchema,
-  /** Where a Faulted drive was, so resolve can return it there (SPEC C.1). */
+  /** Where a Faulted drive was, so resolve can return it there (docs/contract/import-export.md#c1). */
   FaultedFrom: DriveStateSchema.optional(),
   FaultReason: z.string().optional(),
   CopyStatus: CopyStatusSchema.optional(),
@@ -93,7 +92,7 @@ export const DriveSchema = z.object({
 export type Drive = z.infer<typeof DriveSchema>;
 
 /**
- * Export planning's outcome (SPEC B, Receive): the plan itself is a blob of the service's own
+ * Export planning's outcome (docs/contract/import-export.md#b, Receive): the plan itself is a blob of the service's own
  * storage (`Blob`), since it can outgrow a Table entity; `Failure` when the selection could not be
  * read, which the drives' logs report when they complete.
  */
@@ -104,7 +103,7 @@ export const ExportPlanSchema = z.object({
 });
 export type ExportPlanRecord = z.infer<typeof ExportPlanSchema>;
 
-export const AlertSchema = z.object({ Kind: z.string(), Time: z.string(), Message: z.string() });
+const AlertSchema = z.object({ Kind: z.string(), Time: z.string(), Message: z.string() });
 export type Alert = z.infer<typeof AlertSchema>;
 
 export const JobSchema = z.object({
@@ -134,17 +133,17 @@ export const JobSchema = z.object({
   IncompleteBlobListUri: z.string().optional(),
   DriveList: z.array(DriveSchema),
   Export: ExportSelectionSchema.optional(),
-  /** Drives that arrived in the package but belong to no drive of the job (SPEC B, Receive). */
+  /** Drives that arrived in the package but belong to no drive of the job (docs/contract/import-export.md#b, Receive). */
   ExtraDrives: z.array(z.string()).optional(),
   Alerts: z.array(AlertSchema).optional(),
   ExportPlan: ExportPlanSchema.optional(),
-  /** ISO 8601. CreatedTime orders List Jobs; ClockStart starts the timers of SPEC C.2. */
+  /** ISO 8601. CreatedTime orders List Jobs; ClockStart starts the timers of docs/contract/import-export.md#c2. */
   CreatedTime: z.string(),
   ClockStart: z.string(),
 });
 export type Job = z.infer<typeof JobSchema>;
 
-/** What List Jobs returns per job: no drives, no export selection, no credential (SPEC A.10). */
+/** What List Jobs returns per job: no drives, no export selection, no credential (docs/contract/import-export.md#a10). */
 export type JobSummary = Omit<Job, 'DriveList' | 'Export' | 'Credential'>;
 
 /** A job as read from or written to the store, with its version. */

@@ -3,12 +3,12 @@ import type { Locations } from './locations';
 
 /**
  * A write to the job store. Every write but `create` is conditional on the version it read
- * (SPEC D.4) and fails with ConcurrencyConflict when that version is no longer current; `create`
+ * (docs/contract/import-export.md#d4) and fails with ConcurrencyConflict when that version is no longer current; `create`
  * fails the same way when the name is taken meanwhile. The store keeps the subscription's
- * active-job count in the same atomic write (SPEC D.3): a write that would raise it above
+ * active-job count in the same atomic write (docs/contract/import-export.md#d3): a write that would raise it above
  * `activeJobLimit` fails with ActiveJobQuotaExceeded and changes nothing. Likewise, a write that
  * would give an active job a DeliveryPackage tracking number another active job of the
- * subscription holds fails with InvalidJobState (SPEC A.7; see tracking-numbers.ts).
+ * subscription holds fails with InvalidJobState (docs/contract/import-export.md#a7; see tracking-numbers.ts).
  */
 export type JobWrite =
   | { kind: 'create'; job: Job; activeJobLimit: number }
@@ -23,7 +23,7 @@ export interface JobListQuery {
   /** Inclusive bounds on CreatedTime. */
   from?: Date;
   to?: Date;
-  /** Jobs the service would already have deleted at this instant are left out (SPEC C.2). */
+  /** Jobs the service would already have deleted at this instant are left out (docs/contract/import-export.md#c2). */
   now: Date;
   /** Resume after this store position (from a previous page's `cursor`). */
   after?: string;
@@ -55,7 +55,7 @@ export interface JobDeps {
 }
 
 /**
- * An entry of the due-time index (SPEC C.2): the job was due for a sweep at `dueAt` when the entry
+ * An entry of the due-time index (docs/contract/import-export.md#c2): the job was due for a sweep at `dueAt` when the entry
  * was written. Entries may be stale; the sweeper re-reads the job before it acts.
  */
 export interface DueEntry {

@@ -13,7 +13,7 @@ export async function writeJob(
 }
 
 /**
- * The read-modify-write of every change to an existing job (SPEC D.4): `read` the job (its 404
+ * The read-modify-write of every change to an existing job (docs/contract/import-export.md#d4): `read` the job (its 404
  * and 412 included), let `decide` answer its next version (or undefined when nothing changes,
  * which writes nothing), write it conditionally, and start again from a fresh read when another
  * change won the race.

@@ -3,15 +3,15 @@ import type { Alert, Job } from './model';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** SPEC C.2: the periods of the timer rules, in days from the job's ClockStart. */
-export const TIMER_DAYS = {
+/** docs/contract/import-export.md#c2: the periods of the timer rules, in days from the job's ClockStart. */
+const TIMER_DAYS = {
   creatingDeleted: 14,
   shippingOverdue: 14,
   shippingClosed: 44,
   finishedDeleted: 90,
 } as const;
 
-/** The rules of SPEC C.2, named after what they do. */
+/** The rules of docs/contract/import-export.md#c2, named after what they do. */
 export type TimerRule = keyof typeof TIMER_DAYS;
 export const TIMER_RULES = Object.keys(TIMER_DAYS) as readonly TimerRule[];
 
@@ -27,7 +27,7 @@ type Timed = Pick<Job, 'State' | 'ClockStart' | 'Alerts'>;
  * on every state change, so an alert from an earlier period (Shipping → Faulted → Shipping) does
  * not count.
  */
-export const isOverdueAlerted = (job: Timed): boolean =>
+const isOverdueAlerted = (job: Timed): boolean =>
   (job.Alerts ?? []).some(
     (a) => a.Kind === SHIPPING_OVERDUE && Date.parse(a.Time) >= Date.parse(job.ClockStart),
   );
@@ -51,20 +51,20 @@ export function nextTimer(job: Timed): { rule: TimerRule; at: Date } | undefined
 /** When the job is next due for a sweep: the instant its due-time index entry names. */
 export const dueTime = (job: Timed): Date | undefined => nextTimer(job)?.at;
 
-/** When the service deletes the job on its own (SPEC C.2), or undefined if it never will in its state. */
+/** When the service deletes the job on its own (docs/contract/import-export.md#c2), or undefined if it never will in its state. */
 export function deletionTime(job: Pick<Job, 'State' | 'ClockStart'>): Date | undefined {
   const timer = nextTimer(job);
   return timer?.rule === 'creatingDeleted' || timer?.rule === 'finishedDeleted' ? timer.at : undefined;
 }
 
-/** Reads never show a job that a sweep at `now` would delete (SPEC C.2, last sentence). */
+/** Reads never show a job that a sweep at `now` would delete (docs/contract/import-export.md#c2, last sentence). */
 export function isExpired(job: Pick<Job, 'State' | 'ClockStart'>, now: Date): boolean {
   const at = deletionTime(job);
   return at !== undefined && at.getTime() <= now.getTime();
 }
 
 /**
- * SPEC C.2, Shipping for 14 days: every drive still Specified is NeverReceived and an alert is
+ * docs/contract/import-export.md#c2, Shipping for 14 days: every drive still Specified is NeverReceived and an alert is
  * recorded. The job stays Shipping and its clock runs on: the 44-day rule counts from the same start.
  */
 function markOverdue(job: Job, now: Date): Job {

@@ -1,9 +1,9 @@
-import { invalidState } from '../../kernel/errors';
+import { invalidState } from './errors';
 import { isActive } from './job-states';
 import type { Job } from './model';
 
 /**
- * SPEC A.7: a DeliveryPackage's tracking number belongs to at most one active job of a
+ * docs/contract/import-export.md#a7: a DeliveryPackage's tracking number belongs to at most one active job of a
  * subscription. Tracking numbers compare without whitespace and case ("1z 999" is "1Z999").
  */
 export const normaliseTrackingNumber = (trackingNumber: string): string =>

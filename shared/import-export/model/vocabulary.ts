@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The classic API's enumerations: job and drive states (SPEC C.1), copy statuses, job types. */
+/** The classic API's enumerations: job and drive states (docs/contract/import-export.md#c1), copy statuses, job types. */
 
 export const JOB_STATES = [
   'Creating',
@@ -14,7 +14,7 @@ export const JOB_STATES = [
 ] as const;
 export const JobStateSchema = z
   .enum(JOB_STATES)
-  .meta({ id: 'JobState', description: 'A job state (SPEC C.1).' });
+  .meta({ id: 'JobState', description: 'A job state (docs/contract/import-export.md#c1).' });
 export type JobState = z.infer<typeof JobStateSchema>;
 
 export const DRIVE_STATES = [
@@ -29,11 +29,11 @@ export const DRIVE_STATES = [
 ] as const;
 export const DriveStateSchema = z
   .enum(DRIVE_STATES)
-  .meta({ id: 'DriveState', description: 'A drive state (SPEC C.1).' });
+  .meta({ id: 'DriveState', description: 'A drive state (docs/contract/import-export.md#c1).' });
 export type DriveState = z.infer<typeof DriveStateSchema>;
 
 /** Get Job's CopyStatus list (seed 000). */
-export const COPY_STATUSES = [
+const COPY_STATUSES = [
   'None',
   'InProgress',
   'Completed',

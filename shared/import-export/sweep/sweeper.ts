@@ -1,4 +1,4 @@
-import { ConcurrencyConflict, ServiceError } from '../../kernel/errors';
+import { ConcurrencyConflict, KernelError } from '../../kernel/errors';
 import type { DueEntry, DueIndex, JobStore } from '../model/ports';
 import type { TimerRule } from '../model/timers';
 import { applyTimers, dueTime, TIMER_RULES } from '../model/timers';
@@ -10,7 +10,7 @@ export interface SweepDeps {
   onError?: (entry: DueEntry, err: unknown) => void;
 }
 
-/** What a sweep did (SPEC B, POST /operator/sweep: counts per rule). */
+/** What a sweep did (docs/contract/import-export.md#b, POST /operator/sweep: counts per rule). */
 export interface SweepReport {
   rules: Record<TimerRule, number>;
   /** Index entries that no longer matched their job, removed. */
@@ -31,7 +31,7 @@ export const emptyReport = (): SweepReport => ({
 });
 
 /**
- * Applies the timers of SPEC C.2 to every job the due-time index names up to `now`.
+ * Applies the timers of docs/contract/import-export.md#c2 to every job the due-time index names up to `now`.
  *
  * - Its cost follows the due entries, never the number of jobs: one index query, then per entry a
  *   read of its job and at most one conditional write.
@@ -62,7 +62,7 @@ async function settle(deps: SweepDeps, entry: DueEntry, now: Date, report: Sweep
       return;
     }
     // The store is down: every other job would fail the same way. Stop; the next sweep resumes.
-    if (err instanceof ServiceError && err.code === 'ServiceUnavailable') throw err;
+    if (err instanceof KernelError && err.code === 'ServiceUnavailable') throw err;
     report.failed++;
     deps.onError?.(entry, err);
   }

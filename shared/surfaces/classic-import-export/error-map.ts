@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../../kernel/errors';
+import type { ClassicCode as ErrorCode } from './errors';
 
 /**
- * The one mapping from error codes to HTTP statuses (SPEC A.4). A code added to ErrorCode and
+ * The one mapping from error codes to HTTP statuses (docs/contract/import-export.md#a4). A code added to ErrorCode and
  * not mapped here does not compile.
  */
 export function statusOf(code: ErrorCode): number {

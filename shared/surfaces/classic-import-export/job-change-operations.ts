@@ -1,14 +1,14 @@
 import { deleteJob } from '../../import-export/customer/delete-job';
 import { updateJob } from '../../import-export/customer/update-job';
 import { UpdateJobBodySchema } from './wire/update-job.schema';
-import { customerOp } from '../../edge/operation';
+import { customerOp } from './pipeline';
 import { jobAddress, versionHeaders } from './job-operations';
 
-/** Update Job Properties (SPEC A.7): 200, no body, the job's new version in the headers. */
+/** Update Job Properties (docs/contract/import-export.md#a7): 200, no body, the job's new version in the headers. */
 export const updateJobOperation = customerOp({
   summary: 'Update Job Properties',
   description:
-    "Changes some of a job's properties (SPEC A.7), each only in the states that allow it; the request is all or nothing. `State: Shipping` needs ReturnAddress and DeliveryPackage; a tracking number is held by one active job of the subscription at a time.",
+    "Changes some of a job's properties (docs/contract/import-export.md#a7), each only in the states that allow it; the request is all or nothing. `State: Shipping` needs ReturnAddress and DeliveryPackage; a tracking number is held by one active job of the subscription at a time.",
   success: { status: 200, headers: ['ETag', 'Last-Modified', 'DataServiceId'] },
   errors: [
     'JobNameMismatch',
@@ -31,11 +31,11 @@ export const updateJobOperation = customerOp({
   },
 });
 
-/** Delete Job (SPEC A.9): 200, no body. */
+/** Delete Job (docs/contract/import-export.md#a9): 200, no body. */
 export const deleteJobOperation = customerOp({
   summary: 'Delete Job',
   description:
-    'Deletes a job that is Creating, Completed or Closed (SPEC A.9); the name is free again, and a Creating job frees its quota slot.',
+    'Deletes a job that is Creating, Completed or Closed (docs/contract/import-export.md#a9); the name is free again, and a Creating job frees its quota slot.',
   success: { status: 200 },
   errors: ['ResourceNotFound', 'InvalidJobState'],
   conditional: true,

@@ -3,20 +3,20 @@ import { checkStorageAccountName } from '../../import-export/model/names';
 import { jobProperties, jobRef } from './job-presenter';
 import { parseListJobsQuery } from './list-jobs-query';
 import { feed } from './odata';
-import { customerOp } from '../../edge/operation';
+import { customerOp } from './pipeline';
 import { openSkipToken, signSkipToken } from './skip-token';
 import { jobFeedSchema } from './wire/job-wire.schema';
 import { listJobsQuerySchema } from './wire/query.schema';
 
 /**
- * List Jobs (SPEC A.10): one page of the account's jobs, oldest first, each as Get Job shows it
+ * List Jobs (docs/contract/import-export.md#a10): one page of the account's jobs, oldest first, each as Get Job shows it
  * without DriveList and Export, plus CreatedTime; `odata.nextLink` repeats the request's filters
  * with a signed `$skiptoken` when more remain.
  */
 export const listJobsOperation = customerOp({
   summary: 'List Jobs',
   description:
-    "The storage account's jobs, oldest first, at most 1000 a page (SPEC A.10): Get Job's Properties plus CreatedTime, no DriveList or Export. Follow `odata.nextLink` as it is for the next page.",
+    "The storage account's jobs, oldest first, at most 1000 a page (docs/contract/import-export.md#a10): Get Job's Properties plus CreatedTime, no DriveList or Export. Follow `odata.nextLink` as it is for the next page.",
   success: { status: 200, body: jobFeedSchema },
   query: listJobsQuerySchema,
   errors: ['InvalidQueryParameterValue'],

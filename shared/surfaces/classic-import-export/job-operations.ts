@@ -2,15 +2,16 @@ import { getJob } from '../../import-export/customer/get-job';
 import { checkJobName, checkStorageAccountName } from '../../import-export/model/names';
 import type { Job, Versioned } from '../../import-export/model/model';
 import { putJob } from '../../import-export/customer/put-job';
+import { classicPutCommand } from './classic-job-input';
 import { jobEntitySchema } from './wire/job-wire.schema';
 import { PutJobBodySchema } from './wire/put-job.schema';
 import { jobBody, jobRef } from './job-presenter';
-import type { CustomerRequest } from '../../edge/operation';
-import { customerOp } from '../../edge/operation';
+import type { CustomerRequest } from './pipeline';
+import { customerOp } from './pipeline';
 import { entity } from './odata';
 import type { Reply } from '../../edge/reply';
 
-/** ETag, Last-Modified and DataServiceId of a job (SPEC A.5, A.6, A.7). */
+/** ETag, Last-Modified and DataServiceId of a job (docs/contract/import-export.md#a5, #a6, #a7). */
 export function versionHeaders(req: CustomerRequest<unknown>, job: Versioned<Job>): Record<string, string> {
   return {
     ETag: job.etag,
@@ -33,7 +34,7 @@ export function jobAddress(req: CustomerRequest<unknown>): {
 }
 
 /** A job as Get Job answers it. */
-export function jobReply(req: CustomerRequest<unknown>, job: Versioned<Job>): Reply {
+function jobReply(req: CustomerRequest<unknown>, job: Versioned<Job>): Reply {
   return {
     status: 200,
     json: entity(req.framing, 'Jobs', jobRef(job.value.Name), jobBody(job.value, req.version)),
@@ -44,7 +45,7 @@ export function jobReply(req: CustomerRequest<unknown>, job: Versioned<Job>): Re
 export const putJobOperation = customerOp({
   summary: 'Put Job',
   description:
-    'Creates a job (SPEC A.5). Putting a name whose job is still Creating replaces it (its quota slot kept, its two-week clock restarted); any other state is 409 JobAlreadyExists. If-None-Match: * makes it create-only, If-Match replace-only.',
+    'Creates a job (docs/contract/import-export.md#a5). Putting a name whose job is still Creating replaces it (its quota slot kept, its two-week clock restarted); any other state is 409 JobAlreadyExists. If-None-Match: * makes it create-only, If-Match replace-only.',
   success: { status: 201, headers: ['ETag', 'Last-Modified', 'DataServiceId'] },
   errors: [
     'JobNameMismatch',
@@ -62,12 +63,15 @@ export const putJobOperation = customerOp({
   body: PutJobBodySchema,
   conditional: true,
   async run(req) {
-    const written = await putJob(req.rt.jobs, {
-      ...jobAddress(req),
-      version: req.version,
-      definition: req.body,
-      conditions: req.conditions,
-    });
+    const written = await putJob(
+      req.rt.jobs,
+      classicPutCommand({
+        ...jobAddress(req),
+        version: req.version,
+        definition: req.body,
+        conditions: req.conditions,
+      }),
+    );
     return { status: 201, headers: versionHeaders(req, written) };
   },
 });
@@ -76,7 +80,7 @@ export const putJobOperation = customerOp({
 export const getJobOperation = customerOp({
   summary: 'Get Job',
   description:
-    'A job with its drives (SPEC A.6): optional properties only when set, never a credential. An unmet condition is 412 (no 304).',
+    'A job with its drives (docs/contract/import-export.md#a6): optional properties only when set, never a credential. An unmet condition is 412 (no 304).',
   success: { status: 200, body: jobEntitySchema, headers: ['ETag', 'Last-Modified'] },
   errors: ['ResourceNotFound'],
   conditional: true,

@@ -1,4 +1,4 @@
-import type { ApiVersion } from '../../import-export/customer/job-definition';
+import type { ApiVersion } from './versions';
 import type { Drive, DriveState, Job, JobState, JobSummary } from '../../import-export/model/model';
 import type { EntityRef } from './odata';
 
@@ -14,7 +14,7 @@ const TRANSFERRED_DRIVE: readonly DriveState[] = [
 const jobStage = (j: JobSummary): JobState => (j.State === 'Faulted' ? (j.FaultedFrom ?? j.State) : j.State);
 const driveStage = (d: Drive): DriveState => (d.State === 'Faulted' ? (d.FaultedFrom ?? d.State) : d.State);
 
-/** Spreads a property only when it is set (SPEC A.6: optional properties appear only when set). */
+/** Spreads a property only when it is set (docs/contract/import-export.md#a6: optional properties appear only when set). */
 const opt = <K extends string, V>(name: K, value: V | undefined): Partial<Record<K, V>> =>
   (value === undefined ? {} : { [name]: value }) as Partial<Record<K, V>>;
 
@@ -49,7 +49,7 @@ export function jobProperties(
   };
 }
 
-/** A drive as Get Job shows it (SPEC A.6). */
+/** A drive as Get Job shows it (docs/contract/import-export.md#a6). */
 export function driveProperties(d: Drive, type: Job['Type']): Record<string, unknown> {
   const transferred = TRANSFERRED_DRIVE.includes(driveStage(d));
   const keyVisible = type === 'Import' || d.State === 'ShippedBack';

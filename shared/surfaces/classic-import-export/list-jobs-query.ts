@@ -1,9 +1,9 @@
-import { ServiceError } from '../../kernel/errors';
+import { EdgeError } from '../../edge/errors';
 import type { JobFilter } from '../../import-export/customer/list-jobs';
 import { MAX_PAGE_SIZE } from '../../import-export/customer/list-jobs';
 import { JOB_STATES, type JobState } from '../../import-export/model/model';
 
-/** The List Jobs query parameters (SPEC A.10), parsed. */
+/** The List Jobs query parameters (docs/contract/import-export.md#a10), parsed. */
 export interface ListJobsParams {
   filter: JobFilter;
   top?: number;
@@ -18,7 +18,7 @@ export interface ListJobsParams {
 const CARRIED = ['type', 'from', 'to', 'states', '$top', '$format'] as const;
 
 const bad = (name: string, value: string, rule: string) =>
-  new ServiceError('InvalidQueryParameterValue', `${name} ${rule}.`, `${name}=${value}`);
+  new EdgeError('InvalidQueryParameterValue', `${name} ${rule}.`, `${name}=${value}`);
 
 /** `2013-09-01T00:00:00.0000000Z` and shorter ISO 8601 forms; without an offset the time is UTC. */
 const DATE_TIME =

@@ -1,8 +1,8 @@
-import { notFound } from '../../kernel/errors';
+import { notFound } from '../../import-export/model/errors';
 import type { Location } from '../../import-export/model/locations';
 import type { EntityRef } from './odata';
 import { entity, feed } from './odata';
-import { customerOp } from '../../edge/operation';
+import { customerOp } from './pipeline';
 import { locationEntitySchema, locationFeedSchema } from './wire/location-wire.schema';
 import { listLocationsQuerySchema } from './wire/query.schema';
 
@@ -20,13 +20,13 @@ const locationRef = (l: Location): EntityRef => ({
 const locationBody = ({ ServedRegions: _regions, ...wire }: Location): Record<string, unknown> => wire;
 
 /**
- * List Locations (SPEC A.11): all of them, or with `originlocation` the one that serves that
+ * List Locations (docs/contract/import-export.md#a11): all of them, or with `originlocation` the one that serves that
  * storage region (none when the region is not served). An empty `originlocation` is no filter.
  */
 export const listLocationsOperation = customerOp({
   summary: 'List Locations',
   description:
-    'The datacenters that receive drives (SPEC A.11); with `originlocation`, the one serving that storage region, or none.',
+    'The datacenters that receive drives (docs/contract/import-export.md#a11); with `originlocation`, the one serving that storage region, or none.',
   success: { status: 200, body: locationFeedSchema },
   query: listLocationsQuerySchema,
   run(req) {
@@ -39,10 +39,11 @@ export const listLocationsOperation = customerOp({
   },
 });
 
-/** Get Location: a location's `odata.editLink` (SPEC A.1), its name matched case-insensitively. */
+/** Get Location: a location's `odata.editLink` (docs/contract/import-export.md#a1), its name matched case-insensitively. */
 export const getLocationOperation = customerOp({
   summary: 'Get Location',
-  description: 'A location alone, at its `odata.editLink` (SPEC A.1); its name matches case-insensitively.',
+  description:
+    'A location alone, at its `odata.editLink` (docs/contract/import-export.md#a1); its name matches case-insensitively.',
   success: { status: 200, body: locationEntitySchema },
   errors: ['ResourceNotFound'],
   run(req) {

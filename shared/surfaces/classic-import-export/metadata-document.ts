@@ -1,8 +1,8 @@
 import { NAMESPACE } from './odata';
 
 /**
- * The `$metadata` EDMX (SPEC A.11, reference §3.2): the classic document's types, plus the
- * Properties.CreatedTime this service adds (SPEC A.10) and the 2014-11-01 ContainerSas.
+ * The `$metadata` EDMX (docs/contract/import-export.md#a11, reference §3.2): the classic document's types, plus the
+ * Properties.CreatedTime this service adds (docs/contract/import-export.md#a10) and the 2014-11-01 ContainerSas.
  * Declared as data so tests can check every property the service returns against it.
  */
 type Property = readonly [name: string, type: string, nullable?: boolean];
@@ -12,7 +12,7 @@ const S = 'Edm.String';
 const B = 'Edm.Boolean';
 const I = 'Edm.Int32';
 
-export const COMPLEX_TYPES: Readonly<Record<string, readonly Property[]>> = {
+const COMPLEX_TYPES: Readonly<Record<string, readonly Property[]>> = {
   Properties: [
     ['StorageAccountName', S],
     ['StorageAccountKey', S],
@@ -84,7 +84,7 @@ export const COMPLEX_TYPES: Readonly<Record<string, readonly Property[]>> = {
 };
 
 /** Entity types, keyed by `Name`, with the entity set that holds each. */
-export const ENTITY_TYPES: Readonly<Record<string, { set: string; properties: readonly Property[] }>> = {
+const ENTITY_TYPES: Readonly<Record<string, { set: string; properties: readonly Property[] }>> = {
   StorageAccount: { set: 'StorageAccounts', properties: [['Name', S, false]] },
   Job: {
     set: 'Jobs',

@@ -1,4 +1,5 @@
-import { ServiceError } from '../../kernel/errors';
+import { EdgeError } from '../../edge/errors';
+import { ClassicError } from './errors';
 
 export type MetadataLevel = 'minimalmetadata' | 'nometadata' | 'fullmetadata';
 export type Representation = 'json' | 'xml';
@@ -6,7 +7,7 @@ export type Representation = 'json' | 'xml';
 const LEVELS: Record<string, MetadataLevel> = {
   minimalmetadata: 'minimalmetadata',
   nometadata: 'nometadata',
-  nometatadata: 'nometadata', // the classic documents' own misspelling (SPEC A.2)
+  nometatadata: 'nometadata', // the classic documents' own misspelling (docs/contract/import-export.md#a2)
   fullmetadata: 'fullmetadata',
 };
 
@@ -49,7 +50,7 @@ function levelOf(range: MediaRange, want: Representation): MetadataLevel | undef
 }
 
 /**
- * Content negotiation (SPEC A.2): `$format` overrides `Accept`. A bad `$format` is a bad query
+ * Content negotiation (docs/contract/import-export.md#a2): `$format` overrides `Accept`. A bad `$format` is a bad query
  * parameter (400); an Accept header we cannot satisfy is 406. JSON defaults to minimal metadata.
  */
 export function negotiate(want: Representation, accept: string | null, format: string | null): MetadataLevel {
@@ -57,7 +58,7 @@ export function negotiate(want: Representation, accept: string | null, format: s
     const shorthand = format.trim().toLowerCase() === want;
     const level = shorthand ? 'minimalmetadata' : levelOf(parseRange(format), want);
     if (!level || (!shorthand && parseRange(format).type.includes('*'))) {
-      throw new ServiceError(
+      throw new EdgeError(
         'InvalidQueryParameterValue',
         `$format must be ${want === 'json' ? 'json or application/json, optionally with odata=minimalmetadata, nometadata or fullmetadata' : 'xml or application/xml'}.`,
         `$format=${format}`,
@@ -75,7 +76,7 @@ export function negotiate(want: Representation, accept: string | null, format: s
     const level = levelOf(range, want);
     if (level) return level;
   }
-  throw new ServiceError(
+  throw new ClassicError(
     'NotAcceptable',
     `The service answers with ${want === 'json' ? 'application/json' : 'application/xml'} only.`,
     `Accept: ${accept}`,

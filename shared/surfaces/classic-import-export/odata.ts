@@ -1,9 +1,9 @@
 import type { MetadataLevel } from './negotiation';
 
-/** OData JSON Light framing (SPEC A.3). */
+/** OData JSON Light framing (docs/contract/import-export.md#a3). */
 export const NAMESPACE = 'Microsoft.Cis.Services.ImportExport.Public';
 export type EntitySet = 'Jobs' | 'Locations' | 'StorageAccounts';
-export type EntityType = 'Job' | 'Location' | 'StorageAccount';
+type EntityType = 'Job' | 'Location' | 'StorageAccount';
 
 export interface EntityRef {
   type: EntityType;

@@ -1,5 +1,5 @@
 import { METADATA_DOCUMENT } from './metadata-document';
-import { customerOp } from '../../edge/operation';
+import { customerOp } from './pipeline';
 import { metadataDocumentSchema, serviceDocumentSchema } from './wire/service-wire.schema';
 
 /** The service document's collections, each `url` relative to the base (reference §3.1). */
@@ -9,11 +9,11 @@ const COLLECTIONS = [
   { name: 'Locations', url: 'locations' },
 ];
 
-/** Get Service Document (SPEC A.11). */
+/** Get Service Document (docs/contract/import-export.md#a11). */
 export const serviceDocumentOperation = customerOp({
   summary: 'Get Service Document',
   description:
-    'The collections StorageAccounts, Jobs and Locations (SPEC A.11). Jobs are listed per storage account and read at their edit links.',
+    'The collections StorageAccounts, Jobs and Locations (docs/contract/import-export.md#a11). Jobs are listed per storage account and read at their edit links.',
   success: { status: 200, body: serviceDocumentSchema },
   run(req) {
     const metadata =
@@ -22,10 +22,11 @@ export const serviceDocumentOperation = customerOp({
   },
 });
 
-/** Get Metadata Document (SPEC A.11): the EDMX, as application/xml. */
+/** Get Metadata Document (docs/contract/import-export.md#a11): the EDMX, as application/xml. */
 export const metadataDocumentOperation = customerOp({
   summary: 'Get Metadata Document',
-  description: 'The EDMX of every entity the service returns (SPEC A.11), as application/xml only.',
+  description:
+    'The EDMX of every entity the service returns (docs/contract/import-export.md#a11), as application/xml only.',
   success: { status: 200, body: metadataDocumentSchema },
   representation: 'xml',
   run() {

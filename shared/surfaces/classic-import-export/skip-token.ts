@@ -1,10 +1,10 @@
+import { EdgeError } from '../../edge/errors';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ServiceError } from '../../kernel/errors';
 import type { ListPosition } from '../../import-export/customer/list-jobs';
 
 /**
- * List Jobs continuation tokens (SPEC A.10): opaque to clients, and tamper-proof. A token is its
+ * List Jobs continuation tokens (docs/contract/import-export.md#a10): opaque to clients, and tamper-proof. A token is its
  * state and an HMAC-SHA256 of it, keyed by the runtime's token key; the state binds the
  * subscription, the storage account, the filters and `$top` of the listing it continues, so a
  * token is worthless on any other listing.
@@ -42,7 +42,7 @@ export function signSkipToken(key: Buffer, scope: TokenScope, position: ListPosi
 }
 
 const invalid = () =>
-  new ServiceError(
+  new EdgeError(
     'InvalidQueryParameterValue',
     'The $skiptoken is not one this listing issued; start again without it.',
     '$skiptoken',

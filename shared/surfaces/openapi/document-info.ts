@@ -20,10 +20,13 @@ export const INFO: Json = {
 };
 
 export const TAGS: Record<RouteApi['surface'], Json> = {
-  customer: { name: 'Customer API', description: 'The classic Import/Export API (SPEC A).' },
+  customer: {
+    name: 'Customer API',
+    description: 'The classic Import/Export API (docs/contract/import-export.md#a).',
+  },
   operator: {
     name: 'Operator API',
-    description: 'The datacenter side (SPEC B): drives jobs through their life.',
+    description: 'The datacenter side (docs/contract/import-export.md#b): drives jobs through their life.',
   },
   public: { name: 'Service description', description: 'What anyone may read.' },
 };
@@ -32,7 +35,7 @@ export const SECURITY_SCHEMES: Json = {
   managementCertificate: {
     type: 'mutualTLS',
     description:
-      'A client certificate, valid now, whose SHA-1 thumbprint is registered for the subscription in the path (PUT /operator/subscriptions/{sub}/certificates/{thumbprint}). Otherwise 403 AuthenticationFailed (SPEC D.1).',
+      'A client certificate, valid now, whose SHA-1 thumbprint is registered for the subscription in the path (PUT /operator/subscriptions/{sub}/certificates/{thumbprint}). Otherwise 403 AuthenticationFailed (docs/contract/import-export.md#d1).',
   },
   forwardedClientCertificate: {
     type: 'apiKey',

@@ -4,7 +4,7 @@ export type Json = Record<string, unknown>;
 
 const COMPONENTS = '#/components/schemas/';
 
-/** OData annotations, which request bodies may carry and the pipeline ignores (SPEC A.5). */
+/** OData annotations, which request bodies may carry and the pipeline ignores (docs/contract/import-export.md#a5). */
 const ANNOTATIONS = { '^odata\\.|@odata\\.': {} };
 
 const idOf = (schema: z.ZodType): string | undefined => {
@@ -14,7 +14,7 @@ const idOf = (schema: z.ZodType): string | undefined => {
 
 /**
  * The schemas of the document's bodies. Each body schema is a named component (`.meta({ id })`
- * in shared/schemas), so clients generate one type per wire shape; an unnamed one is a mistake
+ * in the surfaces' wire/ folders), so clients generate one type per wire shape; an unnamed one is a mistake
  * this reports, as it does two shapes under one name.
  */
 export class SchemaComponents {

@@ -1,6 +1,6 @@
 import type { HttpRoute } from '../../edge/routes';
 import { openApiDocumentSchema } from '../classic-import-export/wire/service-wire.schema';
-import { publicOp } from '../../edge/operation';
+import { publicOp } from './pipeline';
 
 /**
  * GET /openapi.json: the OpenAPI 3.1 document of the route table. The generator and the route
@@ -9,10 +9,7 @@ import { publicOp } from '../../edge/operation';
 export const openApiOperation = (routeTable: () => Promise<readonly HttpRoute[]>) => {
   let document: Promise<unknown> | undefined;
   const build = async () => {
-    const [{ openApiDocument }, routes] = await Promise.all([
-      import('./openapi-document'),
-      routeTable(),
-    ]);
+    const [{ openApiDocument }, routes] = await Promise.all([import('./openapi-document'), routeTable()]);
     return openApiDocument(routes);
   };
   return publicOp({

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorCode } from '../../kernel/errors';
+import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
 import {
   ConditionalHeadersSchema,
   CustomerHeadersSchema,
@@ -15,7 +15,7 @@ type In = 'path' | 'query' | 'header';
 export type PathParam = keyof typeof PathParamsSchema.shape;
 export type ResponseHeader = keyof typeof ResponseHeadersSchema.shape;
 
-/** What a malformed path segment answers (SPEC A.4); a segment naming nothing is a 404. */
+/** What a malformed path segment answers (docs/contract/import-export.md#a4); a segment naming nothing is a 404. */
 export const PATH_ERRORS: Record<PathParam, ErrorCode> = {
   sub: 'InvalidSubscriptionId',
   account: 'InvalidStorageAccountName',

@@ -1,11 +1,6 @@
-import type { ErrorCode } from '../../kernel/errors';
-import type {
-  AnyCustomerOperation,
-  AnyOperatorOperation,
-  PublicOperation,
-  RouteApi,
-} from '../../edge/operation';
-import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from '../../edge/pipeline-errors';
+import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
+import type { OperationDoc, RouteApi } from '../../edge/operation';
+import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from './pipeline-errors';
 import type { Verb } from '../../edge/request-info';
 import type { HttpRoute } from '../../edge/routes';
 import { SECURITY, TAGS } from './document-info';
@@ -24,11 +19,7 @@ import type { Framing } from './responses';
 import { errorResponses, successResponse } from './responses';
 
 type Surface = RouteApi['surface'];
-type AnyOperation = AnyCustomerOperation | AnyOperatorOperation | PublicOperation;
-/** The pipeline options an operation may set, whatever its pipeline. */
-type Options = Partial<Pick<AnyCustomerOperation, 'body' | 'conditional' | 'representation'>> & {
-  optionalBody?: boolean;
-};
+type AnyOperation = OperationDoc;
 
 interface Context {
   route: HttpRoute;
@@ -37,9 +28,9 @@ interface Context {
   pathErrors: readonly ErrorCode[];
 }
 
-/** The order of a path item's operations; MERGE is PATCH (SPEC A.1). */
+/** The order of a path item's operations; MERGE is PATCH (docs/contract/import-export.md#a1). */
 export const VERBS: readonly Verb[] = ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'POST'];
-/** What a customer POST (or GET) may tunnel (SPEC A.1). */
+/** What a customer POST (or GET) may tunnel (docs/contract/import-export.md#a1). */
 const TUNNELLED: readonly Verb[] = ['PUT', 'PATCH', 'DELETE'];
 
 /** The `{name}` parameters of a Functions route template, in order. */
@@ -50,13 +41,13 @@ const operationId = (verb: Verb, route: HttpRoute) =>
   `${verb.toLowerCase()}-${route.name}`.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 const errorCodes = (ctx: Context, op: AnyOperation): ErrorCode[] => {
-  const o = op as Options;
+  const o = op;
   return [
     ...PIPELINE_ERRORS[ctx.surface],
     ...ctx.pathErrors,
     ...(o.body ? BODY_ERRORS : []),
     ...(o.conditional ? CONDITIONAL_ERRORS : []),
-    ...(op.errors ?? []),
+    ...((op.errors ?? []) as readonly ErrorCode[]),
   ];
 };
 
@@ -69,7 +60,7 @@ const surfaceParameters = (surface: Surface): Json[] =>
     : [];
 
 const conditionalParameters = (op: AnyOperation): Json[] =>
-  (op as Options).conditional ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h)) : [];
+  op.conditional ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h)) : [];
 
 function tunnelNote(surface: Surface, verb: Verb): string {
   if (surface !== 'customer' || !TUNNELLED.includes(verb)) return '';
@@ -78,7 +69,7 @@ function tunnelNote(surface: Surface, verb: Verb): string {
 }
 
 function operation(ctx: Context, verb: Verb, op: AnyOperation): Json {
-  const o = op as Options;
+  const o = op;
   const head = verb === 'HEAD';
   const f: Framing = { surface: ctx.surface, xml: o.representation === 'xml', head };
   const description = `${op.description ?? ''}${tunnelNote(ctx.surface, verb)}`.trim();
@@ -107,11 +98,11 @@ function operation(ctx: Context, verb: Verb, op: AnyOperation): Json {
   };
 }
 
-/** POST with X-HTTP-Method: the route's PUT, PATCH or DELETE (SPEC A.1). */
+/** POST with X-HTTP-Method: the route's PUT, PATCH or DELETE (docs/contract/import-export.md#a1). */
 function tunnel(ctx: Context, ops: readonly [Verb, AnyOperation][]): Json {
   const f: Framing = { surface: ctx.surface, xml: false, head: false };
   const bodies = ops.flatMap(([, op]) => {
-    const body = (op as Options).body;
+    const body = op.body;
     return body ? [ctx.schemas.ref(body, 'request')] : [];
   });
   const successes = new Map<number, string[]>();
@@ -131,7 +122,7 @@ function tunnel(ctx: Context, ops: readonly [Verb, AnyOperation][]): Json {
     parameters: [
       parameterRef('header', TUNNEL_HEADER),
       ...surfaceParameters(ctx.surface),
-      ...(ops.some(([, op]) => (op as Options).conditional)
+      ...(ops.some(([, op]) => op.conditional)
         ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h))
         : []),
     ],
@@ -159,11 +150,13 @@ export function pathItem(route: HttpRoute, api: RouteApi, schemas: SchemaCompone
   const params = templateParams(route.route);
   const pathErrors = params.map((p) => {
     if (!isPathParam(p))
-      throw new Error(`route ${route.name}: {${p}} is not described in shared/schemas/parameters.schema.ts`);
+      throw new Error(
+        `route ${route.name}: {${p}} is not described in the surface's wire/parameters.schema.ts`,
+      );
     return PATH_ERRORS[p];
   });
   const ctx: Context = { route, surface: api.surface, schemas, pathErrors };
-  const ops = api.operations as Partial<Record<Verb, AnyOperation>>;
+  const ops = api.operations;
   const item: Json = params.length > 0 ? { parameters: params.map((p) => parameterRef('path', p)) } : {};
   for (const verb of VERBS) {
     const op = ops[verb];

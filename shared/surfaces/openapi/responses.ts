@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../kernel/errors';
+import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
 import { statusOf } from '../classic-import-export/error-map';
 import type { OperationDoc } from '../../edge/operation';
 import type { RouteApi } from '../../edge/operation';
@@ -33,7 +33,7 @@ const REASONS: Record<number, string> = {
 const headers = (names: readonly ResponseHeader[]): Json =>
   Object.fromEntries(names.map((n) => [n, headerRef(n)]));
 
-/** Headers of every answer (SPEC A.2): the customer API echoes x-ms-version. */
+/** Headers of every answer (docs/contract/import-export.md#a2): the customer API echoes x-ms-version. */
 const common = (surface: Framing['surface']): ResponseHeader[] => [
   'x-ms-request-id',
   'Date',
@@ -41,7 +41,7 @@ const common = (surface: Framing['surface']): ResponseHeader[] => [
   ...(surface === 'customer' ? (['x-ms-version'] as const) : []),
 ];
 
-/** The success answer of an operation (SPEC A.2, A.3): OData JSON, plain JSON or XML. */
+/** The success answer of an operation (docs/contract/import-export.md#a2, #a3): OData JSON, plain JSON or XML. */
 export function successResponse(
   success: OperationDoc['success'],
   f: Framing,
@@ -72,8 +72,8 @@ const errorComponent = (customer: boolean, unavailable: boolean, head: boolean) 
   `${customer ? 'Customer' : ''}${unavailable ? 'Unavailable' : 'Error'}${head ? 'Head' : ''}`;
 
 /**
- * `components.responses`: an error answer with the OData body (SPEC A.4) and the headers of its
- * pipeline, Retry-After on 503 (SPEC D.6), no body on a HEAD.
+ * `components.responses`: an error answer with the OData body (docs/contract/import-export.md#a4) and the headers of its
+ * pipeline, Retry-After on 503 (docs/contract/import-export.md#d6), no body on a HEAD.
  */
 export function errorResponseComponents(schemas: SchemaComponents): Record<string, Json> {
   const out: Record<string, Json> = {};
@@ -96,7 +96,7 @@ export function errorResponseComponents(schemas: SchemaComponents): Record<strin
   return out;
 }
 
-/** One response per error status, naming its ExtendedCodes (SPEC A.4). */
+/** One response per error status, naming its ExtendedCodes (docs/contract/import-export.md#a4). */
 export function errorResponses(codes: ReadonlySet<ErrorCode>, f: Framing): Json {
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) {

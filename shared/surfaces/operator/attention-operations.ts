@@ -1,13 +1,13 @@
+import { EdgeError } from '../../edge/errors';
 import { jobsNeedingAttention } from '../../import-export/datacenter/attention';
-import { ServiceError } from '../../kernel/errors';
 import { JobStateSchema, type JobState } from '../../import-export/model/model';
 import { worklistSchema } from './wire/operator-wire.schema';
 import { worklistQuerySchema } from '../classic-import-export/wire/query.schema';
 import { attentionItem } from './operator-presenter';
-import { operatorOp } from '../../edge/operation';
+import { operatorOp } from './pipeline';
 
 const badQuery = (name: string, value: string, message: string) =>
-  new ServiceError('InvalidQueryParameterValue', message, `${name}=${value}`);
+  new EdgeError('InvalidQueryParameterValue', message, `${name}=${value}`);
 
 function statesOf(value: string | null): JobState[] | undefined {
   if (value === null) return undefined;
@@ -43,13 +43,13 @@ function afterOf(value: string | null): { partition: string; row: string } | und
 }
 
 /**
- * GET /operator/jobs[?state=...][&$top=][&$skiptoken=] (SPEC B): the operators' worklist across
+ * GET /operator/jobs[?state=...][&$top=][&$skiptoken=] (docs/contract/import-export.md#b): the operators' worklist across
  * subscriptions; `nextLink` continues it when more remain.
  */
 export const attentionOperation = operatorOp({
   summary: 'Jobs needing the datacenter',
   description:
-    'Across subscriptions: jobs in Shipping to Packaging or Faulted, and jobs with overdue alerts (SPEC B, C.2).',
+    'Across subscriptions: jobs in Shipping to Packaging or Faulted, and jobs with overdue alerts (docs/contract/import-export.md#b, #c2).',
   success: { status: 200, body: worklistSchema },
   query: worklistQuerySchema,
   errors: ['InvalidQueryParameterValue'],

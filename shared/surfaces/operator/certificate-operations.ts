@@ -1,15 +1,16 @@
 import { readCertificate } from '../../identity/client-certificate';
 import { registerCertificate, removeCertificate } from '../../identity/certificates';
-import { ServiceError } from '../../kernel/errors';
+import { IdentityError } from '../../identity/errors';
 import { checkSubscriptionId } from '../../import-export/model/names';
 import { RegisterCertificateBodySchema } from './wire/certificate.schema';
 import { certificateListSchema, certificateSummarySchema } from './wire/operator-wire.schema';
-import { operatorOp } from '../../edge/operation';
+import { operatorOp } from './pipeline';
 
-/** PUT /operator/subscriptions/{sub}/certificates/{thumbprint} (SPEC B). */
+/** PUT /operator/subscriptions/{sub}/certificates/{thumbprint} (docs/contract/import-export.md#b). */
 export const registerCertificateOperation = operatorOp({
   summary: 'Register a management certificate',
-  description: "The certificate then authenticates the subscription's customer calls (SPEC B, D.1).",
+  description:
+    "The certificate then authenticates the subscription's customer calls (docs/contract/import-export.md#b, #d1).",
   success: { status: 201, body: certificateSummarySchema },
   errors: ['InvalidCertificate'],
   body: RegisterCertificateBodySchema,
@@ -17,7 +18,7 @@ export const registerCertificateOperation = operatorOp({
     const subscriptionId = checkSubscriptionId(params.sub ?? '');
     const certificate = readCertificate(body.Certificate);
     if (!certificate)
-      throw new ServiceError(
+      throw new IdentityError(
         'InvalidCertificate',
         'Certificate must be an X.509 certificate, as base64 DER or PEM.',
         'Certificate',

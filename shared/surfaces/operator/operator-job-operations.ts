@@ -16,8 +16,8 @@ import {
 import { operatorJobSchema, plannedBlobsSchema } from './wire/operator-wire.schema';
 import { operatorJobView } from './operator-presenter';
 import type { OperationDoc } from '../../edge/operation';
-import type { OperatorRequest } from '../../edge/operation';
-import { operatorOp } from '../../edge/operation';
+import type { OperatorRequest } from './pipeline';
+import { operatorOp } from './pipeline';
 import type { Reply } from '../../edge/reply';
 
 /** The job of an `/operator/subscriptions/{sub}/jobs/{job}/...` request. */
@@ -53,11 +53,11 @@ export const getOperatorJobOperation = operatorOp({
   },
 });
 
-/** POST .../receive (SPEC B, Receive). */
+/** POST .../receive (docs/contract/import-export.md#b, Receive). */
 export const receiveOperation = operatorOp({
   summary: 'Receive the package',
   description:
-    "Import: listed drives become Received, the job's others NeverReceived, extra drives are recorded; only from Shipping (or Received, for a late drive). Export: the blank drives arrive with generated BitLocker keys, and the export is planned against the customer's storage (SPEC B, B.2).",
+    "Import: listed drives become Received, the job's others NeverReceived, extra drives are recorded; only from Shipping (or Received, for a late drive). Export: the blank drives arrive with generated BitLocker keys, and the export is planned against the customer's storage (docs/contract/import-export.md#b, #b2).",
   success: OPERATOR_JOB_ANSWER,
   errors: ['ResourceNotFound', 'InvalidJobState', 'StorageReadFailed', 'StorageWriteFailed'],
   body: ReceiveBodySchema,
@@ -69,7 +69,8 @@ export const receiveOperation = operatorOp({
 /** POST .../drives/{driveId}/start. */
 export const startOperation = operatorOp({
   summary: "Start a drive's copy",
-  description: 'Drive Received to Transferring, the job Transferring; refused for a cancelled job (SPEC B).',
+  description:
+    'Drive Received to Transferring, the job Transferring; refused for a cancelled job (docs/contract/import-export.md#b).',
   success: OPERATOR_JOB_ANSWER,
   errors: ['ResourceNotFound', 'InvalidJobState'],
   async run(req) {
@@ -92,7 +93,7 @@ export const progressOperation = operatorOp({
 export const completeOperation = operatorOp({
   summary: "Finish a drive's copy",
   description:
-    "Checks the manifest, writes the error log (and the verbose log and manifest backup when enabled) into the customer's storage, and sets the drive Completed or CompletedMoreInfo; the job becomes Packaging when every drive is done (SPEC B, B.3).",
+    "Checks the manifest, writes the error log (and the verbose log and manifest backup when enabled) into the customer's storage, and sets the drive Completed or CompletedMoreInfo; the job becomes Packaging when every drive is done (docs/contract/import-export.md#b, #b3).",
   success: OPERATOR_JOB_ANSWER,
   errors: ['ResourceNotFound', 'InvalidJobState', 'StorageWriteFailed'],
   body: CompleteBodySchema,
@@ -105,7 +106,7 @@ export const completeOperation = operatorOp({
 export const shipOperation = operatorOp({
   summary: 'Ship the drives back',
   description:
-    'From Packaging: every drive ShippedBack, ReturnPackage set; the job ends Completed, or Closed when a drive failed or never came (SPEC B).',
+    'From Packaging: every drive ShippedBack, ReturnPackage set; the job ends Completed, or Closed when a drive failed or never came (docs/contract/import-export.md#b).',
   success: OPERATOR_JOB_ANSWER,
   errors: ['ResourceNotFound', 'InvalidJobState'],
   body: ShipBodySchema,

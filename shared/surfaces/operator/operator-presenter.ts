@@ -18,7 +18,7 @@ function datacenterOf(j: JobSummary): Record<string, unknown> {
 
 /**
  * A job as the operator API answers it (plain JSON): the Get Job body of 2014-11-01, with the same
- * secrecy rules (SPEC A.6: no credential, export BitLocker keys only once shipped back), plus the
+ * secrecy rules (docs/contract/import-export.md#a6: no credential, export BitLocker keys only once shipped back), plus the
  * job's address and a `Datacenter` section.
  */
 export function operatorJobView(j: Job): Record<string, unknown> {

@@ -1,21 +1,21 @@
-import { ServiceError } from '../../kernel/errors';
+import { ImportExportError } from '../../import-export/model/errors';
 import { sweepSummarySchema } from './wire/operator-wire.schema';
 import { SweepBodySchema } from './wire/sweep.schema';
-import { runSweep, sweepSummary } from '../../app/sweep-runner';
-import { operatorOp } from '../../edge/operation';
+import { runSweep, sweepSummary } from '../../import-export/sweep/run-sweep';
+import { operatorOp } from './pipeline';
 
 /** Clocks of operator machines and of the service differ a little; "now" by either is accepted. */
-export const SWEEP_CLOCK_SKEW_MS = 60_000;
+const SWEEP_CLOCK_SKEW_MS = 60_000;
 
 /**
- * POST /operator/sweep (SPEC B, C.2): runs the sweeper as of `Now` (default: the service's clock)
+ * POST /operator/sweep (docs/contract/import-export.md#b, #c2): runs the sweeper as of `Now` (default: the service's clock)
  * and answers its counts per rule. A sweep in the past would stamp old times on the jobs it
  * changes, so a `Now` before the service's clock (beyond skew) is refused.
  */
 export const sweepOperation = operatorOp({
   summary: 'Run the timers now, or as of a later instant',
   description:
-    "Runs the sweeper of SPEC C.2 as of Now (default: the service's clock; not in the past) and answers its counts per rule.",
+    "Runs the sweeper of docs/contract/import-export.md#c2 as of Now (default: the service's clock; not in the past) and answers its counts per rule.",
   success: { status: 200, body: sweepSummarySchema },
   body: SweepBodySchema,
   optionalBody: true,
@@ -25,7 +25,7 @@ export const sweepOperation = operatorOp({
     if (body.Now !== undefined) {
       const asked = new Date(body.Now);
       if (asked.getTime() < clock.getTime() - SWEEP_CLOCK_SKEW_MS) {
-        throw new ServiceError(
+        throw new ImportExportError(
           'InvalidRequestBody',
           `Now must not be in the past; the service's clock says ${clock.toISOString()}.`,
           'Now',
@@ -34,7 +34,7 @@ export const sweepOperation = operatorOp({
       now = asked.getTime() > clock.getTime() ? asked : clock;
     }
     // The answer is the summary; only failures go to the log.
-    const report = await runSweep(rt, { log: () => undefined, error: console.error }, now);
+    const report = await runSweep(rt.sweep, now, { log: () => undefined, error: console.error });
     return { status: 200, json: sweepSummary(now, report) };
   },
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MAX_BODY_BYTES } from '../../../shared/edge/body';
 import { anyText, charCount, kindOf, otherKindThan, tooLong, unknownKey } from './values';
 
-export type Path = readonly (string | number)[];
+type Path = readonly (string | number)[];
 
 /** What the fuzzer knows of one operation's JSON body: enough to break it for certain. */
 export interface BodySpec {
@@ -25,7 +25,7 @@ const isAnnotation = (k: string) => k.startsWith('odata.') || k.includes('@odata
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every path to a value in a body, annotations left out (they are ignored, SPEC A.5). */
+/** Every path to a value in a body, annotations left out (they are ignored, docs/contract/import-export.md#a5). */
 function pathsOf(v: unknown, at: Path = []): Path[] {
   const children = Array.isArray(v)
     ? v.flatMap((x, i) => pathsOf(x, [...at, i]))
@@ -41,7 +41,7 @@ const getAt = (v: unknown, path: Path): unknown =>
   path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | undefined)?.[k], v);
 
 /** A copy of `body` with the value at `path` replaced (or removed, for `undefined`). */
-export function setAt(body: unknown, path: Path, value: unknown): unknown {
+function setAt(body: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const copy = structuredClone(body) as Record<string | number, unknown>;
   // A missing parent is made an object: then still a broken body (an object where an array or a
@@ -90,7 +90,7 @@ const deeplyNested = fc
   });
 
 /** Malformed bodies of any operation: not JSON, not an object, too deep, too large, not UTF-8. */
-export const malformedBody = (valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<BadBody> =>
+const malformedBody = (valid: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<BadBody> =>
   fc.oneof(
     { weight: 3, arbitrary: notJson.map((body) => ({ defect: 'not JSON', body })) },
     {

@@ -20,7 +20,7 @@ export interface Call {
   representation: 'json' | 'xml';
 }
 
-/** The verbs of the route table (shared/http/routes.ts ALL_METHODS): nothing else reaches a function. */
+/** The verbs of the route table (shared/edge/routes.ts ALL_METHODS): nothing else reaches a function. */
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'MERGE', 'OPTIONS'] as const;
 
 export function toRequest(call: Call, defect: string): FuzzRequest {
@@ -36,7 +36,7 @@ export function toRequest(call: Call, defect: string): FuzzRequest {
 
 const TUNNELS = { PUT: ['PUT', 'put'], PATCH: ['PATCH', 'MERGE', 'merge', 'Patch'], DELETE: ['DELETE'] };
 
-/** The same call through verb tunnelling (SPEC A.1): POST (or GET, for a bodiless DELETE) with X-HTTP-Method. */
+/** The same call through verb tunnelling (docs/contract/import-export.md#a1): POST (or GET, for a bodiless DELETE) with X-HTTP-Method. */
 export const maybeTunnelled = (call: Call): fc.Arbitrary<Call> => {
   if (call.verb !== 'PUT' && call.verb !== 'PATCH' && call.verb !== 'DELETE') return fc.constant(call);
   const hosts = call.verb === 'DELETE' && call.body === undefined ? ['POST', 'GET'] : ['POST'];
@@ -62,7 +62,7 @@ const headerValueOtherThan = (...allowed: string[]) =>
 const BAD_TYPES = ['text/plain', 'application/xml', 'text/json', 'application/jsonp', 'multipart/form-data'];
 
 /**
- * Header defects every operation of both APIs refuses (SPEC A.1, A.2): a Content-Encoding other
+ * Header defects every operation of both APIs refuses (docs/contract/import-export.md#a1, #a2): a Content-Encoding other
  * than identity; a Content-Length on a GET, HEAD or DELETE; a body that is not application/json;
  * an X-HTTP-Method that is no tunnel, or a tunnel on a verb other than GET and POST.
  */

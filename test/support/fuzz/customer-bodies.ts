@@ -4,7 +4,7 @@ import { exportJob, samplePutJob } from '../samples';
 import type { BodySpec } from './body-defects';
 import { anyText, textOfLength } from './values';
 
-/** The bodies of Put Job and Update Job Properties (SPEC A.5, A.7), valid and broken. */
+/** The bodies of Put Job and Update Job Properties (docs/contract/import-export.md#a5, #a7), valid and broken. */
 
 const RETURN_ADDRESS = { Name: 'N', Address: 'A', Phone: '1', Email: 'e@x' };
 const KNOWN_LOCATIONS = DEFAULT_LOCATIONS.map((l) => l.Name.toLowerCase());
@@ -77,7 +77,7 @@ export const PUT_SPEC = (name: string, account: string): BodySpec => ({
   ],
 });
 
-/** A valid Update Job Properties body: some of the properties of SPEC A.7. */
+/** A valid Update Job Properties body: some of the properties of docs/contract/import-export.md#a7. */
 export const validPatch = fc
   .record(
     {

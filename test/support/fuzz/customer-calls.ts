@@ -16,7 +16,7 @@ export interface FixtureJob {
 export interface CustomerFixture {
   /** A subscription whose management certificate is `certs.valid`. */
   sub: string;
-  /** The subscription's quota is full: a new job is refused whatever its body (SPEC D.3). */
+  /** The subscription's quota is full: a new job is refused whatever its body (docs/contract/import-export.md#d3). */
   jobs: {
     creating: FixtureJob;
     exportCreating: FixtureJob;
@@ -36,7 +36,7 @@ export interface CustomerFixture {
   skipToken: string;
 }
 
-export const base = (sub: string) => `/${sub}/services/importexport`;
+const base = (sub: string) => `/${sub}/services/importexport`;
 
 export const customerHeaders = (f: CustomerFixture): Record<string, string> => ({
   'x-ms-version': '2014-11-01',

@@ -20,7 +20,7 @@ const patch = (f: CustomerFixture, j: FixtureJob, properties: fc.Arbitrary<Recor
     }),
   );
 
-/** Properties a Completed job refuses (SPEC A.7's table), at least one of them. */
+/** Properties a Completed job refuses (docs/contract/import-export.md#a7's table), at least one of them. */
 const untilPackaging = fc.oneof(
   fc.constant({ CancelRequested: true }),
   fc.constant({ ReturnShipping: { CarrierName: 'UPS', CarrierAccountNumber: '1' } }),
@@ -30,7 +30,7 @@ const untilPackaging = fc.oneof(
 );
 
 /**
- * Well-formed calls the rules refuse (SPEC A.5, A.7, A.9, D.3): a new job beyond the quota, a Put
+ * Well-formed calls the rules refuse (docs/contract/import-export.md#a5, #a7, #a9, #d3): a new job beyond the quota, a Put
  * over a job past Creating or of another account, properties outside their window, Shipping
  * without a DeliveryPackage, a tracking number another active job holds, a Delete while Shipping,
  * and any call on a job that does not exist.
@@ -85,7 +85,7 @@ export function misuse(f: CustomerFixture): fc.Arbitrary<FuzzRequest> {
 }
 
 /**
- * Malformed or foreign path segments (SPEC A.5, D.1): a subscription that is no GUID or whose
+ * Malformed or foreign path segments (docs/contract/import-export.md#a5, #d1): a subscription that is no GUID or whose
  * certificate is not registered, account and job names that break the rules, unknown routes and
  * locations.
  */

@@ -6,7 +6,7 @@ import { call } from './customer-calls';
 import type { FuzzRequest } from './raw-http';
 import { anyText } from './values';
 
-/** List Jobs query values the service refuses (SPEC A.10), each beside valid ones. */
+/** List Jobs query values the service refuses (docs/contract/import-export.md#a10), each beside valid ones. */
 
 const isState = (s: string) => (JOB_STATES as readonly string[]).includes(s);
 

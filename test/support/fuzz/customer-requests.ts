@@ -10,7 +10,7 @@ import { listQueryDefects } from './customer-queries';
 import type { FuzzRequest } from './raw-http';
 import { headerText } from './values';
 
-/** Requests the customer API must refuse (SPEC A.1-A.10, D.1, D.5), each broken on purpose. */
+/** Requests the customer API must refuse (docs/contract/import-export.md#a1-#a10, #d1, #d5), each broken on purpose. */
 
 const JSON_REFUSED = ['text/html', 'application/xml', 'application/atom+xml', 'text/*', 'image/png'];
 const JSON_ODATA_REFUSED = ['verbose', 'light', 'minimal', 'none', 'fullmetadata2'];
@@ -69,7 +69,7 @@ function headerDefects(f: CustomerFixture, c: Call): fc.Arbitrary<FuzzRequest> {
   );
 }
 
-/** Conditional headers that are malformed, combined as SPEC A.6 forbids, or not met by the job. */
+/** Conditional headers that are malformed, combined as docs/contract/import-export.md#a6 forbids, or not met by the job. */
 function conditionDefects(f: CustomerFixture): fc.Arbitrary<FuzzRequest> {
   const target = fc
     .tuple(fc.constantFrom(...allJobs(f)), fc.constantFrom('GET', 'HEAD', 'PATCH', 'DELETE', 'PUT'))
@@ -145,7 +145,7 @@ function bodyDefects(f: CustomerFixture): fc.Arbitrary<FuzzRequest> {
   );
 }
 
-/** The verbs each customer route serves (SPEC A.1); MERGE is PATCH. */
+/** The verbs each customer route serves (docs/contract/import-export.md#a1); MERGE is PATCH. */
 const SERVED: [string, readonly string[]][] = [
   ['', ['GET']],
   ['/$metadata', ['GET']],

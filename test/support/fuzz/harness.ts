@@ -6,7 +6,7 @@ import type { StoreSnapshot } from './store-snapshot';
 import { firstDifference } from './store-snapshot';
 
 /**
- * The bad-input fuzzer's runner (SPEC D.5). Requests go out in small batches; every answer must be
+ * The bad-input fuzzer's runner (docs/contract/import-export.md#d5). Requests go out in small batches; every answer must be
  * a well-formed 4xx, and after each batch the store must be exactly as before it. Batches are
  * fast-check runs, so a failure shrinks to the smallest batch (usually one request) that still fails.
  *

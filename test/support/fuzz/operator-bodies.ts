@@ -3,7 +3,7 @@ import { DRIVE_STATES, JOB_STATES } from '../../../shared/import-export/model/mo
 import type { BodySpec } from './body-defects';
 import { anyText, textOfLength } from './values';
 
-/** The bodies of the operator API (SPEC B), valid and broken. */
+/** The bodies of the operator API (docs/contract/import-export.md#b), valid and broken. */
 
 const driveIds = (ids: readonly string[]) => fc.subarray([...ids], { minLength: 1 });
 const badDriveId = fc.oneof(fc.constantFrom('', 'has space', 'dräve', 'a_b', 'a/b'), textOfLength(65, 90));

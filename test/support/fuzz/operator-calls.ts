@@ -14,7 +14,7 @@ import {
 } from './operator-bodies';
 
 /**
- * The operator API as the fuzzer sees it (SPEC B): the fixture jobs, each in a state of its own,
+ * The operator API as the fuzzer sees it (docs/contract/import-export.md#b): the fixture jobs, each in a state of its own,
  * and its operations, which operator-requests.ts then breaks.
  */
 export interface OperatorJob {

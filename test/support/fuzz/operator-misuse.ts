@@ -5,7 +5,7 @@ import type { OperatorFixture, OperatorJob } from './operator-calls';
 import { operation, operatorCall } from './operator-calls';
 
 /**
- * Well-formed operator calls the state machine or the job refuses (SPEC B, C.1): 409 for an action
+ * Well-formed operator calls the state machine or the job refuses (docs/contract/import-export.md#b, #c1): 409 for an action
  * the job's or drive's state does not allow, 404 for a job or drive that does not exist, 400 for a
  * receive that names drives wrongly, a sweep in the past, a certificate under another thumbprint.
  * Idempotent repeats (receiving a received drive, starting a transferring one...) answer 200 and

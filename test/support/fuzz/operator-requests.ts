@@ -9,7 +9,7 @@ import { allOperatorJobs, operatorCall, OPERATIONS, plausibleOperatorCall } from
 import type { FuzzRequest } from './raw-http';
 import { anyText, badJobName, badSubscriptionId, brokenEncoding, headerText, segment } from './values';
 
-/** Requests the operator API must refuse (SPEC B, D.5), each broken on purpose. */
+/** Requests the operator API must refuse (docs/contract/import-export.md#b, #d5), each broken on purpose. */
 
 /** A missing or wrong x-operator-key (403), on any call, however valid otherwise. */
 function keyDefects(f: OperatorFixture, c: Call): fc.Arbitrary<FuzzRequest> {

@@ -1,9 +1,9 @@
-import type { ErrorCode } from '../../../shared/kernel/errors';
+import type { ClassicCode as ErrorCode } from '../../../shared/surfaces/classic-import-export/errors';
 import { statusOf } from '../../../shared/surfaces/classic-import-export/error-map';
 import type { RawResponse } from './raw-http';
 
 /**
- * What every answer to a bad request must be (SPEC A.4, D.5): a 4xx, never a 5xx, with the OData
+ * What every answer to a bad request must be (docs/contract/import-export.md#a4, #d5): a 4xx, never a 5xx, with the OData
  * error body (`code` the status as a string, an English message, the ExtendedCode and its
  * information) and the headers of every answer. Answers the ExtendedCode, or a list of what is wrong.
  */

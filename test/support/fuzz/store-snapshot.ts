@@ -3,7 +3,7 @@ import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import type { Runtime } from '../../../shared/app/runtime';
 import { serviceOf } from '../customer-blobs';
 
-/** A blob container to watch besides the service's own: one of a customer's (SPEC B.3). */
+/** A blob container to watch besides the service's own: one of a customer's (docs/contract/import-export.md#b3). */
 export interface WatchedContainer {
   account: string;
   container: string;
@@ -14,7 +14,7 @@ export interface WatchedContainer {
  * blob container under the runtime's prefix (the jobs, certificates and due-time tables, the export
  * plans container), each row with all its properties, ETag and timestamp, each blob with its ETag and
  * MD5, plus the customers' containers named in `watched`. Two snapshots are equal exactly when
- * nothing was written in between (SPEC D.5: a rejected request changes nothing).
+ * nothing was written in between (docs/contract/import-export.md#d5: a rejected request changes nothing).
  */
 export class StoreSnapshot {
   private readonly tables: TableServiceClient;

@@ -63,7 +63,7 @@ export const otherKindThan = (v: unknown): fc.Arbitrary<unknown> =>
 /**
  * Property names no request schema has at any level: every schema property is PascalCase ASCII,
  * so a name that does not start with an upper-case letter is unknown everywhere (annotations,
- * `odata.*` and `*@odata.*`, are left out: they are accepted and ignored, SPEC A.5).
+ * `odata.*` and `*@odata.*`, are left out: they are accepted and ignored, docs/contract/import-export.md#a5).
  */
 export const unknownKey = fc
   .oneof(
@@ -73,7 +73,7 @@ export const unknownKey = fc
   )
   .filter((k) => !k.startsWith('odata.') && !k.includes('@odata.'));
 
-/** Strings that are not job names (SPEC A.5: 2 to 64 of letters, digits, `_`, `-`, first a letter). */
+/** Strings that are not job names (docs/contract/import-export.md#a5: 2 to 64 of letters, digits, `_`, `-`, first a letter). */
 export const badJobName = fc.oneof(
   fc.constantFrom('1job', '_job', '-job', 'j', 'job.name', 'job name', 'jöb', 'job%', 'JOB/x', '日本語'),
   fc.stringMatching(/^[0-9_-][A-Za-z0-9_-]{1,20}$/),

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import type { ErrorCode } from '../../../kernel/errors';
+import type { ClassicCode as ErrorCode } from '../errors';
 
 /**
- * A refinement whose failure carries its own contract code (SPEC A.4). Issues without one are
+ * A refinement whose failure carries its own contract code (docs/contract/import-export.md#a4). Issues without one are
  * reported as InvalidRequestBody; see body-issues.ts.
  */
 export const coded = (code: ErrorCode, message: string) => ({ message, params: { code } });
 
-/** Accepts `import`/`EXPORT`/... and yields the capitalised form the service stores (SPEC A.5). */
+/** Accepts `import`/`EXPORT`/... and yields the capitalised form the service stores (docs/contract/import-export.md#a5). */
 export const JobTypeInput = z
   .string()
   .transform((s) => s.toLowerCase())

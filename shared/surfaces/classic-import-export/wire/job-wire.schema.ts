@@ -12,7 +12,7 @@ import {
 import { lazySchema } from './common.schema';
 import { odataEntity, odataFeed, odataItem } from './odata-wire.schema';
 
-/** Jobs as the customer API answers them (SPEC A.6, A.10; seeds 000/001), for the OpenAPI document. */
+/** Jobs as the customer API answers them (docs/contract/import-export.md#a6, #a10; seeds 000/001), for the OpenAPI document. */
 const percent = () => z.int().min(0).max(100);
 
 const shippingInformationSchema = lazySchema(() =>
@@ -65,17 +65,20 @@ export const jobPropertiesSchema = lazySchema(() =>
     .meta({
       id: 'JobProperties',
       description:
-        "A job's properties (SPEC A.6): StorageAccountKey and ContainerSas are never returned. Exactly one of ImportExportStatesPath and ImportExportStatesContainer appears, by x-ms-version.",
+        "A job's properties (docs/contract/import-export.md#a6): StorageAccountKey and ContainerSas are never returned. Exactly one of ImportExportStatesPath and ImportExportStatesContainer appears, by x-ms-version.",
     }),
 );
 
-/** List Jobs adds the creation time its `from`/`to` filter on (SPEC A.10). */
+/** List Jobs adds the creation time its `from`/`to` filter on (docs/contract/import-export.md#a10). */
 export const listedJobPropertiesSchema = lazySchema(() =>
   jobPropertiesSchema()
     .extend({
       CreatedTime: z.iso.datetime().describe('When the job was created (beyond the classic service).'),
     })
-    .meta({ id: 'ListedJobProperties', description: "Get Job's Properties plus CreatedTime (SPEC A.10)." }),
+    .meta({
+      id: 'ListedJobProperties',
+      description: "Get Job's Properties plus CreatedTime (docs/contract/import-export.md#a10).",
+    }),
 );
 
 export const driveWireSchema = lazySchema(() =>
@@ -92,7 +95,7 @@ export const driveWireSchema = lazySchema(() =>
       ErrorLogUri: z.url().optional().describe('Once the copy finished.'),
       ManifestUri: z.url().optional().describe('Once a manifest backup exists.'),
     })
-    .meta({ id: 'Drive', description: 'A drive of a job (SPEC A.6).' }),
+    .meta({ id: 'Drive', description: 'A drive of a job (docs/contract/import-export.md#a6).' }),
 );
 
 /** Get Job. */
@@ -102,7 +105,10 @@ export const jobEntitySchema = lazySchema(() =>
     Properties: jobPropertiesSchema(),
     DriveList: z.array(driveWireSchema()).optional().describe('Absent when the job has no drives.'),
     Export: ExportSelectionSchema.optional().describe('Export jobs: the selection, as given.'),
-  }).meta({ id: 'Job', description: 'A job, as Get Job answers it (SPEC A.6, seed 000).' }),
+  }).meta({
+    id: 'Job',
+    description: 'A job, as Get Job answers it (docs/contract/import-export.md#a6, seed 000).',
+  }),
 );
 
 /** List Jobs. */
@@ -111,7 +117,10 @@ export const jobFeedSchema = lazySchema(() =>
     'Jobs',
     odataItem('Job', { Name: z.string(), Properties: listedJobPropertiesSchema() }).meta({
       id: 'JobListItem',
-      description: 'A job in List Jobs: no DriveList, no Export (SPEC A.10).',
+      description: 'A job in List Jobs: no DriveList, no Export (docs/contract/import-export.md#a10).',
     }),
-  ).meta({ id: 'JobList', description: "A page of a storage account's jobs, oldest first (SPEC A.10)." }),
+  ).meta({
+    id: 'JobList',
+    description: "A page of a storage account's jobs, oldest first (docs/contract/import-export.md#a10).",
+  }),
 );

@@ -3,7 +3,7 @@ import { lazySchema } from './common.schema';
 import { odataEntity, odataFeed, odataItem } from './odata-wire.schema';
 
 /**
- * Locations and storage accounts as the customer API answers them (SPEC A.11), for the OpenAPI
+ * Locations and storage accounts as the customer API answers them (docs/contract/import-export.md#a11), for the OpenAPI
  * document. A location's served storage regions stay off the wire.
  */
 const locationShape = () => ({

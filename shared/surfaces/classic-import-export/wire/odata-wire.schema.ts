@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../../../kernel/errors';
+import { CLASSIC_CODES } from '../errors';
 import { lazySchema } from './common.schema';
 
 /**
- * The OData JSON Light framing of the customer API's answers (SPEC A.3), as wire schemas for the
+ * The OData JSON Light framing of the customer API's answers (docs/contract/import-export.md#a3), as wire schemas for the
  * OpenAPI document, built on first use. One schema serves the three metadata levels: every annotation is optional
  * (nometadata has none, minimalmetadata all but `odata.type`, fullmetadata all).
  */
@@ -56,7 +56,7 @@ export const odataFeed = (set: EntitySet, item: z.ZodType) =>
       .describe('The URL of the next page, when more remain: follow it as it is.'),
   });
 
-/** The error body of SPEC A.4, on every error of every API. */
+/** The error body of docs/contract/import-export.md#a4, on every error of every API. */
 export const odataErrorSchema = lazySchema(() =>
   z
     .strictObject({
@@ -67,7 +67,7 @@ export const odataErrorSchema = lazySchema(() =>
           .describe('The HTTP status, as a string.'),
         message: z.strictObject({ lang: z.literal('en-US'), value: z.string() }),
         'azure.values': z.tuple([
-          z.strictObject({ ExtendedCode: z.enum(ERROR_CODES) }),
+          z.strictObject({ ExtendedCode: z.enum(CLASSIC_CODES) }),
           z.strictObject({
             ExtendedInformation: z
               .string()
@@ -78,7 +78,8 @@ export const odataErrorSchema = lazySchema(() =>
     })
     .meta({
       id: 'ODataError',
-      description: 'Every error answer (SPEC A.4): never an HTML page or a stack trace.',
+      description:
+        'Every error answer (docs/contract/import-export.md#a4): never an HTML page or a stack trace.',
     }),
 );
 export type ODataError = z.infer<ReturnType<typeof odataErrorSchema>>;

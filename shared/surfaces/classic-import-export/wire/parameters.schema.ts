@@ -3,7 +3,7 @@ import { ACCOUNT_NAME, GUID, JOB_NAME } from '../../../import-export/model/names
 
 /**
  * Path, header and common query parameters, and the response headers, in their wire forms: what
- * the OpenAPI document says of them (SPEC A.1, A.2, A.6, B). Only the document generator loads
+ * the OpenAPI document says of them (docs/contract/import-export.md#a1, #a2, #a6, #b). Only the document generator loads
  * this module.
  */
 
@@ -39,7 +39,7 @@ export const PathParamsSchema = z.object({
     .meta({ description: 'A drive of the job.' }),
 });
 
-/** Every customer call (SPEC A.2). */
+/** Every customer call (docs/contract/import-export.md#a2). */
 export const CustomerHeadersSchema = z.object({
   'x-ms-version': z.enum(['2014-05-01', '2014-11-01']).meta({
     description:
@@ -55,7 +55,7 @@ export const CustomerHeadersSchema = z.object({
     }),
 });
 
-/** Every customer call: `$format` overrides Accept; `timeout` is accepted and ignored (SPEC A.1). */
+/** Every customer call: `$format` overrides Accept; `timeout` is accepted and ignored (docs/contract/import-export.md#a1). */
 export const CustomerQuerySchema = z.object({
   $format: z
     .string()
@@ -68,7 +68,7 @@ export const CustomerQuerySchema = z.object({
   timeout: z.string().optional().meta({ description: 'Accepted and ignored, as in the classic samples.' }),
 });
 
-/** Get, Put, Update and Delete Job (SPEC A.6): only the two pairs may come together. */
+/** Get, Put, Update and Delete Job (docs/contract/import-export.md#a6): only the two pairs may come together. */
 export const ConditionalHeadersSchema = z.object({
   'If-Match': z
     .string()
@@ -82,7 +82,7 @@ export const ConditionalHeadersSchema = z.object({
   'If-Unmodified-Since': z.string().optional().meta({ description: 'An HTTP date. Unmet: 412.' }),
 });
 
-/** Verb tunnelling (SPEC A.1). */
+/** Verb tunnelling (docs/contract/import-export.md#a1). */
 export const TunnelHeadersSchema = z.object({
   'X-HTTP-Method': z.enum(['PUT', 'PATCH', 'MERGE', 'DELETE']).meta({
     description:
@@ -90,7 +90,7 @@ export const TunnelHeadersSchema = z.object({
   }),
 });
 
-/** Response headers (SPEC A.2, A.5, A.6, D.6). */
+/** Response headers (docs/contract/import-export.md#a2, #a5, #a6, #d6). */
 export const ResponseHeadersSchema = z.object({
   'x-ms-request-id': z
     .string()

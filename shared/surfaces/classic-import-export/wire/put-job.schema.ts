@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { BlobListSchema, PackageSchema, ReturnAddressSchema, ReturnShippingSchema } from '../../../import-export/model/model';
+import {
+  BlobListSchema,
+  ReturnAddressSchema,
+  ReturnShippingSchema,
+} from '../../../import-export/model/model';
 import { coded, JobTypeInput } from './common.schema';
 
 /** BitLocker recovery passwords: 8 groups of 6 digits, each a multiple of 11 below 720896. */
@@ -7,7 +11,7 @@ export const isRecoveryPassword = (key: string): boolean =>
   /^\d{6}(-\d{6}){7}$/.test(key) &&
   key.split('-').every((group) => Number(group) % 11 === 0 && Number(group) < 720896);
 
-export const DriveInputSchema = z
+const DriveInputSchema = z
   .strictObject({
     DriveId: z
       .string()
@@ -38,9 +42,12 @@ export const DriveInputSchema = z
       )
       .meta({ pattern: '^[0-9A-Fa-f]{32}$', description: 'The MD5 of the manifest (stored upper-case).' }),
   })
-  .meta({ id: 'DriveInput', description: 'An import drive (SPEC A.5): it starts Specified.' });
+  .meta({
+    id: 'DriveInput',
+    description: 'An import drive (docs/contract/import-export.md#a5): it starts Specified.',
+  });
 
-export const ExportInputSchema = z
+const ExportInputSchema = z
   .strictObject({
     BlobList: BlobListSchema.optional(),
     BlobListBlobPath: z.string().optional(),
@@ -80,9 +87,7 @@ export const PutJobBodySchema = z
   .meta({
     id: 'PutJobBody',
     description:
-      'Put Job (SPEC A.5, seed 003). OData annotations (odata.type, odata.id, odata.editLink) are accepted and ignored. Exactly one of StorageAccountKey (base64 of 64 bytes) and ContainerSas (2014-11-01). ImportExportStatesPath is 2014-11-01, ImportExportStatesContainer 2014-05-01; default waimportexport. Import jobs have 1 to 10 drives and no Export; export jobs an Export and no drives.',
+      'Put Job (docs/contract/import-export.md#a5, seed 003). OData annotations (odata.type, odata.id, odata.editLink) are accepted and ignored. Exactly one of StorageAccountKey (base64 of 64 bytes) and ContainerSas (2014-11-01). ImportExportStatesPath is 2014-11-01, ImportExportStatesContainer 2014-05-01; default waimportexport. Import jobs have 1 to 10 drives and no Export; export jobs an Export and no drives.',
   });
-export type PutJobBody = z.infer<typeof PutJobBodySchema>;
 
 /** Re-exported for the OpenAPI document and the Update schema. */
-export { PackageSchema };

@@ -4,8 +4,8 @@ import { lazySchema } from './common.schema';
 
 /**
  * The query parameters of the operations that read some, in their wire forms, for the OpenAPI
- * document, built on first use. The operations parse them by hand (shared/http/list-jobs-query.ts
- * and the operation modules), since their errors name the parameter (SPEC A.4).
+ * document, built on first use. The operations parse them by hand (list-jobs-query.ts
+ * and the operation modules), since their errors name the parameter (docs/contract/import-export.md#a4).
  */
 const top = () =>
   z.int().min(1).max(1000).optional().describe('At most this many results in all (1 to 1000).');
@@ -15,7 +15,7 @@ const skipToken = () =>
     .optional()
     .describe('Opaque: the continuation that a next link carries. A tampered or foreign token is 400.');
 
-/** List Jobs (SPEC A.10). */
+/** List Jobs (docs/contract/import-export.md#a10). */
 export const listJobsQuerySchema = lazySchema(() =>
   z.object({
     type: z
@@ -43,7 +43,7 @@ export const listJobsQuerySchema = lazySchema(() =>
   }),
 );
 
-/** List Locations (SPEC A.11). */
+/** List Locations (docs/contract/import-export.md#a11). */
 export const listLocationsQuerySchema = lazySchema(() =>
   z.object({
     originlocation: z
@@ -57,7 +57,7 @@ export const listLocationsQuerySchema = lazySchema(() =>
   }),
 );
 
-/** GET /operator/jobs (SPEC B). */
+/** GET /operator/jobs (docs/contract/import-export.md#b). */
 export const worklistQuerySchema = lazySchema(() =>
   z.object({
     state: z

@@ -3,7 +3,7 @@ import { lazySchema } from './common.schema';
 
 /** The documents that describe the service, as wire schemas for the OpenAPI document. */
 
-/** Get Service Document (SPEC A.11). */
+/** Get Service Document (docs/contract/import-export.md#a11). */
 export const serviceDocumentSchema = lazySchema(() =>
   z
     .strictObject({
@@ -22,7 +22,7 @@ export const serviceDocumentSchema = lazySchema(() =>
     .meta({ id: 'ServiceDocument', description: 'The collections of the service.' }),
 );
 
-/** Get Metadata Document (SPEC A.11). */
+/** Get Metadata Document (docs/contract/import-export.md#a11). */
 export const metadataDocumentSchema = lazySchema(() =>
   z.string().meta({
     id: 'MetadataDocument',

@@ -3,7 +3,7 @@ import { PackageSchema, ReturnAddressSchema, ReturnShippingSchema } from '../../
 import { coded } from './common.schema';
 
 /**
- * The Update Job Properties body (SPEC A.7), annotations already removed. Strict: any property
+ * The Update Job Properties body (docs/contract/import-export.md#a7), annotations already removed. Strict: any property
  * the table of A.7 does not name is 400 InvalidRequestBody. `State` and `CancelRequested` take
  * one value each, and anything else carries its own code.
  */
@@ -42,6 +42,5 @@ export const UpdateJobBodySchema = z
   .meta({
     id: 'UpdateJobBody',
     description:
-      'Update Job Properties (SPEC A.7): the properties to change, each only in the job states SPEC A.7 allows it (else 409 InvalidJobState, nothing changed). Annotations are accepted and ignored; any other property is 400.',
+      'Update Job Properties (docs/contract/import-export.md#a7): the properties to change, each only in the job states docs/contract/import-export.md#a7 allows it (else 409 InvalidJobState, nothing changed). Annotations are accepted and ignored; any other property is 400.',
   });
-export type UpdateJobBody = z.infer<typeof UpdateJobBodySchema>;

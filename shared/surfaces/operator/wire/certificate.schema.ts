@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The operator's certificate registration body (SPEC B). */
+/** The operator's certificate registration body (docs/contract/import-export.md#b). */
 export const RegisterCertificateBodySchema = z
   .strictObject({
     Certificate: z
@@ -9,13 +9,7 @@ export const RegisterCertificateBodySchema = z
       .max(64 * 1024)
       .meta({ description: 'The X.509 certificate, as base64 DER or PEM.' }),
   })
-  .meta({ id: 'RegisterCertificateBody', description: 'A management certificate to register (SPEC B).' });
-
-/** A row of the certificates table: partition = subscription, row = thumbprint. */
-export const CertificateRowSchema = z.looseObject({
-  rowKey: z.string(),
-  Subject: z.string(),
-  NotBefore: z.string(),
-  NotAfter: z.string(),
-  Certificate: z.string(),
-});
+  .meta({
+    id: 'RegisterCertificateBody',
+    description: 'A management certificate to register (docs/contract/import-export.md#b).',
+  });

@@ -1,15 +1,25 @@
 import { z } from 'zod';
-import { DriveStateSchema, ExportPlanSchema, ExportSelectionSchema, JobStateSchema } from '../../../import-export/model/model';
+import {
+  DriveStateSchema,
+  ExportPlanSchema,
+  ExportSelectionSchema,
+  JobStateSchema,
+} from '../../../import-export/model/model';
 import { lazySchema } from '../../classic-import-export/wire/common.schema';
-import { driveWireSchema, jobPropertiesSchema, listedJobPropertiesSchema } from '../../classic-import-export/wire/job-wire.schema';
+import {
+  driveWireSchema,
+  jobPropertiesSchema,
+  listedJobPropertiesSchema,
+} from '../../classic-import-export/wire/job-wire.schema';
 
-/** The operator API's answers (SPEC B): plain JSON, for the OpenAPI document, built on first use. */
+/** The operator API's answers (docs/contract/import-export.md#b): plain JSON, for the OpenAPI document, built on first use. */
 const count = () => z.int().min(0);
 
 const alertSchema = lazySchema(() =>
-  z
-    .strictObject({ Kind: z.string(), Time: z.iso.datetime(), Message: z.string() })
-    .meta({ id: 'Alert', description: 'An alert of the sweeper, such as a package overdue (SPEC C.2).' }),
+  z.strictObject({ Kind: z.string(), Time: z.iso.datetime(), Message: z.string() }).meta({
+    id: 'Alert',
+    description: 'An alert of the sweeper, such as a package overdue (docs/contract/import-export.md#c2).',
+  }),
 );
 
 /** What the datacenter knows of a job beyond Get Job. */
@@ -74,7 +84,10 @@ export const worklistSchema = lazySchema(() =>
       ),
       nextLink: z.url().optional().describe('The next page, when more remain.'),
     })
-    .meta({ id: 'Worklist', description: 'Jobs needing the datacenter, across subscriptions (SPEC B).' }),
+    .meta({
+      id: 'Worklist',
+      description: 'Jobs needing the datacenter, across subscriptions (docs/contract/import-export.md#b).',
+    }),
 );
 
 export const certificateSummarySchema = lazySchema(() =>
@@ -109,9 +122,11 @@ export const sweepSummarySchema = lazySchema(() =>
       Skipped: count(),
       Failed: count(),
     })
-    .meta({ id: 'SweepSummary', description: 'What a sweep did: counts per rule of SPEC C.2.' }),
+    .meta({
+      id: 'SweepSummary',
+      description: 'What a sweep did: counts per rule of docs/contract/import-export.md#c2.',
+    }),
 );
-export type SweepSummary = z.infer<ReturnType<typeof sweepSummarySchema>>;
 
 export const plannedBlobsSchema = lazySchema(() =>
   z

@@ -1,8 +1,13 @@
 import { z } from 'zod';
-import { BLOB_STATUSES, EXTRA_STATUSES, IMPORT_DISPOSITIONS, PART_STATUSES } from '../../../import-export/datacenter/drive-log';
+import {
+  BLOB_STATUSES,
+  EXTRA_STATUSES,
+  IMPORT_DISPOSITIONS,
+  PART_STATUSES,
+} from '../../../import-export/datacenter/drive-log';
 import { CopyStatusSchema, PackageSchema } from '../../../import-export/model/model';
 
-/** The bodies of the operator API (SPEC B). */
+/** The bodies of the operator API (docs/contract/import-export.md#b). */
 const DriveId = z
   .string()
   .regex(/^[A-Za-z0-9-]{1,64}$/, 'A DriveId has 1 to 64 letters, digits and hyphens, without spaces.');
@@ -42,7 +47,7 @@ const Extra = z.strictObject({
 });
 
 /** A blob's result in the log file's terms (reference §7). */
-export const BlobResultSchema = z
+const BlobResultSchema = z
   .strictObject({
     BlobPath: z.string().min(1).max(1100),
     FilePath: z.string().min(1).max(1024),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * POST /operator/sweep (SPEC B): an optional instant with its time zone (`Z` or an offset), so that
+ * POST /operator/sweep (docs/contract/import-export.md#b): an optional instant with its time zone (`Z` or an offset), so that
  * "as of" never depends on where the operator sits.
  */
 export const SweepBodySchema = z

@@ -1,15 +1,24 @@
-import type { SweepReport } from '../import-export/sweep/sweeper';
-import { sweep } from '../import-export/sweep/sweeper';
-import { redact } from '../kernel/redact';
-import type { Runtime } from './runtime';
-import type { SweepSummary } from '../surfaces/operator/wire/operator-wire.schema';
+import { redact } from '../../kernel/redact';
+import type { SweepDeps, SweepReport } from './sweeper';
+import { sweep } from './sweeper';
 
 export interface SweepLog {
   log(...args: unknown[]): void;
   error(...args: unknown[]): void;
 }
 
-/** A report in the operator API's vocabulary (SPEC B, POST /operator/sweep): counts per rule. */
+/** A sweep's counts per rule (docs/contract/import-export.md#b, POST /operator/sweep). */
+export interface SweepSummary {
+  Now: string;
+  CreatingDeleted: number;
+  ShippingOverdue: number;
+  ShippingClosed: number;
+  FinishedDeleted: number;
+  StaleEntries: number;
+  Skipped: number;
+  Failed: number;
+}
+
 export function sweepSummary(now: Date, r: SweepReport): SweepSummary {
   return {
     Now: now.toISOString(),
@@ -24,14 +33,14 @@ export function sweepSummary(now: Date, r: SweepReport): SweepSummary {
 }
 
 /**
- * Runs the timers of SPEC C.2 as of `now` (default: the runtime's clock), for the timer function,
- * the local host's scheduler and the operator API alike, and logs what the sweep did (redacted,
- * SPEC D.2).
+ * Runs the timers of docs/contract/import-export.md#c2 as of `now`, for the timer function, the
+ * local host's scheduler and the operator API alike, and logs what the sweep did (redacted,
+ * docs/contract/import-export.md#d2).
  */
-export async function runSweep(rt: Runtime, log: SweepLog = console, now = rt.now()): Promise<SweepReport> {
+export async function runSweep(deps: SweepDeps, now: Date, log: SweepLog = console): Promise<SweepReport> {
   const report = await sweep(
     {
-      ...rt.sweep,
+      ...deps,
       onError: (entry, err) =>
         log.error(
           redact(

@@ -1,9 +1,9 @@
-import type { ErrorCode } from '../kernel/errors';
-import type { RouteApi } from './operation';
+import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
+import type { RouteApi } from '../../edge/operation';
 
 /**
- * The ExtendedCodes each pipeline of shared/http/pipeline.ts may answer on any of its operations,
- * and those of an operation with a body or with conditional headers (SPEC A.2, A.4, B, D.1, D.6);
+ * The ExtendedCodes each surface's pipeline may answer on any of its operations,
+ * and those of an operation with a body or with conditional headers (docs/contract/import-export.md#a2, #a4, #b, #d1, #d6);
  * the OpenAPI document lists them with each operation's own. They change when those checks do.
  */
 export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> = {
