@@ -131,7 +131,8 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
       scheduler: startScheduler(
         timer.schedule(rt.config),
         () => timer.run(rt, console),
-        (err) => opts.alert(redact(`${timer.name} failed: ${err instanceof Error ? err.message : String(err)}`)),
+        (err) =>
+          opts.alert(redact(`${timer.name} failed: ${err instanceof Error ? err.message : String(err)}`)),
       ),
     }));
     const scheme = local.tls ? 'https' : 'http';

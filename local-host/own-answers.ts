@@ -18,7 +18,7 @@ interface OwnAnswer {
 /** Any failure in the classic envelope: a coded one keeps its code, anything else is a 500. */
 export function failureAnswer(err: unknown, status?: number): OwnAnswer {
   const rendered = renderError(err, { requestId: newRequestId(), head: false }, { error: () => undefined });
-  const body = String(rendered.body ?? '');
+  const body = typeof rendered.body === 'string' ? rendered.body : '';
   const headers: Record<string, string> = {};
   new Headers(rendered.headers).forEach((value, name) => (headers[name] = value));
   headers['content-length'] = String(Buffer.byteLength(body));
