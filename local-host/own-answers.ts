@@ -18,7 +18,12 @@ interface OwnAnswer {
 /** Any failure in the classic envelope: a coded one keeps its code, anything else is a 500. */
 export function failureAnswer(err: unknown, status?: number): OwnAnswer {
   const rendered = renderError(err, { requestId: newRequestId(), head: false }, { error: () => undefined });
-  const body = typeof rendered.body === 'string' ? rendered.body : '';
+  const text = typeof rendered.body === 'string' ? rendered.body : '';
+  // The envelope carries the status too; an overridden one (431, 408) must agree with the line.
+  const body =
+    status === undefined
+      ? text
+      : text.replace(/^\{"odata\.error":\{"code":"\d+"/, `{"odata.error":{"code":"${status}"`);
   const headers: Record<string, string> = {};
   new Headers(rendered.headers).forEach((value, name) => (headers[name] = value));
   headers['content-length'] = String(Buffer.byteLength(body));
