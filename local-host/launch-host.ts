@@ -91,6 +91,9 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
   let routes: Promise<readonly HttpRoute[]> | undefined;
   if (!STORAGE_SETTINGS.some((s) => env[s])) {
     await ensurePortFree(local.port, local.address, 'PORT');
+    await ensurePortFree(local.azurite.blobPort, '127.0.0.1', 'AZURITE_BLOB_PORT');
+    await ensurePortFree(local.azurite.queuePort, '127.0.0.1', 'AZURITE_QUEUE_PORT');
+    await ensurePortFree(local.azurite.tablePort, '127.0.0.1', 'AZURITE_TABLE_PORT');
     // Azurite's process is spawned here, synchronously; the functions load while it boots.
     const starting = superviseAzurite({
       location: join(dataDir, 'azurite'),
