@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import { DEFAULT_LOCATIONS, Locations } from '../import-export/model/locations';
 import type { Location } from '../import-export/model/locations';
 import { ConfigEnvSchema } from './config.schema';
+import type { SchedulerConfig } from './scheduler-config';
+import { parseSchedulerConfig } from './scheduler-config';
 
 export interface Config {
   storage: StorageConfig;
@@ -15,6 +17,7 @@ export interface Config {
   locations: readonly Location[];
   /** Whether X-ARR-ClientCert comes from a front end that sets it itself (docs/contract/import-export.md#d1). */
   trustForwardedClientCert: boolean;
+  scheduler: SchedulerConfig;
 }
 
 export class ConfigError extends Error {
@@ -71,6 +74,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
   }
   const e = parsed.data;
+  let scheduler: SchedulerConfig;
+  try {
+    scheduler = parseSchedulerConfig(env);
+  } catch (err) {
+    throw new ConfigError((err as Error).message);
+  }
   try {
     new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
   } catch (err) {
@@ -88,5 +97,6 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     trustForwardedClientCert:
       e.TRUST_FORWARDED_CLIENT_CERT === 'true' ||
       (e.TRUST_FORWARDED_CLIENT_CERT === undefined && e.WEBSITE_SITE_NAME !== undefined),
+    scheduler,
   };
 }

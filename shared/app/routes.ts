@@ -2,6 +2,7 @@ import type { HttpRoute } from '../edge/routes';
 import { classicImportExportRoutes, notFoundRoute } from '../surfaces/classic-import-export/routes';
 import { openApiRoutes } from '../surfaces/openapi/routes';
 import { operatorRoutes } from '../surfaces/operator/routes';
+import { classicSchedulerRoutes } from '../surfaces/classic-scheduler/routes';
 import { runtime } from './runtime';
 
 /**
@@ -13,9 +14,18 @@ import { runtime } from './runtime';
 export const ROUTE_TABLES = {
   'classic-import-export': classicImportExportRoutes(runtime),
   operator: operatorRoutes(runtime),
-  openapi: openApiRoutes(() => Promise.resolve(ALL_ROUTES)),
+  'classic-scheduler': classicSchedulerRoutes(runtime),
+  openapi: openApiRoutes(() => Promise.resolve(DESCRIBED_ROUTES)),
   // Last: every path no surface serves.
   'not-found': [notFoundRoute],
 } as const satisfies Record<string, readonly HttpRoute[]>;
 
 export const ALL_ROUTES: readonly HttpRoute[] = Object.values(ROUTE_TABLES).flat();
+
+/**
+ * What the OpenAPI document describes: every route but the classic Scheduler's, whose XML surface
+ * the generator does not describe yet (docs/classic-scheduler.md lists its operations).
+ */
+export const DESCRIBED_ROUTES: readonly HttpRoute[] = ALL_ROUTES.filter(
+  (r) => !ROUTE_TABLES['classic-scheduler'].includes(r),
+);

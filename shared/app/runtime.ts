@@ -1,4 +1,12 @@
-import { createHash, hkdfSync, randomInt } from 'node:crypto';
+import { createHash, hkdfSync, randomInt, randomUUID } from 'node:crypto';
+import { readPfx } from '../adapters/crypto/pfx-reader';
+import { TableSchedulerAccount } from '../adapters/table/scheduler-account-store';
+import { TableCollectionStore } from '../adapters/table/scheduler-collection-store';
+import { TableSchedulerHistory } from '../adapters/table/scheduler-history-store';
+import { TableSchedulerJobStore } from '../adapters/table/scheduler-job-store';
+import type { SchedulerDeps } from '../scheduler/deps';
+import type { JobHistoryWriter } from '../scheduler/job-store';
+import type { PfxReader } from '../scheduler/pfx';
 import { CertificateAuthenticator } from '../identity/certificate-auth';
 import type { Config } from './config';
 import { parseConfig } from './config';
@@ -34,6 +42,11 @@ export interface Runtime {
   authenticator: CertificateAuthenticator;
   /** Signs List Jobs continuation tokens; derived from SECRETS_KEY, never stored. */
   tokenKey: Buffer;
+  /** The classic Scheduler's use cases (docs/classic-scheduler.md). */
+  scheduler: SchedulerDeps;
+  /** Where the executor writes job history (docs/classic-scheduler.md#d8). */
+  schedulerHistory: JobHistoryWriter;
+  readPfx: PfxReader;
 }
 
 export function createRuntime(config: Config, now: () => Date = () => new Date()): Runtime {
@@ -50,10 +63,31 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     locations: new Locations(config.locations),
     activeJobLimit: config.activeJobLimit,
   };
+  const schedulerHistory = new TableSchedulerHistory(() => tables.table('schedhist'));
+  const schedulerAccount = new TableSchedulerAccount(() => tables.table('schedacct'));
+  const scheduler: SchedulerDeps = {
+    jobs: new TableSchedulerJobStore(
+      () => tables.table('schedjobs'),
+      new SecretBox(config.secretsKey),
+      schedulerHistory,
+    ),
+    history: schedulerHistory,
+    collections: new TableCollectionStore(() => tables.table('schedjobs'), schedulerHistory),
+    services: schedulerAccount,
+    registrations: schedulerAccount,
+    operations: schedulerAccount,
+    now,
+    newId: () => randomUUID(),
+    minRetryMs: config.scheduler.minRetryMs,
+    regions: config.scheduler.regions,
+  };
   return {
     config,
     now,
     tables,
+    scheduler,
+    schedulerHistory,
+    readPfx,
     jobs,
     datacenter: {
       ...jobs,

@@ -37,7 +37,7 @@ export interface TestService {
 }
 
 let client: IssuedCertificate | undefined;
-const testClientCertificate = (): IssuedCertificate =>
+export const testClientCertificate = (): IssuedCertificate =>
   (client ??= issueCertificate({ commonName: 'test client' }));
 
 /**

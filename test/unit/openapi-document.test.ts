@@ -17,7 +17,9 @@ import { samplePutJob } from '../support/samples';
 let routes: readonly HttpRoute[];
 let doc: any;
 beforeAll(async () => {
-  routes = await loadRoutes();
+  await loadRoutes();
+  // The classic Scheduler's XML surface is not described yet (shared/app/routes.ts).
+  routes = (await import('../../functions')).describedRoutes;
   doc = openApiDocument(routes);
 });
 

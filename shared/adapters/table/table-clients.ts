@@ -3,7 +3,7 @@ import type { StorageConfig } from '../storage-config';
 import { endpointOf, isLoopback } from '../endpoints';
 import { guarded, statusOf } from '../store-errors';
 
-export type TableName = 'jobs' | 'certs' | 'due';
+export type TableName = 'jobs' | 'certs' | 'due' | 'schedjobs' | 'schedhist' | 'schedacct';
 
 /** One HTTP request to the storage service, as it leaves (every retry counted). */
 interface StorageRequest {

@@ -41,7 +41,7 @@ const getAt = (v: unknown, path: Path): unknown =>
   path.reduce<unknown>((x, k) => (x as Record<string | number, unknown> | undefined)?.[k], v);
 
 /** A copy of `body` with the value at `path` replaced (or removed, for `undefined`). */
-function setAt(body: unknown, path: Path, value: unknown): unknown {
+export function setAt(body: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const copy = structuredClone(body) as Record<string | number, unknown>;
   // A missing parent is made an object: then still a broken body (an object where an array or a

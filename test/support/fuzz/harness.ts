@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { FuzzRequest } from './raw-http';
+import type { FuzzRequest, RawResponse } from './raw-http';
 import { describeRequest, send } from './raw-http';
 import { rejectionOf } from './rejection';
 import type { StoreSnapshot } from './store-snapshot';
@@ -37,6 +37,7 @@ export async function fuzz(
   target: FuzzTarget,
   arbitrary: fc.Arbitrary<FuzzRequest>,
   requests: number,
+  judge: (method: string, res: RawResponse) => { code?: string; problems: string[] } = rejectionOf,
 ): Promise<FuzzReport> {
   const report: FuzzReport = { sent: 0, codes: new Map() };
   const goal = Math.ceil(requests * SCALE);
@@ -48,7 +49,7 @@ export async function fuzz(
       const res = await send(target.origin, r, target.defaults);
       if (!shrinking) report.sent++;
       if (process.env.FUZZ_TRACE) console.log(res.status, describeRequest(r));
-      const { code, problems } = rejectionOf(r.method, res);
+      const { code, problems } = judge(r.method, res);
       if (problems.length > 0) {
         shrinking = true;
         // What follows (shrinking) compares with the store as it now is: a wrong answer may have written.

@@ -1,0 +1,98 @@
+import type { TableClient } from '@azure/data-tables';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
+import type { CloudServiceStore, OperationStore, RegistrationStore } from '../../scheduler/job-store';
+import type { CloudService, OperationRecord } from '../../scheduler/model-collections';
+import { nameKey } from '../../scheduler/names';
+import { subKey } from './scheduler-rows';
+
+const REGISTRATION = 'registration';
+const serviceRow = (name: string) => `cs|${nameKey(name)}`;
+const operationRow = (id: string) => `op|${id.toLowerCase()}`;
+
+async function readData<T>(client: TableClient, pk: string, rk: string): Promise<T | undefined> {
+  return guarded(async () => {
+    try {
+      return JSON.parse((await client.getEntity<{ Data: string }>(pk, rk)).Data) as T;
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  });
+}
+
+async function insert(client: TableClient, pk: string, rk: string, data: unknown): Promise<boolean> {
+  try {
+    await guarded(() => client.createEntity({ partitionKey: pk, rowKey: rk, Data: JSON.stringify(data) }));
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 409) return false;
+    throw err;
+  }
+}
+
+async function remove(client: TableClient, pk: string, rk: string): Promise<boolean> {
+  try {
+    await guarded(() => client.deleteEntity(pk, rk));
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
+/**
+ * A subscription's Scheduler account on Table Storage, one partition per subscription: its cloud
+ * services, its provider registration and its asynchronous operations (docs/classic-scheduler.md#a6).
+ */
+export class TableSchedulerAccount implements CloudServiceStore, RegistrationStore, OperationStore {
+  constructor(private readonly table: () => Promise<TableClient>) {}
+
+  async get(subscriptionId: string, name: string): Promise<CloudService | undefined> {
+    return readData<CloudService>(await this.table(), subKey(subscriptionId), serviceRow(name));
+  }
+
+  async list(subscriptionId: string): Promise<CloudService[]> {
+    const client = await this.table();
+    const filter = `PartitionKey eq ${literal(subKey(subscriptionId))} and RowKey ge 'cs|' and RowKey lt 'cs}'`;
+    return guarded(async () => {
+      const out: CloudService[] = [];
+      for await (const row of client.listEntities<{ Data: string }>({ queryOptions: { filter } }))
+        out.push(JSON.parse(row.Data) as CloudService);
+      return out;
+    });
+  }
+
+  async create(subscriptionId: string, service: CloudService): Promise<boolean> {
+    return insert(await this.table(), subKey(subscriptionId), serviceRow(service.name), service);
+  }
+
+  async remove(subscriptionId: string, name: string): Promise<boolean> {
+    return remove(await this.table(), subKey(subscriptionId), serviceRow(name));
+  }
+
+  async isRegistered(subscriptionId: string): Promise<boolean> {
+    return (await readData<boolean>(await this.table(), subKey(subscriptionId), REGISTRATION)) !== undefined;
+  }
+
+  async setRegistered(subscriptionId: string, registered: boolean): Promise<boolean> {
+    const client = await this.table();
+    return registered
+      ? insert(client, subKey(subscriptionId), REGISTRATION, true)
+      : remove(client, subKey(subscriptionId), REGISTRATION);
+  }
+
+  async put(op: OperationRecord): Promise<void> {
+    const client = await this.table();
+    await guarded(() =>
+      client.upsertEntity(
+        { partitionKey: subKey(op.subscriptionId), rowKey: operationRow(op.id), Data: JSON.stringify(op) },
+        'Replace',
+      ),
+    );
+  }
+
+  async getOperation(subscriptionId: string, id: string): Promise<OperationRecord | undefined> {
+    return readData<OperationRecord>(await this.table(), subKey(subscriptionId), operationRow(id));
+  }
+}

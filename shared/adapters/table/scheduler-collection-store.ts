@@ -1,0 +1,125 @@
+import type { TableClient } from '@azure/data-tables';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
+import type { CollectionStore } from '../../scheduler/job-store';
+import type { JobCollection } from '../../scheduler/model-collections';
+import { nameKey } from '../../scheduler/names';
+import { META_ROW, collectionPartition, prefixEnd, subKey } from './scheduler-rows';
+import type { TableSchedulerHistory } from './scheduler-history-store';
+
+const ATTEMPTS = 200;
+
+const refOf = (subscriptionId: string, cloudService: string, jobCollection: string) => ({
+  subscriptionId,
+  cloudService,
+  jobCollection,
+});
+
+/**
+ * Job collections on Table Storage: each is the `!collection` row of its own partition, next to
+ * its jobs (see scheduler-job-store.ts), and holds their count.
+ */
+export class TableCollectionStore implements CollectionStore {
+  constructor(
+    private readonly table: () => Promise<TableClient>,
+    private readonly history: TableSchedulerHistory,
+  ) {}
+
+  async get(subscriptionId: string, cloudService: string, name: string): Promise<JobCollection | undefined> {
+    return (await this.read(subscriptionId, cloudService, name))?.collection;
+  }
+
+  async list(subscriptionId: string, cloudService?: string): Promise<JobCollection[]> {
+    const client = await this.table();
+    const prefix =
+      cloudService === undefined
+        ? `${subKey(subscriptionId)}|`
+        : `${subKey(subscriptionId)}|${nameKey(cloudService)}|`;
+    const filter = `PartitionKey ge ${literal(prefix)} and PartitionKey lt ${literal(prefixEnd(prefix))} and RowKey eq '${META_ROW}'`;
+    return guarded(async () => {
+      const out: JobCollection[] = [];
+      for await (const row of client.listEntities<{ Data: string }>({ queryOptions: { filter } }))
+        out.push(JSON.parse(row.Data) as JobCollection);
+      return out;
+    });
+  }
+
+  async create(subscriptionId: string, collection: JobCollection): Promise<boolean> {
+    const client = await this.table();
+    const pk = collectionPartition(refOf(subscriptionId, collection.cloudService, collection.name));
+    try {
+      await guarded(() =>
+        client.createEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(collection) }),
+      );
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 409) return false;
+      throw err;
+    }
+  }
+
+  async modify(
+    subscriptionId: string,
+    cloudService: string,
+    name: string,
+    change: (current: JobCollection) => JobCollection,
+  ): Promise<JobCollection | undefined> {
+    const client = await this.table();
+    const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const current = await this.read(subscriptionId, cloudService, name);
+      if (!current) return undefined;
+      const next = change(current.collection);
+      try {
+        await guarded(() =>
+          client.updateEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(next) }, 'Merge', {
+            etag: current.etag,
+          }),
+        );
+        return next;
+      } catch (err) {
+        if (statusOf(err) !== 412 && !isNotFound(err)) throw err;
+      }
+    }
+    throw new Error('the collection changed too often to update it');
+  }
+
+  async remove(subscriptionId: string, cloudService: string, name: string): Promise<boolean> {
+    const client = await this.table();
+    const ref = refOf(subscriptionId, cloudService, name);
+    const pk = collectionPartition(ref);
+    if (!(await this.read(subscriptionId, cloudService, name))) return false;
+    await guarded(async () => {
+      const rows = client.listEntities({
+        queryOptions: { filter: `PartitionKey eq ${literal(pk)}`, select: ['RowKey'] },
+      });
+      for await (const row of rows) {
+        try {
+          await client.deleteEntity(pk, String(row.rowKey));
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+      }
+    });
+    await this.history.removeCollection(ref);
+    return true;
+  }
+
+  private async read(
+    subscriptionId: string,
+    cloudService: string,
+    name: string,
+  ): Promise<{ collection: JobCollection; etag: string } | undefined> {
+    const client = await this.table();
+    const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
+    return guarded(async () => {
+      try {
+        const row = await client.getEntity<{ Data: string }>(pk, META_ROW);
+        return { collection: JSON.parse(row.Data) as JobCollection, etag: row.etag };
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { SecretBox } from '../../kernel/secret-box';
+import { literal } from './list-filter';
+import { guarded, isNotFound, statusOf } from '../store-errors';
+import type { SchedulerJobStore } from '../../scheduler/job-store';
+import type { CollectionRef, Job, JobState } from '../../scheduler/model';
+import { nameKey } from '../../scheduler/names';
+import type { JobCollection } from '../../scheduler/model-collections';
+import type { TableSchedulerHistory } from './scheduler-history-store';
+import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow } from './scheduler-rows';
+
+/** Rounds of re-reading the collection's counter before a create gives up (50 writers in a race). */
+const ATTEMPTS = 200;
+
+const conflictOrPrecondition = (err: unknown) => {
+  const s = statusOf(err);
+  return s === 409 || s === 412 || s === 404;
+};
+
+const pause = (attempt: number) =>
+  new Promise((ok) => setTimeout(ok, Math.random() * Math.min(50, 2 + attempt * 2)));
+
+/** The collection row with its job count moved by `delta`, conditional on the row read. */
+const recount = (pk: string, c: JobCollection, delta: number, etag: string): TransactionAction => [
+  'update',
+  {
+    partitionKey: pk,
+    rowKey: META_ROW,
+    Data: JSON.stringify({ ...c, jobCount: Math.max(0, c.jobCount + delta) }),
+  },
+  'Merge',
+  { etag },
+];
+
+/**
+ * Jobs on Table Storage, in their collection's partition. A create or delete changes the
+ * collection row's JobCount in the same entity-group transaction, conditional on its ETag: that is
+ * what makes MaxJobCount exact under concurrency (docs/classic-scheduler.md#c8).
+ */
+export class TableSchedulerJobStore implements SchedulerJobStore {
+  constructor(
+    private readonly table: () => Promise<TableClient>,
+    private readonly box: SecretBox,
+    private readonly history: TableSchedulerHistory,
+  ) {}
+
+  async read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined> {
+    const client = await this.table();
+    return guarded(async () => {
+      try {
+        const row = await client.getEntity(collectionPartition(ref), jobRow(jobId));
+        return { job: jobFromRow(this.box, row), etag: row.etag };
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  async get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {
+    return (await this.read(ref, jobId))?.job;
+  }
+
+  async list(ref: CollectionRef, filter: { state?: JobState } = {}): Promise<Job[]> {
+    const client = await this.table();
+    const pk = collectionPartition(ref);
+    const parts = [`PartitionKey eq ${literal(pk)}`, `RowKey ge 'job|'`, `RowKey lt 'job}'`];
+    if (filter.state) parts.push(`State eq ${literal(filter.state)}`);
+    return guarded(async () => {
+      const out: Job[] = [];
+      for await (const row of client.listEntities({ queryOptions: { filter: parts.join(' and ') } }))
+        out.push(jobFromRow(this.box, row));
+      // RowKeys hold the upper-cased ids, so this is their ordinal order already; sort to be sure.
+      return out.sort((a, b) => (nameKey(a.id) < nameKey(b.id) ? -1 : nameKey(a.id) > nameKey(b.id) ? 1 : 0));
+    });
+  }
+
+  async create(ref: CollectionRef, job: Job): Promise<'created' | 'exists' | 'full' | 'no-collection'> {
+    const client = await this.table();
+    const pk = collectionPartition(ref);
+    const row = jobToRow(this.box, pk, job);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const meta = await this.meta(client, pk);
+      if (!meta) return 'no-collection';
+      const collection = JSON.parse(meta.Data) as JobCollection;
+      if (collection.jobCount >= collection.quota.maxJobCount) {
+        if (await this.exists(client, pk, job.id)) return 'exists';
+        return 'full';
+      }
+      const actions: TransactionAction[] = [['create', row], recount(pk, collection, +1, meta.etag)];
+      try {
+        await guarded(() => client.submitTransaction(actions));
+        return 'created';
+      } catch (err) {
+        if (!conflictOrPrecondition(err)) throw err;
+        if (await this.exists(client, pk, job.id)) return 'exists';
+        await pause(attempt);
+      }
+    }
+    throw new Error('the collection changed too often to count a new job');
+  }
+
+  async replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean> {
+    const client = await this.table();
+    const row = jobToRow(this.box, collectionPartition(ref), job);
+    try {
+      await guarded(() => client.updateEntity(row, 'Replace', { etag }));
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 412 || isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async remove(ref: CollectionRef, jobId: string): Promise<boolean> {
+    const client = await this.table();
+    const pk = collectionPartition(ref);
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const meta = await this.meta(client, pk);
+      if (!meta || !(await this.exists(client, pk, jobId))) return false;
+      const collection = JSON.parse(meta.Data) as JobCollection;
+      const actions: TransactionAction[] = [
+        ['delete', { partitionKey: pk, rowKey: jobRow(jobId) }],
+        recount(pk, collection, -1, meta.etag),
+      ];
+      try {
+        await guarded(() => client.submitTransaction(actions));
+        await this.history.removeJob(ref, jobId);
+        return true;
+      } catch (err) {
+        if (!conflictOrPrecondition(err)) throw err;
+        await pause(attempt);
+      }
+    }
+    throw new Error('the collection changed too often to remove a job');
+  }
+
+  private async meta(client: TableClient, pk: string): Promise<{ Data: string; etag: string } | undefined> {
+    return guarded(async () => {
+      try {
+        const row = await client.getEntity<{ Data: string }>(pk, META_ROW);
+        return { Data: row.Data, etag: row.etag };
+      } catch (err) {
+        if (isNotFound(err)) return undefined;
+        throw err;
+      }
+    });
+  }
+
+  private async exists(client: TableClient, pk: string, jobId: string): Promise<boolean> {
+    return guarded(async () => {
+      try {
+        await client.getEntity(pk, jobRow(jobId), { queryOptions: { select: ['RowKey'] } });
+        return true;
+      } catch (err) {
+        if (isNotFound(err)) return false;
+        throw err;
+      }
+    });
+  }
+}

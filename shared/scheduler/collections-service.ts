@@ -1,0 +1,202 @@
+import type { SchedulerDeps } from './deps';
+import { SchedulerError, invalid, notFound } from './errors';
+import { isFinal } from './job-build';
+import { hasOutboundAuth } from './job-rules';
+import { setJobState } from './jobs-service';
+import type { CollectionRef } from './model';
+import type { JobCollection, MaxRecurrence, Plan } from './model-collections';
+import { isValidName } from './names';
+import { MAX_COLLECTIONS_PER_SUBSCRIPTION, PLAN_LIMITS, effectiveQuota, recurrenceMinutes } from './plans';
+import { shortestGapMinutes } from './recurrence';
+
+/** What a collection PUT carries (docs/classic-scheduler.md#b3); absent fields are undefined. */
+export interface CollectionInput {
+  schemaVersion?: string;
+  plan?: Plan;
+  maxJobCount?: number;
+  maxJobOccurrence?: number;
+  maxRecurrence?: MaxRecurrence;
+  label?: string;
+  state?: 'Started' | 'Stopped';
+}
+
+const conflict = (message: string) => new SchedulerError('PlanConflict', message);
+
+function quotaOf(plan: Plan, input: CollectionInput, previous?: JobCollection['quota']) {
+  const limits = PLAN_LIMITS[plan];
+  if (input.maxJobCount !== undefined && (input.maxJobCount < 1 || input.maxJobCount > limits.maxJobCount))
+    throw invalid(`MaxJobCount must be 1..${limits.maxJobCount} on the ${plan} plan.`);
+  if (input.maxRecurrence && recurrenceMinutes(input.maxRecurrence) < recurrenceMinutes(limits.minRecurrence))
+    throw invalid(`MaxRecurrence is finer than the ${plan} plan allows.`);
+  return effectiveQuota(
+    plan,
+    {
+      ...(input.maxJobCount !== undefined && { maxJobCount: input.maxJobCount }),
+      ...(input.maxJobOccurrence !== undefined && { maxJobOccurrence: input.maxJobOccurrence }),
+      ...(input.maxRecurrence && { maxRecurrence: input.maxRecurrence }),
+    },
+    previous,
+  );
+}
+
+async function checkPlanSlots(d: SchedulerDeps, sub: string, plan: Plan, except?: string): Promise<void> {
+  const all = (await d.collections.list(sub)).filter((c) => c.name.toUpperCase() !== except?.toUpperCase());
+  if (all.length >= MAX_COLLECTIONS_PER_SUBSCRIPTION)
+    throw conflict('The subscription holds its maximum of job collections.');
+  const same = all.filter((c) => c.plan === plan).length;
+  if (same >= PLAN_LIMITS[plan].collectionsPerSubscription)
+    throw conflict(
+      plan === 'Free'
+        ? 'A subscription is allowed up to 1 free job collection.'
+        : `A subscription is allowed up to ${PLAN_LIMITS[plan].collectionsPerSubscription} ${plan} job collections.`,
+    );
+}
+
+export async function createCollection(
+  d: SchedulerDeps,
+  sub: string,
+  cloudService: string,
+  name: string,
+  input: CollectionInput,
+): Promise<JobCollection> {
+  const service = await d.services.get(sub, cloudService);
+  if (!service) throw notFound(`The cloud service '${cloudService}' was not found.`);
+  if (!isValidName(name)) throw invalid(`'${name}' is not a valid job collection name.`);
+  const plan = input.plan ?? 'Standard';
+  const quota = quotaOf(plan, input);
+  if (await d.collections.get(sub, cloudService, name))
+    throw new SchedulerError('AlreadyExists', `The job collection '${name}' already exists.`);
+  await checkPlanSlots(d, sub, plan);
+  const collection: JobCollection = {
+    name,
+    cloudService: service.name,
+    schemaVersion: input.schemaVersion ?? '1.0',
+    plan,
+    quota,
+    label: input.label ?? name,
+    state: 'Started',
+    etag: d.newId(),
+    lastOperation: 'Create',
+    jobCount: 0,
+  };
+  if (!(await d.collections.create(sub, collection)))
+    throw new SchedulerError('AlreadyExists', `The job collection '${name}' already exists.`);
+  return collection;
+}
+
+export async function getCollection(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+): Promise<JobCollection> {
+  const found = await d.collections.get(sub, cs, name);
+  if (!found) throw notFound(`The job collection '${name}' was not found.`);
+  return found;
+}
+
+/** Checks a plan or quota change against the jobs held (docs/classic-scheduler.md#b3). */
+async function checkAgainstJobs(
+  d: SchedulerDeps,
+  ref: CollectionRef,
+  next: JobCollection,
+  prev: JobCollection,
+) {
+  const jobs = await d.jobs.list(ref);
+  if (next.quota.maxJobCount < jobs.length)
+    throw conflict('MaxJobCount would fall below the number of jobs.');
+  if (next.plan === 'Free' && prev.plan !== 'Free') {
+    await checkPlanSlots(d, ref.subscriptionId, 'Free', next.name);
+    if (jobs.length > PLAN_LIMITS.Free.maxJobCount) throw conflict('The Free plan holds at most 5 jobs.');
+    if (jobs.some(hasOutboundAuth))
+      throw conflict('A job uses outbound authentication, which the Free plan lacks.');
+  }
+  const floor = recurrenceMinutes(next.quota.maxRecurrence);
+  for (const job of jobs) {
+    if (isFinal(job) || !job.recurrence) continue;
+    if (shortestGapMinutes(job.recurrence, new Date(job.anchor)) < floor)
+      throw conflict(`The job '${job.id}' recurs more often than the new MaxRecurrence.`);
+  }
+}
+
+export async function updateCollection(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+  ifMatch: string | undefined,
+  input: CollectionInput,
+): Promise<JobCollection> {
+  const ref = { subscriptionId: sub, cloudService: cs, jobCollection: name };
+  const prev = await getCollection(d, sub, cs, name);
+  if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== prev.etag)
+    throw new SchedulerError(
+      'PreconditionFailed',
+      'The specified If-Match ETag does not match the resource.',
+    );
+  const plan = input.plan ?? prev.plan;
+  const samePlan = plan === prev.plan;
+  const quota = quotaOf(plan, input, samePlan ? prev.quota : undefined);
+  const next: JobCollection = {
+    ...prev,
+    plan,
+    quota,
+    ...(input.label !== undefined && { label: input.label }),
+    ...(input.schemaVersion !== undefined && { schemaVersion: input.schemaVersion }),
+    ...(input.state && { state: input.state }),
+    etag: d.newId(),
+    lastOperation: 'Update',
+  };
+  await checkAgainstJobs(d, ref, next, prev);
+  const written = await d.collections.modify(sub, cs, name, (current) => {
+    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== current.etag)
+      throw new SchedulerError(
+        'PreconditionFailed',
+        'The specified If-Match ETag does not match the resource.',
+      );
+    return { ...next, jobCount: current.jobCount };
+  });
+  if (!written) throw notFound(`The job collection '${name}' was not found.`);
+  if (input.state && input.state !== prev.state) await applyRunState(d, ref, input.state);
+  return written;
+}
+
+/** Stopping disables every enabled job and remembers which; starting re-enables exactly those. */
+async function applyRunState(
+  d: SchedulerDeps,
+  ref: CollectionRef,
+  state: 'Started' | 'Stopped',
+): Promise<void> {
+  for (const job of await d.jobs.list(ref)) {
+    await setJobState(d, ref, job.id, (j) => {
+      if (state === 'Stopped' && j.state === 'enabled')
+        return { ...j, state: 'disabled', disabledByCollection: true };
+      if (state === 'Started' && j.state === 'disabled' && j.disabledByCollection) {
+        const { disabledByCollection: _, ...rest } = j;
+        return { ...rest, state: 'enabled' };
+      }
+      return undefined;
+    });
+  }
+}
+
+export async function deleteCollection(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+): Promise<void> {
+  if (!(await d.collections.remove(sub, cs, name)))
+    throw notFound(`The job collection '${name}' was not found.`);
+}
+
+/** docs/classic-scheduler.md#b3: an invalid name is simply not available; the cloud service need not exist. */
+export async function isNameAvailable(
+  d: SchedulerDeps,
+  sub: string,
+  cs: string,
+  name: string,
+): Promise<boolean> {
+  if (!isValidName(name)) return false;
+  return (await d.collections.get(sub, cs, name)) === undefined;
+}

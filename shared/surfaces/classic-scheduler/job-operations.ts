@@ -1,0 +1,144 @@
+import { invalid } from '../../scheduler/errors';
+import {
+  deleteJob,
+  getJob,
+  jobHistory,
+  listJobs,
+  patchJob,
+  putJob,
+  requireCollection,
+  setAllJobStates,
+} from '../../scheduler/jobs-service';
+import type { CollectionRef } from '../../scheduler/model';
+import { isValidName } from '../../scheduler/names';
+import { notFound } from '../../scheduler/errors';
+import { definitionFromJson, jsonObject, mergePatch } from './job-body';
+import { presentHistory, presentJob } from './job-presenter';
+import { CollectionStateWire } from './job-wire.schema';
+import { historyQuery, jobListQuery, paged } from './list-query';
+import type { SchedOp, SchedRequest } from './pipeline';
+import { zodMessage } from './wire-errors';
+
+const refOf = (req: SchedRequest): CollectionRef => ({
+  subscriptionId: req.sub,
+  cloudService: req.params.cs ?? '',
+  jobCollection: req.params.jc ?? '',
+});
+
+/** A job id from the path: an invalid one names no job (404). */
+function jobIdOf(req: SchedRequest): string {
+  const id = req.params.job ?? '';
+  if (!isValidName(id)) throw notFound(`The job '${id}' was not found.`);
+  return id;
+}
+
+/** docs/classic-scheduler.md#c1: POST creates under a new GUID (201). */
+export const createJobOp: SchedOp = {
+  body: 'json',
+  async run(req) {
+    const d = req.rt.scheduler;
+    const ref = refOf(req);
+    const collection = await requireCollection(d, ref);
+    const def = definitionFromJson(jsonObject(req.body), req.rt.readPfx);
+    const { job } = await putJob(d, ref, collection, d.newId(), def);
+    return { status: 201, json: presentJob(job) };
+  },
+};
+
+/** PUT: 201 for a new id, 200 for a replace (docs/classic-scheduler.md#c6). */
+export const putJobOp: SchedOp = {
+  body: 'json',
+  async run(req) {
+    const d = req.rt.scheduler;
+    const ref = refOf(req);
+    const collection = await requireCollection(d, ref);
+    const id = req.params.job ?? '';
+    const body = jsonObject(req.body);
+    if (!isValidName(id)) throw invalid(`'${id}' is not a valid job id.`);
+    if (body.id !== undefined && (typeof body.id !== 'string' || body.id.toUpperCase() !== id.toUpperCase()))
+      throw invalid('The id in the body differs from the id in the path.');
+    const { job, created } = await putJob(d, ref, collection, id, definitionFromJson(body, req.rt.readPfx));
+    return { status: created ? 201 : 200, json: presentJob(job) };
+  },
+};
+
+export const getJobOp: SchedOp = {
+  async run(req) {
+    await requireCollection(req.rt.scheduler, refOf(req));
+    return { status: 200, json: presentJob(await getJob(req.rt.scheduler, refOf(req), jobIdOf(req))) };
+  },
+};
+
+/** PATCH: a JSON merge patch over the job; `stateDetails` is stored, never echoed (docs/classic-scheduler.md#c6). */
+export const patchJobOp: SchedOp = {
+  body: 'json',
+  async run(req) {
+    const d = req.rt.scheduler;
+    const ref = refOf(req);
+    const collection = await requireCollection(d, ref);
+    const id = jobIdOf(req);
+    const patch = jsonObject(req.body);
+    const job = await patchJob(d, ref, collection, id, (current) => {
+      if (patch.status !== undefined) throw invalid('status cannot be set.');
+      if (
+        patch.id !== undefined &&
+        (typeof patch.id !== 'string' || patch.id.toUpperCase() !== current.id.toUpperCase())
+      )
+        throw invalid('The id in the body differs from the id in the path.');
+      const { stateDetails, ...rest } = patch;
+      if (stateDetails !== undefined && stateDetails !== null && typeof stateDetails !== 'string')
+        throw invalid('stateDetails must be a string.');
+      const base = presentJob(current, true);
+      delete base.status;
+      if (current.state === 'completed' || current.state === 'faulted') delete base.state;
+      const merged = mergePatch(base, rest) as Record<string, unknown>;
+      return {
+        definition: definitionFromJson(merged, req.rt.readPfx),
+        ...(typeof stateDetails === 'string' && { stateDetails }),
+      };
+    });
+    return { status: 200, json: presentJob(job) };
+  },
+};
+
+/** DELETE answers 200 with no body, never 204 (docs/classic-scheduler.md#c6). */
+export const deleteJobOp: SchedOp = {
+  async run(req) {
+    await requireCollection(req.rt.scheduler, refOf(req));
+    await deleteJob(req.rt.scheduler, refOf(req), jobIdOf(req));
+    return { status: 200 };
+  },
+};
+
+/** A bare array, sorted by id (docs/classic-scheduler.md#c7). */
+export const listJobsOp: SchedOp = {
+  async run(req) {
+    await requireCollection(req.rt.scheduler, refOf(req));
+    const q = jobListQuery(req.query);
+    const jobs = await listJobs(req.rt.scheduler, refOf(req), q.state);
+    return { status: 200, json: paged(jobs, q.page).map((j) => presentJob(j)) };
+  },
+};
+
+/** PATCH `/jobs`: every enabled or disabled job to one state; answers all jobs (docs/classic-scheduler.md#c6). */
+export const patchAllJobsOp: SchedOp = {
+  body: 'json',
+  async run(req) {
+    await requireCollection(req.rt.scheduler, refOf(req));
+    const parsed = CollectionStateWire.safeParse(jsonObject(req.body));
+    if (!parsed.success) throw invalid(zodMessage(parsed.error));
+    const jobs = await setAllJobStates(req.rt.scheduler, refOf(req), parsed.data.state);
+    return { status: 200, json: jobs.map((j) => presentJob(j)) };
+  },
+};
+
+/** Newest first, a bare array (docs/classic-scheduler.md#c7). */
+export const jobHistoryOp: SchedOp = {
+  async run(req) {
+    await requireCollection(req.rt.scheduler, refOf(req));
+    const id = jobIdOf(req);
+    const q = historyQuery(req.query);
+    const entries = await jobHistory(req.rt.scheduler, refOf(req), id, q.filter);
+    return { status: 200, json: paged(entries, q.page).map(presentHistory) };
+  },
+};
