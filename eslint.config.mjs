@@ -12,6 +12,7 @@ export default tseslint.config(
       'coverage/**',
       '*.mjs',
       '*.js',
+      'local-host/launch.js',
       '*.cjs',
     ],
   },

@@ -5,8 +5,8 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { TLSSocket } from 'node:tls';
 import { HttpRequest, InvocationContext } from '@azure/functions';
 import type { HttpResponseInit, LogLevel } from '@azure/functions';
-import { MAX_BODY_BYTES } from '../shared/edge/body';
 import type { HttpRoute } from '../shared/edge/routes';
+import { answerClientError, failureAnswer, hostAllowed, ownAnswer } from './own-answers';
 import { RouteMatcher } from './route-matcher';
 
 export interface LocalHostOptions {
@@ -18,10 +18,14 @@ export interface LocalHostOptions {
    * peer certificate, or removed when there is none, as App Service does (docs/contract/import-export.md#d1).
    */
   passClientCertHeader: boolean;
+  /** Host header names served besides the loopback names (see own-answers.ts); `*` is any. */
+  allowedHosts?: readonly string[] | '*';
   log?: (line: string) => void;
 }
 
 const CLIENT_CERT = 'x-arr-clientcert';
+/** Methods fetch's Request refuses to carry; the route's pipeline still answers them (405). */
+const FORBIDDEN_METHODS = ['TRACE', 'TRACK', 'CONNECT'];
 
 const isLoopbackAddress = (a: string) => a === 'localhost' || a === '::1' || a.startsWith('127.');
 
@@ -31,18 +35,6 @@ const isLoopbackAddress = (a: string) => a === 'localhost' || a === '::1' || a.s
  */
 export const passesClientCertHeader = (address: string, tls: boolean): boolean =>
   !tls && isLoopbackAddress(address);
-
-/** Reads at most one byte past the body limit: enough for the pipeline to answer 413. */
-async function readCapped(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) break;
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1);
-}
 
 function headersOf(req: IncomingMessage, opts: LocalHostOptions): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -55,6 +47,61 @@ function headersOf(req: IncomingMessage, opts: LocalHostOptions): Record<string,
     if (peer?.raw) headers[CLIENT_CERT] = peer.raw.toString('base64');
   }
   return headers;
+}
+
+const hasBody = (req: IncomingMessage) =>
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+  req.headers['transfer-encoding'] !== undefined;
+
+/**
+ * The body as a stream read only when the pipeline asks for it, after authentication and the
+ * declared-length check; only then does a client waiting on `Expect: 100-continue` get its
+ * `100 Continue`, so a refused request is never uploaded.
+ */
+function lazyBody(
+  req: IncomingMessage,
+  res: ServerResponse,
+  expectsContinue: boolean,
+): ReadableStream<Uint8Array> {
+  let continued = !expectsContinue;
+  const chunks = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!continued) {
+          continued = true;
+          res.writeContinue();
+        }
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value));
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * The request the handler sees. Its native Request streams the body lazily (as the Functions
+ * host's own streaming requests do); for a method fetch will not carry, a stand-in with no body.
+ */
+function requestOf(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  method: string,
+  headers: Record<string, string>,
+) {
+  const nativeRequest = FORBIDDEN_METHODS.includes(method)
+    ? { url: url.toString(), method, headers: new Headers(headers), body: null, bodyUsed: false }
+    : new Request(url, {
+        method,
+        headers,
+        ...(method !== 'GET' && method !== 'HEAD' && hasBody(req)
+          ? { body: lazyBody(req, res, /100-continue/i.test(req.headers.expect ?? '')), duplex: 'half' }
+          : {}),
+      });
+  return { nativeRequest };
 }
 
 async function send(res: ServerResponse, result: HttpResponseInit): Promise<void> {
@@ -78,20 +125,27 @@ export function createLocalHost(routes: readonly HttpRoute[], opts: LocalHostOpt
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const started = Date.now();
     const scheme = opts.tls ? 'https' : 'http';
-    const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
     const method = (req.method ?? 'GET').toUpperCase();
-    const found = matcher.match(url.pathname, method);
-    if (!found) {
-      res.writeHead(404).end();
-      return;
+    if (!hostAllowed(req.headers.host, opts.allowedHosts ?? [])) {
+      const a = ownAnswer(
+        400,
+        'InvalidHeaderValue',
+        `This local host does not serve the host name in the Host header. Call it as localhost or 127.0.0.1, or add the name to the LOCAL_HOST_ALLOWED_HOSTS setting.`,
+        `Host: ${req.headers.host ?? ''}`,
+      );
+      res.writeHead(a.status, { ...a.headers, Connection: 'close' }).end(a.body);
+      return log(`${method} ${req.url ?? ''} ${a.status} refused Host ${req.headers.host ?? '(none)'}`);
     }
-    const bytes = method === 'GET' || method === 'HEAD' ? undefined : await readCapped(req);
+    const url = new URL(req.url ?? '/', `${scheme}://${req.headers.host ?? 'localhost'}`);
+    // Every route takes every verb it can; one it cannot still reaches the route's pipeline (405).
+    const found = matcher.match(url.pathname, method) ?? matcher.match(url.pathname, 'GET');
+    if (!found) {
+      const a = ownAnswer(404, 'ResourceNotFound', 'The requested resource does not exist.', url.pathname);
+      return void res.writeHead(a.status, a.headers).end(a.body);
+    }
     const request = new HttpRequest({
-      method,
-      url: url.toString(),
-      headers: headersOf(req, opts),
+      ...requestOf(req, res, url, method, headersOf(req, opts)),
       params: found.params,
-      ...(bytes && { body: { bytes } }),
     });
     const context = new InvocationContext({
       invocationId: randomUUID(),
@@ -109,14 +163,19 @@ export function createLocalHost(routes: readonly HttpRoute[], opts: LocalHostOpt
   const listener = (req: IncomingMessage, res: ServerResponse) => {
     handle(req, res).catch((err: unknown) => {
       log(`[error] local host: ${err instanceof Error ? err.message : String(err)}`);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+      if (res.headersSent) return void res.end();
+      const a = failureAnswer(err);
+      res.writeHead(a.status, { ...a.headers, Connection: 'close' }).end(a.body);
     });
   };
-  return opts.tls
+  const server = opts.tls
     ? createHttpsServer(
         { cert: opts.tls.cert, key: opts.tls.key, requestCert: true, rejectUnauthorized: false },
         listener,
       )
     : createHttpServer(listener);
+  // Without this listener node answers `100 Continue` itself, before anything is checked.
+  server.on('checkContinue', listener);
+  server.on('clientError', answerClientError);
+  return server;
 }

@@ -2,6 +2,7 @@ import type { HttpRequest } from '@azure/functions';
 import type { z } from 'zod';
 import { CodedError } from '../kernel/errors';
 import { EdgeError } from './errors';
+import { locateJsonError } from '../kernel/json-syntax';
 
 /** docs/contract/import-export.md#a2: request bodies over 1 MiB are refused before parsing. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -93,7 +94,14 @@ export function parseJsonBody<T>(bytes: Buffer, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new EdgeError('InvalidRequestBody', 'The request body is not valid JSON.');
+    const at = locateJsonError(bytes.toString('utf8'));
+    if (!at) throw new EdgeError('InvalidRequestBody', 'The request body is not valid JSON.');
+    const where = `line ${at.line}, column ${at.column}`;
+    throw new EdgeError(
+      'InvalidRequestBody',
+      `The request body is not valid JSON: expected ${at.expected} at ${where}.`,
+      where,
+    );
   }
   const parsed = schema.safeParse(withoutAnnotations(json));
   if (!parsed.success) throw issueError(parsed.error);

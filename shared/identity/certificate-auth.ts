@@ -40,7 +40,13 @@ export class CertificateAuthenticator {
   async authenticate(subscriptionId: string, clientCert: string | undefined): Promise<void> {
     if (!clientCert) throw failed('The request has no client certificate.');
     const cert = this.parse(clientCert);
-    if (!cert) throw failed('The client certificate cannot be read.');
+    if (!cert) {
+      throw failed(
+        clientCert.includes('-----BEGIN')
+          ? 'The client certificate cannot be read: X-ARR-ClientCert holds PEM; send the base64 DER on one line (the .b64 file, or `openssl x509 -in cert.pem -outform der | base64 -w0`).'
+          : 'The client certificate cannot be read.',
+      );
+    }
     const now = this.now();
     if (!isValidAt(cert, now))
       throw failed(`The client certificate is valid from ${cert.NotBefore} to ${cert.NotAfter}.`);

@@ -13,7 +13,7 @@ export async function findJob(
   name: string,
 ): Promise<Versioned<Job>> {
   const found = await deps.store.get(subscriptionId, name);
-  if (!found || isExpired(found.value, deps.now())) throw notFound('job');
+  if (!found || isExpired(found.value, deps.now())) throw notFound(`job ${name}`);
   return found;
 }
 
@@ -27,7 +27,7 @@ export async function getJob(
 ): Promise<Versioned<Job>> {
   const found = await findJob(deps, q.subscriptionId, q.jobName);
   if (q.storageAccountName !== undefined && found.value.StorageAccountName !== q.storageAccountName) {
-    throw notFound('job');
+    throw notFound(`job ${q.jobName} of storage account ${q.storageAccountName}`);
   }
   if (!conditionsMet(q.conditions, { exists: true, etag: found.etag, lastModified: found.lastModified })) {
     throw new ImportExportError(

@@ -48,7 +48,7 @@ export const getLocationOperation = customerOp({
   errors: ['ResourceNotFound'],
   run(req) {
     const location = req.rt.jobs.locations.find(req.params.location ?? '');
-    if (!location) return Promise.reject(notFound('location'));
+    if (!location) return Promise.reject(notFound(`location ${req.params.location ?? ''}`));
     return Promise.resolve({
       status: 200,
       json: entity(req.framing, 'Locations', locationRef(location), locationBody(location)),
