@@ -183,3 +183,21 @@ it('answers 404 to dev-token requests while the development issuer is off', asyn
     await off.stop();
   }
 });
+
+it('serves every Resource Manager route on the one pipeline: no verb tunnelling, 405 in the ARM shape with a GUID request id', async () => {
+  const { apiOf } = await import('../../shared/edge/routes');
+  const { loadRoutes } = await import('../../local-host/quiet-import');
+  const arms = (await loadRoutes()).filter((r) => r.name.startsWith('arm-') && !r.route.includes('{*'));
+  expect(arms.length).toBe(7);
+  for (const r of arms) expect([r.name, apiOf(r)?.surface]).toEqual([r.name, 'arm']);
+  const tunnelled = await call('POST', jobUrl('tunnel'), undefined, { 'x-http-method': 'DELETE' });
+  expect(tunnelled.status).toBe(405);
+  expect(((await tunnelled.json()) as { error: { code: string } }).error.code).toBe('MethodNotAllowed');
+  for (const method of ['HEAD', 'OPTIONS']) {
+    const res = await call(method, jobUrl('tunnel'));
+    expect([method, res.status]).toEqual([method, 405]);
+    expect(res.headers.get('x-ms-request-id')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+  }
+});

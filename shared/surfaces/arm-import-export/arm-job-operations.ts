@@ -5,8 +5,9 @@ import { bitLockerKeysOf, removePlacedJob, requirePlacedJob } from '../../import
 import { reviseJob } from '../../import-export/customer/revise-job';
 import { jobResource } from './arm-job-presenter';
 import { revisionOf, specOf } from './arm-job-input';
-import type { ArmReply, ArmRequest } from './arm-pipeline';
-import { armOp } from './arm-pipeline';
+import type { Reply } from '../../edge/reply';
+import type { ArmRequest } from './pipeline';
+import { armOp } from './pipeline';
 import { PatchJobWire, PutJobWire } from './arm-wire.schema';
 
 const placement = (req: ArmRequest<unknown>): Placement => ({
@@ -20,7 +21,7 @@ const authorOf = (req: ArmRequest<unknown>): Author => ({ name: req.caller.name,
 const classicGroup = (req: ArmRequest<unknown>) => req.rt.config.arm.classicResourceGroup;
 
 /** A single job with its ETag, the same value classic answers (docs/arm-import-export.md#i). */
-const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): ArmReply => ({
+const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): Reply => ({
   status,
   json: jobResource(job.value, {
     subscriptionId: req.subscriptionId,
@@ -31,6 +32,8 @@ const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): 
 });
 
 export const getJobOperation = armOp({
+  summary: 'Gets a job (Jobs_Get).',
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/read',
   conditional: true,
   async run(req) {
@@ -43,6 +46,8 @@ export const getJobOperation = armOp({
 
 /** docs/arm-import-export.md#c3: 201 new, 200 existing. */
 export const putJobOperation = armOp({
+  summary: 'Creates a job, or replaces or confirms an existing one (Jobs_Create).',
+  success: { status: 201 },
   permission: 'Microsoft.ImportExport/jobs/write',
   body: PutJobWire,
   conditional: true,
@@ -61,6 +66,8 @@ export const putJobOperation = armOp({
 });
 
 export const patchJobOperation = armOp({
+  summary: 'Updates a job: ship, cancel, or change what its state allows (Jobs_Update).',
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/write',
   body: PatchJobWire,
   conditional: true,
@@ -78,6 +85,8 @@ export const patchJobOperation = armOp({
 
 /** docs/arm-import-export.md#c6: 200 with no body, also when there is no such job. */
 export const deleteJobOperation = armOp({
+  summary: 'Deletes a job; an absent one is 200 too (Jobs_Delete).',
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/delete',
   conditional: true,
   async run(req) {
@@ -88,6 +97,8 @@ export const deleteJobOperation = armOp({
 
 /** docs/arm-import-export.md#c8: audit-logged, never the keys. */
 export const listBitLockerKeysOperation = armOp({
+  summary: "Lists the BitLocker keys of a job's drives (BitLockerKeys_List).",
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
   async run(req) {
     const job = await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), { kind: 'none' });
