@@ -4,6 +4,7 @@ import type { Reply } from '../../edge/reply';
 import { DEV_ISSUER } from '../../identity/bearer-tokens';
 import { redact } from '../../kernel/redact';
 import { ArmError, armErrorBody, armStatusOf, asArmError } from './arm-errors';
+import { inArmWords } from './arm-new-job-wording';
 
 /** The request headers an answer depends on. */
 export interface HeaderSource {
@@ -73,7 +74,7 @@ export function renderArmFailure(
   issuer: () => string | undefined,
   log: Pick<InvocationContext, 'error'>,
 ): HttpResponseInit {
-  let known = asArmError(err);
+  let known = asArmError(inArmWords(err));
   const id = asGuid(ctx.requestId);
   if (!known) {
     const text = err instanceof Error ? (err.stack ?? err.message) : String(err);
