@@ -178,3 +178,29 @@ it('defaults the states path the same way on both APIs', async () => {
   );
   expect(((await res.json()) as any).properties.diagnosticsPath).toBe('waimportexport');
 });
+
+it('refuses a PATCH of drives on an export job with the shared rule, in ARM words', async () => {
+  const url = `${arm.plain}/subscriptions/${arm.svc.sub}/resourceGroups/rules/providers/Microsoft.ImportExport/jobs/exportpatch?api-version=2021-01-01`;
+  const send = (method: string, body: unknown) =>
+    fetch(url, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const base: any = armImportBody(arm.svc.sub, 'rulesacct');
+  const { driveList: _drives, ...rest } = base.properties;
+  const created = await send('PUT', {
+    ...base,
+    properties: { ...rest, jobType: 'Export', export: { blobList: { blobPathPrefix: ['/'] } } },
+  });
+  expect(created.status).toBe(201);
+  const res = await send('PATCH', { properties: { driveList: [armDrive('AB12')] } });
+  expect([res.status, ((await res.json()) as any).error]).toEqual([
+    400,
+    {
+      code: 'InvalidDriveList',
+      message: 'An export job has no driveList: its drives are registered when they arrive.',
+      target: 'properties.driveList',
+    },
+  ]);
+});

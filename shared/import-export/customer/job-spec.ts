@@ -56,6 +56,22 @@ export interface Author {
   type: ActorType;
 }
 
+/** Deep equality of stored values (JSON-shaped: key order as the code builds them). */
+export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** systemData after a customer write by `author` (docs/arm-import-export.md#e5): the creator stays. */
+export const authorshipAfter = (
+  job: Job | undefined,
+  author: Author,
+  now: Date,
+): NonNullable<Job['Authorship']> => ({
+  CreatedBy: job?.Authorship?.CreatedBy ?? author.name,
+  CreatedByType: job?.Authorship?.CreatedByType ?? author.type,
+  LastModifiedBy: author.name,
+  LastModifiedByType: author.type,
+  LastModifiedAt: now.toISOString(),
+});
+
 /** Classic's one-line address: the six parts `;`-joined (docs/arm-import-export.md#d1). */
 export const classicAddressOf = (a: AddressParts): ReturnAddress => ({
   Name: a.RecipientName,
@@ -119,13 +135,7 @@ export function buildJob(
     ...(spec.tags && { Tags: spec.tags }),
     StorageAccountId: spec.storageAccountId,
     EncryptionKey: spec.encryptionKey ?? { KekType: 'MicrosoftManaged' },
-    Authorship: {
-      CreatedBy: author.name,
-      CreatedByType: author.type,
-      LastModifiedBy: author.name,
-      LastModifiedByType: author.type,
-      LastModifiedAt: iso,
-    },
+    Authorship: authorshipAfter(undefined, author, now),
     ...(clientTenantId && { ClientTenantId: clientTenantId }),
     Origin: 'arm',
   };
