@@ -171,7 +171,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
       ),
       formats: blobFormats,
       finder: new TableJobFinder(jobsTable, rows),
-      md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
+      digestHex: (algorithm, text) => createHash(algorithm).update(text, 'utf8').digest('hex').toUpperCase(),
       randomInt: (max) => randomInt(max),
     },
     sweep: { store, due },
