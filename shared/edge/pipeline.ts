@@ -15,6 +15,8 @@ import { checkContentHeaders, effectiveVerb, newRequestId } from './request-info
  */
 export interface Exchange<D, F> {
   readonly request: HttpRequest;
+  /** The invocation's context: its log is the service's (structured, redacted by the caller). */
+  readonly context: InvocationContext;
   /** The runtime, as the composition root (app/) passed it in. */
   readonly deps: D;
   readonly requestId: string;
@@ -89,7 +91,7 @@ export const pipeline =
         for (const step of spec.before ?? []) await step(request, pre);
         const verb = (spec.verb ?? effectiveVerb)(request);
         const op = operationFor(ops, verb) as Operation<never>;
-        x = { ...pre, request, deps: spec.deps(), verb, op, conditions: NO_CONDITIONS };
+        x = { ...pre, request, context, deps: spec.deps(), verb, op, conditions: NO_CONDITIONS };
         for (const step of spec.steps) await step(x);
         return spec.render(await op.run(spec.request(x) as never), x);
       } catch (err) {

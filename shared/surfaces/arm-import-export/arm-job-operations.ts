@@ -20,6 +20,28 @@ const authorOf = (req: ArmRequest<unknown>): Author => ({ name: req.caller.name,
 
 const classicGroup = (req: ArmRequest<unknown>) => req.rt.config.arm.classicResourceGroup;
 
+/** One structured line in the invocation's log: an event name and its facts, as JSON. */
+const audit = (
+  req: ArmRequest<unknown>,
+  event: string,
+  facts: Record<string, string>,
+  level: 'info' | 'warn' = 'info',
+) => req.log[level](`${event} ${JSON.stringify({ event, ...facts })}`);
+
+/**
+ * docs/arm-import-export.md#c3: `x-ms-client-tenant-id` is stored and logged, with a warning when
+ * it is not the token's tenant; it never authorises anything.
+ */
+function clientTenantOf(req: ArmRequest<unknown>): string | undefined {
+  const raw = req.headers.get('x-ms-client-tenant-id');
+  if (raw === null) return undefined;
+  const tenant = raw.trim().slice(0, 64); // the log gets a bounded copy
+  const facts = { clientTenantId: tenant, tokenTenantId: req.caller.tenantId, requestId: req.requestId };
+  const agrees = tenant.toLowerCase() === req.caller.tenantId.toLowerCase();
+  audit(req, agrees ? 'clientTenantId' : 'clientTenantIdMismatch', facts, agrees ? 'info' : 'warn');
+  return raw;
+}
+
 /** A single job with its ETag, the same value classic answers (docs/arm-import-export.md#i). */
 const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): Reply => ({
   status,
@@ -52,7 +74,7 @@ export const putJobOperation = armOp({
   body: PutJobWire,
   conditional: true,
   async run(req) {
-    const tenant = req.headers.get('x-ms-client-tenant-id') ?? undefined;
+    const tenant = clientTenantOf(req);
     const { job, created } = await placeJob(req.rt.jobs, {
       at: placement(req),
       spec: specOf(req.body),
@@ -102,9 +124,13 @@ export const listBitLockerKeysOperation = armOp({
   permission: 'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
   async run(req) {
     const job = await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), { kind: 'none' });
-    console.info(
-      `listBitLockerKeys job=${req.subscriptionId}/${job.value.Name} principal=${req.caller.objectId} request=${req.requestId}`,
-    );
+    audit(req, 'listBitLockerKeys', {
+      subscriptionId: req.subscriptionId,
+      resourceGroup: req.resourceGroup,
+      job: job.value.Name,
+      principal: req.caller.objectId,
+      requestId: req.requestId,
+    });
     return {
       status: 200,
       json: { value: bitLockerKeysOf(job.value).map((k) => ({ driveId: k.driveId, bitLockerKey: k.key })) },

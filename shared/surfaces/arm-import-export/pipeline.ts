@@ -1,4 +1,4 @@
-import type { HttpHandler } from '@azure/functions';
+import type { HttpHandler, InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
 import type { Conditions } from '../../kernel/conditions';
 import type { Caller, TokenValidator } from '../../identity/bearer-tokens';
@@ -50,6 +50,8 @@ export interface ArmRequest<B> {
   headers: HeaderSource;
   body: B;
   conditions: Conditions;
+  /** The invocation's log (docs/arm-import-export.md#c3, #c8): never secrets. */
+  log: Pick<InvocationContext, 'info' | 'warn'>;
 }
 
 export interface ArmOperation<B = undefined> extends Operation<ArmRequest<B>> {
@@ -175,6 +177,7 @@ export const armApi = (deps: () => ArmDeps) =>
       headers: x.request.headers,
       body: x.body as never,
       conditions: x.conditions,
+      log: x.context,
     }),
     render: (reply: Reply, x) => renderArm(reply, { requestId: x.requestId, headers: x.facts.headers! }),
     renderError: (err, x, log) =>
