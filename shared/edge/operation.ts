@@ -40,7 +40,7 @@ export interface Operation<Req> extends OperationDoc {
 export type Operations<O> = Partial<Record<Verb, O>>;
 
 /** The surfaces whose routes carry their operations (the OpenAPI document reads them). */
-export type SurfaceName = 'customer' | 'operator' | 'public' | 'scheduler';
+type SurfaceName = 'customer' | 'operator' | 'public' | 'scheduler';
 
 /**
  * Every surface on the one pipeline: the documented ones and Resource Manager's, whose routes the
