@@ -1,41 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { armImportBody, startArmService, type ArmService } from '../support/arm';
+import { armImportBody, CLOSED_LOCATIONS, startArmService, type ArmService } from '../support/arm';
 
 /** Resource Manager's wire (docs/arm-import-export.md#b3, #e2, #e3, #f1, #f3) over plain HTTP with a dev token. */
-const CLOSED = JSON.stringify([
-  {
-    Name: 'West US',
-    RecipientName: 'Microsoft Azure Import/Export Service',
-    StreetAddress1: '2045 Lafayette Street',
-    StreetAddress2: '',
-    City: 'Santa Clara',
-    StateOrProvince: 'CA',
-    PostalCode: '95050',
-    CountryOrRegion: 'USA',
-    SupportedCarriers: ['FedEx'],
-    ServedRegions: ['West US'],
-    Phone: '408 352 7600',
-  },
-  {
-    Name: 'Old DC',
-    RecipientName: 'Closed',
-    StreetAddress1: '1 Old Way',
-    StreetAddress2: '',
-    City: 'Nowhere',
-    StateOrProvince: '',
-    PostalCode: '0',
-    CountryOrRegion: 'USA',
-    SupportedCarriers: ['FedEx'],
-    ServedRegions: ['Old Region'],
-    AlternateLocations: ['westus'],
-  },
-]);
 
 let arm: ArmService;
 let oid: string;
 let token: string;
 beforeAll(async () => {
-  arm = await startArmService({ LOCATIONS: CLOSED });
+  arm = await startArmService({ LOCATIONS: CLOSED_LOCATIONS });
   oid = await arm.grant();
   token = await arm.token(oid);
 });

@@ -1,4 +1,4 @@
-import { armImportBody, startArmService, type ArmService } from '../support/arm';
+import { armImportBody, CLOSED_LOCATIONS, startArmService, type ArmService } from '../support/arm';
 import { samplePutJob } from '../support/samples';
 
 /**
@@ -6,38 +6,11 @@ import { samplePutJob } from '../support/samples';
  * its surface's own words: the classic bytes of docs/contract/import-export.md#a5, ARM's wire paths
  * of docs/arm-import-export.md#c3.
  */
-const LOCATIONS = JSON.stringify([
-  {
-    Name: 'West US',
-    RecipientName: 'Microsoft Azure Import/Export Service',
-    StreetAddress1: '2045 Lafayette Street',
-    StreetAddress2: '',
-    City: 'Santa Clara',
-    StateOrProvince: 'CA',
-    PostalCode: '95050',
-    CountryOrRegion: 'USA',
-    SupportedCarriers: ['FedEx'],
-    ServedRegions: ['West US'],
-  },
-  {
-    Name: 'Old DC',
-    RecipientName: 'Closed',
-    StreetAddress1: '1 Old Way',
-    StreetAddress2: '',
-    City: 'Nowhere',
-    StateOrProvince: '',
-    PostalCode: '0',
-    CountryOrRegion: 'USA',
-    SupportedCarriers: ['FedEx'],
-    ServedRegions: ['Old Region'],
-    AlternateLocations: ['westus'],
-  },
-]);
 
 let arm: ArmService;
 let token: string;
 beforeAll(async () => {
-  arm = await startArmService({ LOCATIONS });
+  arm = await startArmService({ LOCATIONS: CLOSED_LOCATIONS });
   token = await arm.token(await arm.grant());
 });
 afterAll(() => arm.stop());

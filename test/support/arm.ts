@@ -135,3 +135,33 @@ export const armImportBody = (sub: string, account = 'customer1') => ({
     ],
   },
 });
+
+/** West US, open, and Old DC, closed in favour of West US (docs/arm-import-export.md#c1). */
+export const CLOSED_LOCATIONS = JSON.stringify([
+  {
+    Name: 'West US',
+    RecipientName: 'Microsoft Azure Import/Export Service',
+    StreetAddress1: '2045 Lafayette Street',
+    StreetAddress2: '',
+    City: 'Santa Clara',
+    StateOrProvince: 'CA',
+    PostalCode: '95050',
+    CountryOrRegion: 'USA',
+    SupportedCarriers: ['FedEx'],
+    ServedRegions: ['West US'],
+    Phone: '408 352 7600',
+  },
+  {
+    Name: 'Old DC',
+    RecipientName: 'Closed',
+    StreetAddress1: '1 Old Way',
+    StreetAddress2: '',
+    City: 'Nowhere',
+    StateOrProvince: '',
+    PostalCode: '0',
+    CountryOrRegion: 'USA',
+    SupportedCarriers: ['FedEx'],
+    ServedRegions: ['Old Region'],
+    AlternateLocations: ['westus'],
+  },
+]);
