@@ -1,8 +1,12 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { createRuntime } from '../../../shared/app/runtime';
 import type { SchedulerDeps } from '../../../shared/scheduler/deps';
-import { call, startSchedulerClients, type SchedulerClients } from '../../support/scheduler-clients';
+import { unreachableTableStorage } from '../../support/service';
+import {
+  errorOf,
+  startSchedulerClients,
+  withCollection,
+  type SchedulerClients,
+} from '../../support/scheduler-clients';
 
 /**
  * docs/classic-scheduler.md#a5: the Scheduler's own tables out of reach is 503 ServerBusy with
@@ -17,42 +21,21 @@ const jobBody = JSON.stringify({
   action: { type: 'http', request: { uri: 'http://127.0.0.1:9/', method: 'GET' } },
 });
 
-const closedPort = () =>
-  new Promise<number>((ok) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as AddressInfo).port;
-      probe.close(() => ok(p));
-    });
-  });
-
 beforeAll(async () => {
   c = await startSchedulerClients();
-  await call((cb) =>
-    c.csm.cloudServices.create('cs-busy', { label: 'l', description: 'd', geoRegion: 'west us' }, cb),
-  );
-  await call((cb) => c.smc.jobCollections.create('cs-busy', 'jc1', {}, cb));
-  JC = `/${c.svc.sub}/cloudservices/cs-busy/resources/scheduler/~/JobCollections/jc1`;
+  JC = await withCollection(c, 'cs-busy');
   const put = await c.raw('PUT', `${JC}/jobs/survivor?api-version=2014-04-01`, {
     body: jobBody,
     headers: JSON_TYPE,
   });
   expect(put.status).toBe(201);
-  const port = await closedPort();
-  const connectionString = process.env.AzureWebJobsStorage!.replace(
-    /TableEndpoint=[^;]+/,
-    `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`,
-  );
+  const connectionString = await unreachableTableStorage();
   dead = createRuntime({
     ...c.svc.rt.config,
     storage: { kind: 'connectionString', connectionString },
   }).scheduler;
 });
 afterAll(() => c.svc.stop());
-
-const errorOf = (body: string) => ({
-  code: /<Code>([^<]*)<\/Code>/.exec(body)?.[1],
-  message: /<Message>([^<]*)<\/Message>/.exec(body)?.[1],
-});
 
 describe('with the Scheduler store unreachable', () => {
   it('management and job operations answer 503 ServerBusy with Retry-After, change nothing, then work again', async () => {
