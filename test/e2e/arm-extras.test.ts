@@ -24,6 +24,21 @@ const call = (method: string, url: string, body?: unknown, headers: Record<strin
   });
 const logged = (event: string) => lines.filter((l) => l.includes(` ${event} {`));
 
+it('logs the client request id and correlation id of every request with its own request id', async () => {
+  const res = await call('GET', jobUrl('nosuch'), undefined, {
+    'x-ms-client-request-id': 'client-7',
+    'x-ms-correlation-request-id': 'corr-7',
+  });
+  expect(res.status).toBe(404);
+  const line = logged('request').find((l) => l.includes('client-7'));
+  expect(JSON.parse(line!.slice(line!.indexOf('{')))).toEqual({
+    event: 'request',
+    requestId: res.headers.get('x-ms-request-id'),
+    clientRequestId: 'client-7',
+    correlationRequestId: 'corr-7',
+  });
+});
+
 it("logs x-ms-client-tenant-id, warning when it is not the token's tenant, and never authorises by it", async () => {
   const other = randomUUID();
   const res = await call('PUT', jobUrl('tenantA'), armImportBody(arm.svc.sub), {

@@ -5,12 +5,12 @@ import type { Caller, TokenValidator } from '../../identity/bearer-tokens';
 import type { Permission, PrincipalGrants } from '../../identity/principals';
 import { allows } from '../../identity/principals';
 import type { JobDeps } from '../../import-export/model/ports';
-import { readBody } from '../../edge/body';
 import type { Operation } from '../../edge/operation';
 import type { Exchange, PreStep, Step } from '../../edge/pipeline';
 import { conditionalHeaders, pipeline } from '../../edge/pipeline';
 import type { Reply } from '../../edge/reply';
 import { newRequestId, ownVerb } from '../../edge/request-info';
+import { armBody } from './arm-body';
 import { ArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
 import {
@@ -83,6 +83,18 @@ const remember: PreStep<ArmFacts> = (request, pre) => {
   pre.facts.headers = request.headers;
 };
 
+/** docs/arm-import-export.md#b2: the client's request and correlation ids are logged, as one JSON line. */
+const trace: ArmStep = (x) => {
+  const h = x.request.headers;
+  const ids = {
+    event: 'request',
+    requestId: asGuid(x.requestId),
+    clientRequestId: h.get('x-ms-client-request-id')?.slice(0, 128) ?? null,
+    correlationRequestId: h.get('x-ms-correlation-request-id')?.slice(0, 128) ?? null,
+  };
+  x.context.info(`request ${JSON.stringify(ids)}`);
+};
+
 const apiVersion: ArmStep = (x) => {
   x.facts.query = normalisedQuery(new URL(x.request.url).searchParams);
   x.facts.apiVersion = checkApiVersion(x.facts.query);
@@ -113,39 +125,10 @@ const grant: ArmStep = async (x) => {
   );
 };
 
-const isJsonType = (t: string | null) =>
-  t === null || t.split(';')[0]?.trim().toLowerCase() === 'application/json';
-
 /** docs/arm-import-export.md#b2: JSON objects up to 1 MiB; GET, DELETE and POST bodies ignored. */
 const body: ArmStep = async (x) => {
   const schema = opOf(x).body;
-  if (!schema) return;
-  if (!isJsonType(x.request.headers.get('content-type'))) {
-    throw new ArmError('UnsupportedMediaType', 'The request body must be application/json.');
-  }
-  const bytes = await readBody(x.request);
-  let json: unknown;
-  try {
-    json = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new ArmError('InvalidRequestContent', 'The request content is not valid JSON.');
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new ArmError('InvalidRequestContent', 'The request content must be a JSON object.');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const target = (issue?.path ?? [])
-      .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
-      .join('');
-    throw new ArmError(
-      'InvalidRequestContent',
-      `The request content is invalid: ${issue?.message ?? 'schema'}.`,
-      target || undefined,
-    );
-  }
-  x.body = parsed.data;
+  if (schema) x.body = await armBody(x.request, schema);
 };
 
 const firstIssuer = (deps: () => ArmDeps) => () => deps().config.arm.issuers[0]?.issuer;
@@ -161,7 +144,7 @@ export const armApi = (deps: () => ArmDeps) =>
     deps,
     before: [remember],
     verb: ownVerb,
-    steps: [apiVersion, token, segments, grant, body, conditionalHeaders],
+    steps: [trace, apiVersion, token, segments, grant, body, conditionalHeaders],
     request: (x) => ({
       rt: x.deps,
       requestId: asGuid(x.requestId),
