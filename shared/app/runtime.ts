@@ -43,6 +43,7 @@ import { DevIssuer } from '../adapters/jwt/dev-issuer';
 import type { PrincipalGrants } from '../identity/principals';
 import { trustedIssuers } from '../adapters/jwt/token-issuers';
 import { isLoopback } from '../adapters/endpoints';
+import { appManagedIdentity } from '../adapters/credential';
 
 /** Everything a request needs, built once per process (the composition root). */
 export interface Runtime {
@@ -101,10 +102,12 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
   const rows = new JobRows(box);
   const arm = armRuntime(config, new AccessTable(() => tables.table('access')), box);
   const localAzurite = isLoopback(config.customerBlobEndpoint.replace('{account}', 'account'));
+  const identity = appManagedIdentity(config.storage);
+  const fallbacks = { localAzurite, managedIdentity: identity !== undefined };
   const resolve = async (job: Job) => {
     const found = await resolveCredential(
       arm.credentials,
-      localAzurite,
+      fallbacks,
       job.SubscriptionId,
       job.StorageAccountName,
     );
@@ -165,13 +168,14 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
         config.customerBlobEndpoint,
         config.customerStorageTimeoutMs,
         resolve,
+        identity,
       ),
       plans: new BlobPlanStore(
         new ServiceBlobs(config.storage, config.storagePrefix, config.storageTimeoutMs),
       ),
       formats: blobFormats,
       finder: new TableJobFinder(jobsTable, rows),
-      md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
+      digestHex: (algorithm, text) => createHash(algorithm).update(text, 'utf8').digest('hex').toUpperCase(),
       randomInt: (max) => randomInt(max),
     },
     sweep: { store, due },
