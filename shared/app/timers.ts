@@ -1,5 +1,6 @@
 import type { SweepLog } from '../import-export/sweep/run-sweep';
 import { runSweep } from '../import-export/sweep/run-sweep';
+import { nextOccurrence, parseSchedule } from '../kernel/ncrontab';
 import type { Config } from './config';
 import type { Runtime } from './runtime';
 
@@ -7,9 +8,15 @@ import type { Runtime } from './runtime';
 export interface TimerDefinition {
   name: string;
   /** Read by the Functions host as `%SETTING%`; validated at start-up by the configuration. */
-  setting: 'SWEEP_SCHEDULE';
+  setting: 'SWEEP_SCHEDULE' | 'SCHEDULER_EXECUTOR_SCHEDULE';
   schedule: (config: Config) => string;
   run: (rt: Runtime, log: SweepLog) => Promise<unknown>;
+  /**
+   * `own-loop`: the local host does not schedule this timer, because it already runs the same
+   * work continuously (the executor loop without an end, launch-host.ts): a run per period would
+   * only add a gap at each boundary.
+   */
+  localHost: 'scheduled' | 'own-loop';
 }
 
 /**
@@ -24,5 +31,18 @@ export const TIMERS: readonly TimerDefinition[] = [
     setting: 'SWEEP_SCHEDULE',
     schedule: (config) => config.sweepSchedule,
     run: (rt, log) => runSweep(rt.sweep, rt.now(), log),
+    localHost: 'scheduled',
+  },
+  {
+    // docs/scheduler-execution.md#functions-deployment: the timer trigger is a singleton (blob
+    // lease), and each run keeps the executor loop going until the next one is due.
+    name: 'scheduler-executor-timer',
+    setting: 'SCHEDULER_EXECUTOR_SCHEDULE',
+    schedule: (config) => config.schedulerExecution.executorSchedule,
+    run: (rt) => {
+      const end = nextOccurrence(parseSchedule(rt.config.schedulerExecution.executorSchedule), rt.now());
+      return rt.schedulerExecution.loop.runFor(end.getTime());
+    },
+    localHost: 'own-loop',
   },
 ];

@@ -11,9 +11,10 @@ beforeAll(async () => {
   await import('../../functions');
 });
 
-it('is registered once, on the SWEEP_SCHEDULE app setting, not run at start-up', () => {
+it('is registered once, on the SWEEP_SCHEDULE app setting, not run at start-up, beside the executor timer', () => {
   expect(registered.map(([name, o]) => [name, o.schedule, o.runOnStartup])).toEqual([
     ['sweep-timer', '%SWEEP_SCHEDULE%', false],
+    ['scheduler-executor-timer', '%SCHEDULER_EXECUTOR_SCHEDULE%', false],
   ]);
 });
 
@@ -28,10 +29,12 @@ it("sweeps as of the runtime's clock and logs what it did", async () => {
     log: (...a: unknown[]) => lines.push(...a),
     error: (...a: unknown[]) => lines.push(...a),
   };
-  await registered[0]![1].handler(
-    { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: {} } as any,
-    context as any,
-  );
+  await registered
+    .find(([name]) => name === 'sweep-timer')![1]
+    .handler(
+      { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: {} } as any,
+      context as any,
+    );
   expect(await rt.jobs.store.get(sub, 'Stale')).toBeUndefined();
   expect(lines).toEqual([expect.stringContaining('"CreatingDeleted":1')]);
 });
