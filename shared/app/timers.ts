@@ -1,6 +1,7 @@
 import type { SweepLog } from '../import-export/sweep/run-sweep';
 import { runSweep } from '../import-export/sweep/run-sweep';
 import { nextOccurrence, parseSchedule } from '../kernel/ncrontab';
+import { runRetention } from '../scheduler/execution/retention';
 import type { Config } from './config';
 import type { Runtime } from './runtime';
 
@@ -26,11 +27,17 @@ export interface TimerDefinition {
  */
 export const TIMERS: readonly TimerDefinition[] = [
   {
-    // docs/contract/import-export.md#c2: one sweep applies all four rules.
+    // docs/contract/import-export.md#c2: one sweep applies all four rules; the Scheduler's
+    // retention (docs/classic-scheduler.md#e8) runs with it, as POST /operator/sweep runs both.
     name: 'sweep-timer',
     setting: 'SWEEP_SCHEDULE',
     schedule: (config) => config.sweepSchedule,
-    run: (rt, log) => runSweep(rt.sweep, rt.now(), log),
+    run: async (rt, log) => {
+      const now = rt.now();
+      const report = await runSweep(rt.sweep, now, log);
+      await runRetention(rt.schedulerExecution.retention, now, log);
+      return report;
+    },
     localHost: 'scheduled',
   },
   {

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { app } from '@azure/functions';
 import type { TimerFunctionOptions } from '@azure/functions';
-import type { Runtime } from '../../shared/app/runtime';
-import type { CollectionRef } from '../../shared/scheduler/model';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
-import { newSubscription, testRuntime } from '../support/runtime';
-import { httpAction, newJob } from '../support/scheduler-execution';
+import { testRuntime } from '../support/runtime';
+import { httpAction, newJob, runtimeCollection } from '../support/scheduler-execution';
 
 /**
  * The Functions deployment's executor (docs/scheduler-execution.md#functions-deployment): the
@@ -19,34 +16,13 @@ beforeAll(async () => {
   await import('../../functions');
 });
 
-async function collectionOf(rt: Runtime): Promise<CollectionRef> {
-  const ref = {
-    subscriptionId: newSubscription(),
-    cloudService: 'cs-westus-scheduler',
-    jobCollection: 'jc1',
-  };
-  await rt.scheduler.collections.create(ref.subscriptionId, {
-    name: ref.jobCollection,
-    cloudService: ref.cloudService,
-    schemaVersion: '1.0',
-    plan: 'Standard',
-    quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
-    label: 'jc1',
-    state: 'Started',
-    etag: randomUUID(),
-    lastOperation: 'Create',
-    jobCount: 0,
-  });
-  return ref;
-}
-
 let target: Target;
 afterEach(() => target.close());
 
 it('runs the jobs due within its period, on time, and returns at the period’s end', async () => {
   const rt = testRuntime({ SCHEDULER_EXECUTOR_SCHEDULE: '*/4 * * * * *' });
   target = await startTarget((_req, res) => res.end());
-  const ref = await collectionOf(rt);
+  const ref = await runtimeCollection(rt);
   const create = (id: string, at: Date) =>
     rt.scheduler.jobs.create(
       ref,

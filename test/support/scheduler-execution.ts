@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
+import type { Runtime } from '../../shared/app/runtime';
 import { AadTokens } from '../../shared/adapters/outbound-http/aad-tokens';
 import { HttpActionSender } from '../../shared/adapters/outbound-http/http-action-sender';
 import { StorageQueueSender } from '../../shared/adapters/queue/storage-queue-sender';
@@ -14,6 +15,7 @@ import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-st
 import type { CollectionRef, Job, JobAction, Recurrence } from '../../shared/scheduler/model';
 import { OutboundPolicy } from '../../shared/scheduler/outbound-policy';
 import { nextExecutionTime } from '../../shared/scheduler/recurrence';
+import { newSubscription } from './runtime';
 
 async function table(name: string): Promise<TableClient> {
   const client = TableClient.fromConnectionString(process.env.AzureWebJobsStorage ?? '', name, {
@@ -121,4 +123,26 @@ export function devAccount(): { name: string; key: string } {
       .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
   );
   return { name: parts.get('AccountName') ?? '', key: parts.get('AccountKey') ?? '' };
+}
+
+/** A Started job collection in a runtime's own tables, under a fresh subscription. */
+export async function runtimeCollection(rt: Runtime): Promise<CollectionRef> {
+  const ref = {
+    subscriptionId: newSubscription(),
+    cloudService: 'cs-westus-scheduler',
+    jobCollection: 'jc1',
+  };
+  await rt.scheduler.collections.create(ref.subscriptionId, {
+    name: ref.jobCollection,
+    cloudService: ref.cloudService,
+    schemaVersion: '1.0',
+    plan: 'Standard',
+    quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
+    label: 'jc1',
+    state: 'Started',
+    etag: randomUUID(),
+    lastOperation: 'Create',
+    jobCount: 0,
+  });
+  return ref;
 }
