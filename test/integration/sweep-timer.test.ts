@@ -19,12 +19,8 @@ it('is registered once, on the SWEEP_SCHEDULE app setting, not run at start-up, 
   ]);
 });
 
-it("sweeps as of the runtime's clock and logs what it did", async () => {
-  const clock = new TestClock(T0);
-  const rt = testRuntime({}, clock.now);
-  const sub = newSubscription();
-  await putSampleJob(rt.jobs, sub, 'Stale');
-  clock.set(at(14));
+/** Runs the registered sweep timer's handler; resolves with what it logged. */
+async function runSweepTimer(): Promise<unknown[]> {
   const lines: unknown[] = [];
   const context = {
     log: (...a: unknown[]) => lines.push(...a),
@@ -36,6 +32,16 @@ it("sweeps as of the runtime's clock and logs what it did", async () => {
       { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: {} } as any,
       context as any,
     );
+  return lines;
+}
+
+it("sweeps as of the runtime's clock and logs what it did", async () => {
+  const clock = new TestClock(T0);
+  const rt = testRuntime({}, clock.now);
+  const sub = newSubscription();
+  await putSampleJob(rt.jobs, sub, 'Stale');
+  clock.set(at(14));
+  const lines = await runSweepTimer();
   expect(await rt.jobs.store.get(sub, 'Stale')).toBeUndefined();
   expect(lines).toEqual([expect.stringContaining('"CreatingDeleted":1')]);
 });
@@ -47,17 +53,7 @@ it('applies the Scheduler’s retention in the same run (docs/classic-scheduler.
   const id = 'c'.repeat(32);
   await recordOperation(rt.scheduler, sub, id);
   clock.set(new Date(T0.getTime() + 7 * 86_400_000));
-  const lines: unknown[] = [];
-  const context = {
-    log: (...a: unknown[]) => lines.push(...a),
-    error: (...a: unknown[]) => lines.push(...a),
-  };
-  await registered
-    .find(([name]) => name === 'sweep-timer')![1]
-    .handler(
-      { isPastDue: false, schedule: { adjustForDST: false }, scheduleStatus: {} } as any,
-      context as any,
-    );
+  const lines = await runSweepTimer();
   expect(await rt.scheduler.operations.getOperation(sub, id)).toBeUndefined();
   expect(lines).toContainEqual(
     expect.stringContaining(

@@ -13,6 +13,7 @@ import type { ActionPorts } from '../../shared/scheduler/execution/attempt-runne
 import { Executor } from '../../shared/scheduler/execution/executor';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { CollectionRef, Job, JobAction, Recurrence } from '../../shared/scheduler/model';
+import type { JobCollection } from '../../shared/scheduler/model-collections';
 import { OutboundPolicy } from '../../shared/scheduler/outbound-policy';
 import { nextExecutionTime } from '../../shared/scheduler/recurrence';
 import { newSubscription } from './runtime';
@@ -44,18 +45,7 @@ export async function schedulerStores() {
     cloudService: 'cs-westus-scheduler',
     jobCollection: 'jc1',
   };
-  await collections.create(ref.subscriptionId, {
-    name: ref.jobCollection,
-    cloudService: ref.cloudService,
-    schemaVersion: '1.0',
-    plan: 'Standard',
-    quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
-    label: 'jc1',
-    state: 'Started',
-    etag: randomUUID(),
-    lastOperation: 'Create',
-    jobCount: 0,
-  });
+  await collections.create(ref.subscriptionId, startedCollection(ref));
   return { jobs, history, due, api, ref, dueTable };
 }
 export type SchedulerStores = Awaited<ReturnType<typeof schedulerStores>>;
@@ -125,6 +115,20 @@ export function devAccount(): { name: string; key: string } {
   return { name: parts.get('AccountName') ?? '', key: parts.get('AccountKey') ?? '' };
 }
 
+/** A Started Standard collection of 50 jobs, as the management API would store it. */
+const startedCollection = (ref: CollectionRef): JobCollection => ({
+  name: ref.jobCollection,
+  cloudService: ref.cloudService,
+  schemaVersion: '1.0',
+  plan: 'Standard',
+  quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
+  label: ref.jobCollection,
+  state: 'Started',
+  etag: randomUUID(),
+  lastOperation: 'Create',
+  jobCount: 0,
+});
+
 /** A Started job collection in a runtime's own tables, under a fresh subscription. */
 export async function runtimeCollection(rt: Runtime): Promise<CollectionRef> {
   const ref = {
@@ -132,17 +136,6 @@ export async function runtimeCollection(rt: Runtime): Promise<CollectionRef> {
     cloudService: 'cs-westus-scheduler',
     jobCollection: 'jc1',
   };
-  await rt.scheduler.collections.create(ref.subscriptionId, {
-    name: ref.jobCollection,
-    cloudService: ref.cloudService,
-    schemaVersion: '1.0',
-    plan: 'Standard',
-    quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
-    label: 'jc1',
-    state: 'Started',
-    etag: randomUUID(),
-    lastOperation: 'Create',
-    jobCount: 0,
-  });
+  await rt.scheduler.collections.create(ref.subscriptionId, startedCollection(ref));
   return ref;
 }
