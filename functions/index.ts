@@ -11,4 +11,4 @@ import './openapi';
 import './not-found';
 import './timers';
 
-export { ALL_ROUTES as routes, DESCRIBED_ROUTES as describedRoutes } from '../shared/app/routes';
+export { ALL_ROUTES as routes } from '../shared/app/routes';
