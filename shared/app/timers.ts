@@ -5,6 +5,13 @@ import { runRetention } from '../scheduler/execution/retention';
 import type { Config } from './config';
 import type { Runtime } from './runtime';
 
+/**
+ * The executor timer's run ends this long before its next occurrence, so the host finds that
+ * occurrence still ahead whether it reckons the next run from this invocation or from its end:
+ * no period is skipped, and jobs due in the gap start with the next run, well within a second.
+ */
+const HANDOVER_MS = 250;
+
 /** One timer function: its name, the app setting holding its NCRONTAB schedule, and its work. */
 export interface TimerDefinition {
   name: string;
@@ -47,8 +54,8 @@ export const TIMERS: readonly TimerDefinition[] = [
     setting: 'SCHEDULER_EXECUTOR_SCHEDULE',
     schedule: (config) => config.schedulerExecution.executorSchedule,
     run: (rt) => {
-      const end = nextOccurrence(parseSchedule(rt.config.schedulerExecution.executorSchedule), rt.now());
-      return rt.schedulerExecution.loop.runFor(end.getTime());
+      const next = nextOccurrence(parseSchedule(rt.config.schedulerExecution.executorSchedule), rt.now());
+      return rt.schedulerExecution.loop.runFor(next.getTime() - HANDOVER_MS);
     },
     localHost: 'own-loop',
   },

@@ -19,7 +19,7 @@ beforeAll(async () => {
 let target: Target;
 afterEach(() => target.close());
 
-it('runs the jobs due within its period, on time, and returns at the period’s end', async () => {
+it('runs the jobs due within its period, on time, and returns just before the period’s end', async () => {
   const rt = testRuntime({ SCHEDULER_EXECUTOR_SCHEDULE: '*/4 * * * * *' });
   target = await startTarget((_req, res) => res.end());
   const ref = await runtimeCollection(rt);
@@ -50,7 +50,8 @@ it('runs the jobs due within its period, on time, and returns at the period’s 
   expect(lateness).toBeGreaterThanOrEqual(0);
   // Sub-second on a quiet machine (docs/benchmarks.md); a shared test machine gets slack.
   expect(lateness).toBeLessThan(1500);
-  expect(returned).toBeGreaterThanOrEqual(end - 50);
-  expect(returned).toBeLessThan(end + 2000);
+  // A quarter second before the next occurrence, so the host never skips it.
+  expect(returned).toBeGreaterThanOrEqual(end - 300);
+  expect(returned).toBeLessThan(end);
   expect((await rt.scheduler.jobs.get(ref, 'after'))?.status.executionCount).toBe(0);
 });
