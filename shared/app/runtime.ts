@@ -7,7 +7,7 @@ import { TableSchedulerJobStore } from '../adapters/table/scheduler-job-store';
 import type { SchedulerDeps } from '../scheduler/deps';
 import type { SchedulerExecution } from './scheduler-execution';
 import { createSchedulerExecution } from './scheduler-execution';
-import type { JobHistoryWriter } from '../scheduler/job-store';
+import type { JobHistoryTrimmer, JobHistoryWriter } from '../scheduler/job-store';
 import type { PfxReader } from '../scheduler/pfx';
 import { CertificateAuthenticator } from '../identity/certificate-auth';
 import type { Config } from './config';
@@ -64,7 +64,7 @@ export interface Runtime {
   /** The executor and its loop (docs/scheduler-execution.md). */
   schedulerExecution: SchedulerExecution;
   /** Where the executor writes job history (docs/classic-scheduler.md#d8). */
-  schedulerHistory: JobHistoryWriter;
+  schedulerHistory: JobHistoryWriter & JobHistoryTrimmer;
   readPfx: PfxReader;
   /** Resource Manager's front door (docs/arm-import-export.md#e). */
   arm: ArmRuntime;
@@ -136,6 +136,7 @@ export function createRuntime(config: Config, now: () => Date = () => new Date()
     ),
     history: schedulerHistory,
     services: schedulerAccount,
+    operations: schedulerAccount,
     dueTable: () => tables.table('scheddue'),
     now,
     log: (message) => console.error(message),
