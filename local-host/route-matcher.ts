@@ -22,11 +22,17 @@ function compile(route: HttpRoute): Compiled {
   return { route, segments };
 }
 
-/** Literal segments outrank parameters, which outrank catch-alls, segment by segment (as ASP.NET routing). */
+/**
+ * Literal segments outrank parameters, which outrank catch-alls, segment by segment (as ASP.NET
+ * routing); a template that has ended outranks a catch-all, which may match nothing there
+ * (`subscriptions` before `subscriptions/{*rest}` for `/subscriptions`).
+ */
+const ENDED = 1.5;
+
 function compare(a: Compiled, b: Compiled): number {
   for (let i = 0; i < Math.max(a.segments.length, b.segments.length); i++) {
-    const ra = a.segments[i] ? RANK[a.segments[i]!.kind] : 3;
-    const rb = b.segments[i] ? RANK[b.segments[i]!.kind] : 3;
+    const ra = a.segments[i] ? RANK[a.segments[i]!.kind] : ENDED;
+    const rb = b.segments[i] ? RANK[b.segments[i]!.kind] : ENDED;
     if (ra !== rb) return ra - rb;
   }
   return 0;

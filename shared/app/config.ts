@@ -35,6 +35,8 @@ interface ArmConfig {
   devIssuer: boolean;
   classicResourceGroup: string;
   pageSize: number;
+  /** docs/arm-import-export.md#g2: serve `az`'s login routes. */
+  azShim: boolean;
 }
 
 const LOCAL_AUDIENCE = 'api://importexport';
@@ -51,6 +53,7 @@ function armOf(e: Env): ArmConfig {
     devIssuer: e.ARM_DEV_ISSUER === 'true',
     classicResourceGroup: e.CLASSIC_RESOURCE_GROUP,
     pageSize: e.ARM_LIST_PAGE_SIZE,
+    azShim: e.ARM_AZ_SHIM === 'true',
   };
 }
 

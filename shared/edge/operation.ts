@@ -51,7 +51,7 @@ export interface Operation<Req> extends OperationDoc {
 export type Operations<O> = Partial<Record<Verb, O>>;
 
 /** Every surface on the one pipeline; the OpenAPI document describes each. */
-export type PipelineSurface = 'customer' | 'operator' | 'public' | 'scheduler' | 'arm';
+export type PipelineSurface = 'customer' | 'operator' | 'public' | 'scheduler' | 'arm' | 'az-shim';
 
 /** Which pipeline serves a route, and its operations by verb: what the OpenAPI document reads. */
 export interface RouteApi {

@@ -22,6 +22,8 @@ export interface PrincipalGrants {
   /** True when the grant is new. */
   put(subscriptionId: string, grant: Grant): Promise<boolean>;
   list(subscriptionId: string): Promise<Grant[]>;
+  /** Every subscription the principal holds a grant on (docs/arm-import-export.md#g2). */
+  subscriptionsOf(objectId: string): Promise<{ subscriptionId: string; role: Role }[]>;
   /** False when there was no grant. */
   delete(subscriptionId: string, objectId: string): Promise<boolean>;
 }

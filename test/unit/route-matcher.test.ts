@@ -34,6 +34,20 @@ describe('the local host route matcher', () => {
     );
   });
 
+  it('prefers a template that ends at the path over a catch-all that would match nothing there', () => {
+    const arm = new RouteMatcher([
+      route('rest', 'subscriptions/{*rest}'),
+      route('list', 'subscriptions'),
+      route('group', 'subscriptions/{sub}/resourcegroups/{rg}'),
+    ]);
+    expect(arm.match('/subscriptions', 'GET')?.route.name).toBe('list');
+    expect(arm.match('/subscriptions/s/resourceGroups/g', 'GET')?.route.name).toBe('group');
+    expect(arm.match('/subscriptions/s/other', 'GET')).toMatchObject({
+      route: { name: 'rest' },
+      params: { rest: 's/other' },
+    });
+  });
+
   it('prefers literals over parameters over the catch-all', () => {
     expect(name('/s/services/importexport/$metadata')).toBe('metadata');
     expect(name('/s/services/importexport')).toBe('base');

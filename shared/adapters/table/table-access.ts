@@ -57,6 +57,18 @@ export class AccessTable {
     });
   }
 
+  /** Every row of this key, in any partition, with its partition. */
+  async partitionsOf(row: string): Promise<{ partition: string; row: Record<string, unknown> }[]> {
+    const client = await this.table();
+    const filter = `RowKey eq ${literal(row)}`;
+    return guarded(async () => {
+      const out: { partition: string; row: Record<string, unknown> }[] = [];
+      for await (const r of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+        out.push({ partition: r.partitionKey ?? '', row: r });
+      return out;
+    });
+  }
+
   async rows(partition: string, prefix: string): Promise<Record<string, unknown>[]> {
     const client = await this.table();
     const filter = `PartitionKey eq ${literal(partition)} and RowKey ge ${literal(prefix)} and RowKey lt ${literal(`${prefix}~`)}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Grant, PrincipalGrants } from '../../identity/principals';
+import type { Grant, PrincipalGrants, Role } from '../../identity/principals';
 import type { AccessTable } from './table-access';
 
 const PREFIX = 'principal_';
@@ -25,6 +25,14 @@ export class TablePrincipalGrants implements PrincipalGrants {
 
   async list(subscriptionId: string): Promise<Grant[]> {
     return (await this.access.rows(subscriptionId, PREFIX)).map(grantOf);
+  }
+
+  /** A scan of the table by row key: only `az`'s login asks it, once per login. */
+  async subscriptionsOf(objectId: string): Promise<{ subscriptionId: string; role: Role }[]> {
+    return (await this.access.partitionsOf(PREFIX + objectId)).map(({ partition, row }) => ({
+      subscriptionId: partition,
+      role: grantOf(row).role,
+    }));
   }
 
   delete(subscriptionId: string, objectId: string): Promise<boolean> {

@@ -159,3 +159,39 @@ export const listQuery = lazySchema(() =>
     $skiptoken: z.string().optional().describe('From nextLink; bound to the query it was made for.'),
   }),
 );
+
+/** The `az` login shim's answers (docs/arm-import-export.md#g2), as the contract infers them. */
+export const shimMetadataSchema = lazySchema(() =>
+  z
+    .looseObject({
+      authentication: z.looseObject({ loginEndpoint: text, audiences: z.array(text) }),
+      resourceManager: text,
+    })
+    .meta({ id: 'AzShimMetadata' }),
+);
+
+export const shimTenantsSchema = lazySchema(() =>
+  z
+    .strictObject({ value: z.array(z.strictObject({ id: text, tenantId: text })) })
+    .meta({ id: 'AzShimTenants' }),
+);
+
+export const shimSubscriptionsSchema = lazySchema(() =>
+  z
+    .strictObject({
+      value: z.array(
+        z.strictObject({
+          id: text,
+          subscriptionId: text,
+          displayName: text,
+          state: z.literal('Enabled'),
+          tenantId: text,
+        }),
+      ),
+    })
+    .meta({ id: 'AzShimSubscriptions' }),
+);
+
+export const shimResourceGroupSchema = lazySchema(() =>
+  z.strictObject({ id: text, name: text, location: text }).meta({ id: 'AzShimResourceGroup' }),
+);

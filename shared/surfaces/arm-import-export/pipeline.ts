@@ -28,7 +28,15 @@ import { asGuid, renderArm, renderArmFailure } from './envelope';
 export interface ArmDeps {
   jobs: JobDeps;
   now: () => Date;
-  config: { arm: { issuers: readonly { issuer: string }[]; classicResourceGroup: string; pageSize: number } };
+  config: {
+    arm: {
+      issuers: readonly { issuer: string }[];
+      audiences: readonly string[];
+      classicResourceGroup: string;
+      pageSize: number;
+      azShim: boolean;
+    };
+  };
   arm: { tokens: TokenValidator; grants: PrincipalGrants; pageKey: Buffer };
 }
 
@@ -79,12 +87,12 @@ type ArmStep = Step<ArmDeps, ArmFacts>;
 const opOf = (x: X): ArmOperation<unknown> => x.op as ArmOperation<unknown>;
 
 /** The headers every answer echoes, known before anything can fail. */
-const remember: PreStep<ArmFacts> = (request, pre) => {
+export const remember: PreStep<Pick<ArmFacts, 'headers'>> = (request, pre) => {
   pre.facts.headers = request.headers;
 };
 
 /** docs/arm-import-export.md#b2: the client's request and correlation ids are logged, as one JSON line. */
-const trace: ArmStep = (x) => {
+export const trace: Step<unknown, unknown> = (x) => {
   const h = x.request.headers;
   const ids = {
     event: 'request',
@@ -131,7 +139,7 @@ const body: ArmStep = async (x) => {
   if (schema) x.body = await armBody(x.request, schema);
 };
 
-const firstIssuer = (deps: () => ArmDeps) => () => deps().config.arm.issuers[0]?.issuer;
+export const firstIssuer = (deps: () => ArmDeps) => () => deps().config.arm.issuers[0]?.issuer;
 
 /**
  * Resource Manager on the one pipeline (docs/arm-import-export.md#b2), first failure answers: verb

@@ -15,16 +15,18 @@ import {
 import { listByResourceGroupOperation, listBySubscriptionOperation } from './arm-list-operations';
 import type { ArmDeps } from './pipeline';
 import { armApi, armNotFound } from './pipeline';
+import { azShimApi, metadataOp, resourceGroupOp, subscriptionsOp, tenantsOp } from './az-shim';
 
 const PROVIDER = 'providers/Microsoft.ImportExport';
 const JOBS = `subscriptions/{sub}/resourceGroups/{rg}/${PROVIDER}/jobs`;
 
 /**
- * Resource Manager's Microsoft.ImportExport (docs/arm-import-export.md#b1), over the same jobs.
- * Route names start with `arm-`: Microsoft's published REST spec describes them, not our OpenAPI.
+ * Resource Manager's Microsoft.ImportExport (docs/arm-import-export.md#b1), over the same jobs,
+ * and the `az` login shim's routes (#g2), which answer only with ARM_AZ_SHIM=true.
  */
 export function armImportExportRoutes(deps: () => ArmDeps): HttpRoute[] {
   const api = armApi(deps);
+  const shim = azShimApi(deps);
   return [
     httpRoute('arm-locations', `${PROVIDER}/locations`, api({ GET: listLocationsOperation })),
     httpRoute('arm-location', `${PROVIDER}/locations/{location}`, api({ GET: getLocationOperation })),
@@ -46,6 +48,14 @@ export function armImportExportRoutes(deps: () => ArmDeps): HttpRoute[] {
       }),
     ),
     httpRoute('arm-job-keys', `${JOBS}/{job}/listBitLockerKeys`, api({ POST: listBitLockerKeysOperation })),
+    httpRoute('arm-az-metadata', 'metadata/endpoints', shim({ GET: metadataOp })),
+    httpRoute('arm-az-tenants', 'tenants', shim({ GET: tenantsOp })),
+    httpRoute('arm-az-subscriptions', 'subscriptions', shim({ GET: subscriptionsOp })),
+    httpRoute(
+      'arm-az-resource-group',
+      'subscriptions/{sub}/resourcegroups/{rg}',
+      shim({ GET: resourceGroupOp }),
+    ),
     httpRoute('arm-not-found-subscriptions', 'subscriptions/{*rest}', armNotFound(deps)),
     httpRoute('arm-not-found-providers', 'providers/{*rest}', armNotFound(deps)),
   ];

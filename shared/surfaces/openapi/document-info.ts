@@ -35,6 +35,11 @@ export const TAGS: Record<RouteApi['surface'], Json> = {
     name: 'Classic Scheduler',
     description: 'The classic Azure Scheduler (docs/classic-scheduler.md).',
   },
+  'az-shim': {
+    name: 'az login shim',
+    description:
+      'What `az` asks of a Resource Manager endpoint at login; served only with ARM_AZ_SHIM=true, else 404 (docs/arm-import-export.md#g2).',
+  },
   arm: {
     name: 'Resource Manager',
     description:
@@ -78,4 +83,5 @@ export const SECURITY: Record<RouteApi['surface'], Json[]> = {
   public: [],
   scheduler: [{ managementCertificate: [] }, { forwardedClientCertificate: [] }],
   arm: [{ armBearer: [] }],
+  'az-shim': [{ armBearer: [] }],
 };

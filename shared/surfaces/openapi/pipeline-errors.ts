@@ -32,6 +32,17 @@ export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> 
   // Its codes are not ExtendedCodes but the `<Error>` codes of docs/classic-scheduler.md#a5.
   scheduler: SCHEDULER_PIPELINE_ERRORS,
   arm: ARM_PIPELINE_ERRORS,
+  'az-shim': [
+    'AuthenticationFailed',
+    'InvalidAuthenticationToken',
+    'ExpiredAuthenticationToken',
+    'InvalidAuthenticationTokenAudience',
+    'InvalidAuthenticationTokenTenant',
+    'NotFound',
+    'MethodNotAllowed',
+    'InternalServerError',
+    'ServiceUnavailable',
+  ],
 };
 export const BODY_ERRORS: readonly ClassicCode[] = [
   'InvalidRequestBody',

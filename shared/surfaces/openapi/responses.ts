@@ -12,11 +12,13 @@ import { headerRef } from './parameters';
 /** A code an error response names: the OData ExtendedCode, the Scheduler's `<Code>`, ARM's `error.code`. */
 export type ErrorCode = ClassicCode | SchedulerWireCode | ArmCode;
 
-type Surface = RouteApi['surface'];
+/** How answers are framed: the `az` login shim answers as Resource Manager does. */
+type Surface = Exclude<RouteApi['surface'], 'az-shim'>;
+const framingOf = (surface: RouteApi['surface']): Surface => (surface === 'az-shim' ? 'arm' : surface);
 
 /** How an answer is framed: by its pipeline, its representation, and whether it answers a HEAD. */
 export interface Framing {
-  surface: Surface;
+  surface: RouteApi['surface'];
   xml: boolean;
   head: boolean;
 }
@@ -87,8 +89,9 @@ export function successResponse(
   description?: string,
 ): Json {
   const body = success.body;
+  const surface = framingOf(f.surface);
   const odata: string[] =
-    body === undefined || f.surface !== 'customer'
+    body === undefined || surface !== 'customer'
       ? []
       : f.xml
         ? ['DataServiceVersion']
@@ -100,7 +103,7 @@ export function successResponse(
       (body === undefined
         ? `${REASONS[success.status] ?? 'Success'}, with no body.`
         : REASONS[success.status]),
-    headers: headers([...COMMON[f.surface], ...odata, ...(success.headers ?? [])], f.surface),
+    headers: headers([...COMMON[surface], ...odata, ...(success.headers ?? [])], surface),
     ...(body !== undefined &&
       !f.head && { content: { [type]: { schema: schemas.ref(body(), 'response') } } }),
   };
@@ -166,16 +169,17 @@ const FIELD: Record<Surface, string> = {
 
 /** One response per error status, naming the codes behind it (docs/contract/import-export.md#a4). */
 export function errorResponses(codes: ReadonlySet<ErrorCode>, f: Framing): Json {
+  const surface = framingOf(f.surface);
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of codes) {
-    const status = statusOf(code, f.surface);
+    const status = statusOf(code, surface);
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
   }
   const out: Json = {};
   for (const [status, list] of [...byStatus].sort(([a], [b]) => a - b)) {
     out[String(status)] = {
-      $ref: `#/components/responses/${errorComponent(f.surface, status, f.head)}`,
-      description: `${REASONS[status] ?? 'Error'}. ${FIELD[f.surface]}: ${list.join(', ')}.`,
+      $ref: `#/components/responses/${errorComponent(surface, status, f.head)}`,
+      description: `${REASONS[status] ?? 'Error'}. ${FIELD[surface]}: ${list.join(', ')}.`,
     };
   }
   return out;

@@ -74,6 +74,16 @@ export const PROFILES: Record<Surface, SurfaceProfile> = {
     bodyErrors: [],
     conditionalErrors: [],
   },
+  'az-shim': {
+    scope: ARM_SCOPE,
+    isPathParam: isArmPathParam,
+    pathError: () => undefined,
+    parameters: () => [],
+    conditional: () => [],
+    pipelineErrors: PIPELINE_ERRORS['az-shim'],
+    bodyErrors: [],
+    conditionalErrors: [],
+  },
   arm: {
     scope: ARM_SCOPE,
     isPathParam: isArmPathParam,
