@@ -6,7 +6,7 @@ import { createRuntime } from '../shared/app/runtime';
 import { sweep } from '../shared/import-export/sweep/sweeper';
 import type { Fixture } from './fixture';
 import { putBody } from './fixture';
-import { startServer, rounds, type ServerProcess } from './load';
+import { nodeArgs, startServer, rounds, type ServerProcess } from './load';
 import { median, perOp, throughput } from './measure';
 import { randomSubscription, seedRows } from './seed';
 
@@ -40,10 +40,18 @@ const client = (f: Fixture, server: ServerProcess) => {
   };
 };
 
+/** The job Get Job and the cold start read. */
+export const seedGetJob = async (f: Fixture, server: ServerProcess): Promise<void> =>
+  void (await client(f, server)(
+    'PUT',
+    '/storageaccounts/benchacct/jobs/GetJob',
+    201,
+    putBody('GetJob', 'benchacct'),
+  ));
+
 /** Get Job over HTTP at concurrency 16 (req/s), against raw getEntity at concurrency 16, in rounds. */
 export async function getJobHttp(f: Fixture, server: ServerProcess) {
   const call = client(f, server);
-  await call('PUT', '/storageaccounts/benchacct/jobs/GetJob', 201, putBody('GetJob', 'benchacct'));
   const table = await f.rt.tables.table('jobs');
   const http = () => call('GET', '/storageaccounts/benchacct/jobs/GetJob', 200);
   const raw = () => table.getEntity(f.sub, jobRowKey('GetJob'));
@@ -185,7 +193,7 @@ export function coldFirstRequest(f: Fixture, connectionString: string): { median
   const script = resolve(__dirname, 'cold-first.js');
   const env = { ...process.env, ...serverEnv(f, connectionString), BENCH_SUB: f.sub, BENCH_CERT: f.cert };
   const all = Array.from({ length: 5 }, () =>
-    Number(execFileSync(process.execPath, [script], { encoding: 'utf8', env })),
+    Number(execFileSync(process.execPath, [...nodeArgs(), script], { encoding: 'utf8', env })),
   );
   return { median: median(all), all };
 }

@@ -1,5 +1,4 @@
 import type { SweepLog } from '../import-export/sweep/run-sweep';
-import { runSweep } from '../import-export/sweep/run-sweep';
 import type { Config } from './config';
 import type { Runtime } from './runtime';
 
@@ -23,6 +22,8 @@ export const TIMERS: readonly TimerDefinition[] = [
     name: 'sweep-timer',
     setting: 'SWEEP_SCHEDULE',
     schedule: (config) => config.sweepSchedule,
-    run: (rt, log) => runSweep(rt.sweep, rt.now(), log),
+    // Loaded on the first run, not with the entry module (issue 15's cold start).
+    run: async (rt, log) =>
+      (await import('../import-export/sweep/run-sweep')).runSweep(rt.sweep, rt.now(), log),
   },
 ];

@@ -19,7 +19,7 @@ let doc: any;
 beforeAll(async () => {
   await loadRoutes();
   // The classic Scheduler's XML surface is not described yet (shared/app/routes.ts).
-  routes = (await import('../../functions')).describedRoutes;
+  routes = await (await import('../../functions')).describedRoutes();
   doc = openApiDocument(routes);
 });
 
