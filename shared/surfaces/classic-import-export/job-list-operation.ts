@@ -4,7 +4,7 @@ import { jobProperties, jobRef } from './job-presenter';
 import { parseListJobsQuery } from './list-jobs-query';
 import type { JobSummary } from '../../import-export/model/model';
 import type { CustomerRequest } from './pipeline';
-import { feedText, itemText } from './odata';
+import { feedBytes, itemBytes } from './odata';
 import { customerOp } from './pipeline';
 import { openSkipToken, signSkipToken } from './skip-token';
 import { jobFeedSchema } from './wire/job-wire.schema';
@@ -16,20 +16,20 @@ import { listJobsQuerySchema } from './wire/query.schema';
  * polling a page costs no rendering of the jobs it has seen. A version the store no longer holds
  * is collected with its renderings.
  */
-const rendered = new WeakMap<JobSummary, Map<string, string>>();
+const rendered = new WeakMap<JobSummary, Map<string, Buffer>>();
 /** Renderings kept per job: a client uses one version and one metadata level. */
 const RENDERINGS_PER_JOB = 4;
 
-function jobItem(j: JobSummary, req: CustomerRequest<unknown>): string {
+function jobItem(j: JobSummary, req: CustomerRequest<unknown>): Buffer {
   const key = `${req.version} ${req.framing.level} ${req.framing.base}`;
   let forJob = rendered.get(j);
   const hit = forJob?.get(key);
   if (hit !== undefined) return hit;
-  const text = itemText(req.framing, jobRef(j.Name), {
+  const text = itemBytes(req.framing, jobRef(j.Name), {
     Name: j.Name,
     Properties: jobProperties(j, req.version, true),
   });
-  if (!forJob) rendered.set(j, (forJob = new Map<string, string>()));
+  if (!forJob) rendered.set(j, (forJob = new Map<string, Buffer>()));
   if (forJob.size < RENDERINGS_PER_JOB) forJob.set(key, text);
   return text;
 }
@@ -68,6 +68,6 @@ export const listJobsOperation = customerOp({
       nextLink = `${req.framing.base}/storageaccounts/${storageAccountName}/jobs?${query}`;
     }
     const items = page.jobs.map((j) => jobItem(j, req));
-    return { status: 200, json: feedText(req.framing, 'Jobs', items, nextLink) };
+    return { status: 200, json: feedBytes(req.framing, 'Jobs', items, nextLink) };
   },
 });
