@@ -11,6 +11,7 @@ import {
   sweepPerDueJob,
   writes,
 } from './scenarios';
+import { partitionFloor } from './partition-floor';
 import { schedulerFigures } from './scheduler-execution';
 
 /**
@@ -27,9 +28,9 @@ const f2 = (x: number) => x.toFixed(2);
 const ms = (x: number) => `${x.toFixed(3)} ms`;
 const s = (x: Spread, digits = 2) =>
   `${x.min.toFixed(digits)} / ${x.median.toFixed(digits)} / ${x.max.toFixed(digits)}`;
-const line = (name: string, detail: string, ratio: string, target: string, ok: boolean) =>
+const line = (name: string, detail: string, ratio: string, target: string, ok?: boolean) =>
   console.log(
-    `${name.padEnd(46)} ${detail.padEnd(44)} ${ratio.padEnd(20)} ${target.padEnd(8)} ${ok ? 'ok' : 'MISSED'}`,
+    `${name.padEnd(46)} ${detail.padEnd(44)} ${ratio.padEnd(20)} ${target.padEnd(8)} ${ok === undefined ? '' : ok ? 'ok' : 'MISSED'}`,
   );
 
 async function main(): Promise<void> {
@@ -78,6 +79,14 @@ async function main(): Promise<void> {
         s(w.ratio),
         '>= 0.8',
         w.ratio.median >= 0.8,
+      );
+    const floor = runs('writes') ? await partitionFloor(await f.rt.tables.table('jobs')) : undefined;
+    if (floor)
+      line(
+        '  floor: raw transactions c16 one partition',
+        `${floor.a.median.toFixed(0)} vs ${floor.b.median.toFixed(0)}`,
+        s(floor.ratio),
+        '(info)',
       );
     if (w)
       line(
