@@ -12,4 +12,4 @@ import './openapi';
 import './not-found';
 import './timers';
 
-export { ALL_ROUTES as routes, describedRoutes } from '../shared/app/routes';
+export { ALL_ROUTES as routes, loadedRoutes } from '../shared/app/routes';

@@ -17,18 +17,29 @@ export interface OperationDoc {
    * The success status, the wire schema of its body (none: an empty body) and its own headers.
    * Schemas are getters (the surfaces' wire/*.schema.ts), built only when the document is.
    */
-  success: { status: number; body?: () => z.ZodType; headers?: readonly ReplyHeader[] };
+  success: {
+    status: number;
+    body?: () => z.ZodType;
+    headers?: readonly ReplyHeader[];
+    /** Other statuses that answer the same body and headers, as a PUT's 201 beside its 200. */
+    also?: readonly number[];
+  };
   /** The query parameters the operation reads, as a zod object of their wire forms. */
   query?: () => z.ZodObject;
   /** The error codes the operation answers beyond its pipeline's, its path's and its body's. */
   errors?: readonly string[];
   /** The JSON body the operation takes, parsed by the pipeline's body step. */
   body?: z.ZodType;
+  /**
+   * A body the operation reads itself rather than through the pipeline's body step (the classic
+   * Scheduler's XML and JSON): described only.
+   */
+  documentedBody?: { schema: () => z.ZodType; representation: 'json' | 'xml'; optional?: boolean };
   /** A body that may be left out entirely, as for the operator's `advance` and `sweep`. */
   optionalBody?: boolean;
   /** Parse the conditional headers (the job operations of the classic API). */
   conditional?: boolean;
-  /** What the operation answers: JSON (default) or XML (the classic `$metadata`). */
+  /** What the operation answers: JSON (default) or XML (the classic `$metadata`, the Scheduler's management plane). */
   representation?: 'json' | 'xml';
 }
 

@@ -1,7 +1,5 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { createRuntime } from '../../shared/app/runtime';
-import { extendedCode, startService, type TestService } from '../support/service';
+import { extendedCode, startService, unreachableTableStorage, type TestService } from '../support/service';
 import { jobPath, putJob } from '../support/http-jobs';
 
 /** docs/contract/import-export.md#d6 on the operations of this issue: the jobs table out of reach is 503 with Retry-After. */
@@ -10,16 +8,7 @@ let deadStore: TestService['rt']['jobs']['store'];
 
 beforeAll(async () => {
   svc = await startService();
-  const port = await new Promise<number>((ok) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const p = (probe.address() as AddressInfo).port;
-      probe.close(() => ok(p));
-    });
-  });
-  const connectionString = process.env.AzureWebJobsStorage!.replace(
-    /TableEndpoint=[^;]+/,
-    `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`,
-  );
+  const connectionString = await unreachableTableStorage();
   deadStore = createRuntime({ ...svc.rt.config, storage: { kind: 'connectionString', connectionString } })
     .jobs.store;
 });

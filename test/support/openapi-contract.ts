@@ -9,13 +9,13 @@ type Json = Record<string, any>;
 
 const COMPONENTS = '#/components/schemas/';
 
-/** `{sub}` one segment; literal segments case-insensitively (docs/contract/import-export.md#a1); `$` as itself. */
+/** `{sub}` one segment; literal segments case-insensitively (docs/contract/import-export.md#a1); `$` as itself; a trailing `/` as the host ignores it. */
 const templateRegex = (template: string): RegExp =>
   new RegExp(
     `^${template
       .split('/')
       .map((s) => (/^\{\w+\}$/.test(s) ? '[^/]+' : s.replace(/[$.]/g, '\\$&')))
-      .join('/')}$`,
+      .join('/')}/?$`,
     'i',
   );
 

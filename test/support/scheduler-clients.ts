@@ -116,3 +116,18 @@ export function registration(smc: any, action: 'register' | 'unregister'): Promi
     stream.end();
   });
 }
+
+/** A cloud service with collection `jc1`, made through the clients; answers the collection's path. */
+export async function withCollection(c: SchedulerClients, cloudService: string): Promise<string> {
+  await call((cb) =>
+    c.csm.cloudServices.create(cloudService, { label: 'l', description: 'd', geoRegion: 'west us' }, cb),
+  );
+  await call((cb) => c.smc.jobCollections.create(cloudService, 'jc1', {}, cb));
+  return `/${c.svc.sub}/cloudservices/${cloudService}/resources/scheduler/~/JobCollections/jc1`;
+}
+
+/** The `<Error>` body's code and message. */
+export const errorOf = (body: string) => ({
+  code: /<Code>([^<]*)<\/Code>/.exec(body)?.[1],
+  message: /<Message>([^<]*)<\/Message>/.exec(body)?.[1],
+});

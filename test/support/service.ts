@@ -104,3 +104,18 @@ export async function extendedCode(res: Response): Promise<string | undefined> {
   const body = (await res.json()) as { 'odata.error'?: { 'azure.values'?: { ExtendedCode?: string }[] } };
   return body['odata.error']?.['azure.values']?.[0]?.ExtendedCode;
 }
+
+/** The test storage's connection string with its table endpoint on a loopback port nothing listens on. */
+export async function unreachableTableStorage(): Promise<string> {
+  const { createServer } = await import('node:net');
+  const port = await new Promise<number>((ok) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => ok(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  return process.env.AzureWebJobsStorage!.replace(
+    /TableEndpoint=[^;]+/,
+    `TableEndpoint=http://127.0.0.1:${port}/devstoreaccount1`,
+  );
+}

@@ -12,14 +12,17 @@ import { templateParams, VERBS } from '../../shared/surfaces/openapi/path-item';
 import { loadRoutes } from '../../local-host/quiet-import';
 import { OpenApiContract, validateOpenApi } from '../support/openapi-contract';
 import { samplePutJob } from '../support/samples';
+import { ROUTE_TABLES } from '../../shared/app/routes';
+import type { SchedulerWireCode } from '../../shared/surfaces/classic-scheduler/error-map';
+
+const SCHEDULER_PATHS = new Set(ROUTE_TABLES['classic-scheduler'].map((r) => `/${r.route}`));
 
 /** The OpenAPI document (issue 7): generated from the route table, committed, valid, complete. */
 let routes: readonly HttpRoute[];
 let doc: any;
 beforeAll(async () => {
   await loadRoutes();
-  // The classic Scheduler's XML surface is not described yet (shared/app/routes.ts).
-  routes = await (await import('../../functions')).describedRoutes();
+  routes = await (await import('../../functions')).loadedRoutes();
   doc = openApiDocument(routes);
 });
 
@@ -74,7 +77,7 @@ it('has every route of the route table but the catch-all, with exactly the verbs
       .filter(isCatchAll)
       .filter((r) => !r.name.startsWith('arm-'))
       .map((r) => r.name),
-  ).toEqual(['not-found']);
+  ).toEqual(['scheduler-not-found', 'not-found']);
 });
 
 const op = (body?: z.ZodType) => ({
@@ -108,13 +111,16 @@ it('refuses a body schema without a name, or two schemas under one name', () => 
 it('gives every operation a unique id, a summary, its API tag and its security', () => {
   const ids = operations().map((o) => o.op.operationId);
   expect(new Set(ids).size).toBe(ids.length);
+  const certificate = [{ managementCertificate: [] }, { forwardedClientCertificate: [] }];
   for (const { path, op } of operations()) {
     expect(op.summary).toEqual(expect.any(String));
     const [tag, security] = path.startsWith('/operator/')
       ? ['Operator API', [{ operatorKey: [] }]]
       : path === '/openapi.json'
         ? ['Service description', []]
-        : ['Customer API', [{ managementCertificate: [] }, { forwardedClientCertificate: [] }]];
+        : SCHEDULER_PATHS.has(path)
+          ? ['Classic Scheduler', certificate]
+          : ['Customer API', certificate];
     expect([path, op.tags, op.security]).toEqual([path, [tag], security]);
   }
   expect(Object.keys(doc.components.securitySchemes)).toEqual([
@@ -135,11 +141,42 @@ it('documents every ExtendedCode of the catalogue on some operation, and 500 on 
     expect([path, method, op.responses['500']?.$ref]).toEqual([path, method, expect.any(String)]);
 });
 
+it('documents every Scheduler <Code> on some operation, each under the status it is answered with', () => {
+  const described = operations()
+    .filter(({ path }) => SCHEDULER_PATHS.has(path))
+    .flatMap(({ op }) => Object.entries<any>(op.responses))
+    .map(([status, r]) => `${status} ${String(r.description)}`);
+  const codes: [SchedulerWireCode, number][] = [
+    ['MissingOrIncorrectVersionHeader', 400],
+    ['InvalidXmlRequest', 400],
+    ['MissingOrInvalidRequiredQueryParameter', 400],
+    ['InvalidHttpVerb', 400],
+    ['BadRequest', 400],
+    ['ForbiddenError', 403],
+    ['ResourceNotFound', 404],
+    ['ConflictError', 409],
+    ['PreconditionFailed', 412],
+    ['InternalError', 500],
+    ['ServerBusy', 503],
+  ];
+  for (const [code, status] of codes)
+    expect([code, described.some((d) => new RegExp(`^${status} .*Code: .*\\b${code}\\b`).test(d))]).toEqual([
+      code,
+      true,
+    ]);
+  const busy = doc.paths['/{sub}/CloudServices'].get.responses['503'];
+  expect(busy.$ref).toBe('#/components/responses/SchedulerUnavailable');
+  expect(Object.keys(doc.components.responses.SchedulerUnavailable.headers)).toContain('Retry-After');
+  expect(Object.keys(doc.components.responses.SchedulerError.content)).toEqual(['application/xml']);
+});
+
 it('sends x-ms-version on every customer operation and the conditional headers on the job operations', () => {
   const refs = (op: any) => (op.parameters ?? []).map((p: any) => p.$ref?.split('/').pop() ?? p.name);
   for (const { path, op } of operations())
-    if (path.startsWith('/{sub}'))
-      expect([path, refs(op)]).toEqual([path, expect.arrayContaining(['header.x-ms-version'])]);
+    if (path.startsWith('/{sub}')) {
+      const header = SCHEDULER_PATHS.has(path) ? 'header.scheduler.x-ms-version' : 'header.x-ms-version';
+      expect([path, refs(op)]).toEqual([path, expect.arrayContaining([header])]);
+    }
   const job = doc.paths['/{sub}/services/importexport/storageaccounts/{account}/jobs/{job}'];
   for (const verb of ['get', 'put', 'patch', 'delete', 'post'] as const)
     expect(refs(job[verb])).toEqual(
@@ -163,19 +200,24 @@ it('sends x-ms-version on every customer operation and the conditional headers o
 
 it("takes each request body from its operation's zod schema, annotations allowed", () => {
   let bodies = 0;
+  let ownBodies = 0;
   for (const route of routes.filter((r) => !isCatchAll(r))) {
     for (const [verb, operation] of Object.entries<any>(apiOf(route)!.operations)) {
       const documented = doc.paths[`/${route.route}`][verb.toLowerCase()].requestBody;
-      const id = operation.body ? z.globalRegistry.get(operation.body)?.id : undefined;
-      expect([route.name, verb, documented?.content['application/json'].schema.$ref]).toEqual([
+      const own = operation.documentedBody;
+      const schema = operation.body ?? own?.schema();
+      const id = schema ? z.globalRegistry.get(schema)?.id : undefined;
+      const type = own?.representation === 'xml' ? 'application/xml' : 'application/json';
+      expect([route.name, verb, documented?.content[type].schema.$ref]).toEqual([
         route.name,
         verb,
         id && `#/components/schemas/${id}`,
       ]);
-      if (id) bodies++;
+      if (operation.body) bodies++;
+      if (own) ownBodies++;
     }
   }
-  expect(bodies).toBe(13);
+  expect([bodies, ownBodies]).toEqual([13, 12]);
   const contract = new OpenApiContract(doc);
   const put = doc.paths['/{sub}/services/importexport/storageaccounts/{account}/jobs/{job}'].put;
   const schema = contract.schema(put.requestBody.content['application/json'].schema);

@@ -77,6 +77,11 @@ export function transportWireOf(code: TransportCode): WireError {
   }
 }
 
+/** Every code this surface's `<Error>` carries, with its status: what the OpenAPI document lists. */
+export type SchedulerWireCode = TransportCode | 'ConflictError' | 'PreconditionFailed';
+export const wireStatusOf = (code: SchedulerWireCode): number =>
+  code === 'ConflictError' ? 409 : code === 'PreconditionFailed' ? 412 : transportWireOf(code).status;
+
 const FORBIDDEN_MESSAGE =
   'The server failed to authenticate the request. Verify that the certificate is valid and is associated with this subscription.';
 

@@ -18,6 +18,7 @@ import { CollectionStateWire } from './job-wire.schema';
 import { historyQuery, jobListQuery, paged } from './list-query';
 import type { SchedOp, SchedRequest } from './pipeline';
 import { zodMessage } from './wire-errors';
+import * as d from './doc-wire.schema';
 
 const refOf = (req: SchedRequest): CollectionRef => ({
   subscriptionId: req.sub,
@@ -35,8 +36,11 @@ function jobIdOf(req: SchedRequest): string {
 /** docs/classic-scheduler.md#c1: POST creates under a new GUID (201). */
 export const createJobOp: SchedOp = {
   summary: 'Create a job under a new id',
-  success: { status: 201 },
+  success: { status: 201, body: d.jobResponseSchema },
   accepts: 'json',
+  documentedBody: { schema: d.jobInputSchema, representation: 'json' },
+  query: d.jobsQuery,
+  errors: ['ConflictError'],
   async run(req) {
     const d = req.rt.scheduler;
     const ref = refOf(req);
@@ -50,8 +54,11 @@ export const createJobOp: SchedOp = {
 /** PUT: 201 for a new id, 200 for a replace (docs/classic-scheduler.md#c6). */
 export const putJobOp: SchedOp = {
   summary: 'Create or replace a job',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobResponseSchema, also: [201] },
   accepts: 'json',
+  documentedBody: { schema: d.jobInputSchema, representation: 'json' },
+  query: d.jobsQuery,
+  errors: ['ConflictError'],
   async run(req) {
     const d = req.rt.scheduler;
     const ref = refOf(req);
@@ -68,7 +75,8 @@ export const putJobOp: SchedOp = {
 
 export const getJobOp: SchedOp = {
   summary: 'Get a job',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobResponseSchema },
+  query: d.jobsQuery,
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     return { status: 200, json: presentJob(await getJob(req.rt.scheduler, refOf(req), jobIdOf(req))) };
@@ -78,8 +86,11 @@ export const getJobOp: SchedOp = {
 /** PATCH: a JSON merge patch over the job; `stateDetails` is stored, never echoed (docs/classic-scheduler.md#c6). */
 export const patchJobOp: SchedOp = {
   summary: 'Update a job (JSON merge patch)',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobResponseSchema },
   accepts: 'json',
+  documentedBody: { schema: d.jobPatchSchema, representation: 'json' },
+  query: d.jobsQuery,
+  errors: ['ConflictError'],
   async run(req) {
     const d = req.rt.scheduler;
     const ref = refOf(req);
@@ -113,6 +124,7 @@ export const patchJobOp: SchedOp = {
 export const deleteJobOp: SchedOp = {
   summary: 'Delete a job',
   success: { status: 200 },
+  query: d.jobsQuery,
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     await deleteJob(req.rt.scheduler, refOf(req), jobIdOf(req));
@@ -123,7 +135,8 @@ export const deleteJobOp: SchedOp = {
 /** A bare array, sorted by id (docs/classic-scheduler.md#c7). */
 export const listJobsOp: SchedOp = {
   summary: 'List the jobs of a collection',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobListSchema },
+  query: d.jobListQuery,
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     const q = jobListQuery(req.query);
@@ -135,8 +148,10 @@ export const listJobsOp: SchedOp = {
 /** PATCH `/jobs`: every enabled or disabled job to one state; answers all jobs (docs/classic-scheduler.md#c6). */
 export const patchAllJobsOp: SchedOp = {
   summary: 'Enable or disable every job of a collection',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobListSchema },
   accepts: 'json',
+  documentedBody: { schema: d.collectionStateSchema, representation: 'json' },
+  query: d.jobsQuery,
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     const parsed = CollectionStateWire.safeParse(jsonObject(req.body));
@@ -149,7 +164,8 @@ export const patchAllJobsOp: SchedOp = {
 /** Newest first, a bare array (docs/classic-scheduler.md#c7). */
 export const jobHistoryOp: SchedOp = {
   summary: "List a job's history",
-  success: { status: 200 },
+  success: { status: 200, body: d.historySchema },
+  query: d.historyQuery,
   async run(req) {
     await requireCollection(req.rt.scheduler, refOf(req));
     const id = jobIdOf(req);

@@ -24,6 +24,7 @@ import {
   operationXml,
   providerPropertiesXml,
 } from './management-presenter';
+import * as d from './doc-wire.schema';
 import type { Reply } from '../../edge/reply';
 import { wire, type SchedOp, type SchedRequest } from './pipeline';
 
@@ -43,6 +44,8 @@ async function accepted(req: SchedRequest, headers: Record<string, string> = {})
 export const registrationOp: SchedOp = {
   summary: 'Register or unregister the Scheduler resource provider',
   success: { status: 200 },
+  query: d.registrationQuery,
+  errors: ['MissingOrInvalidRequiredQueryParameter', 'ConflictError'],
   async run(req) {
     if (req.query.get('service')?.toLowerCase() !== 'scheduler.jobcollections') throw missingQuery('service');
     const action = req.query.get('action')?.toLowerCase();
@@ -54,7 +57,10 @@ export const registrationOp: SchedOp = {
 
 export const providerPropertiesOp: SchedOp = {
   summary: "The resource provider's properties",
-  success: { status: 200 },
+  success: { status: 200, body: d.providerPropertiesSchema },
+  representation: 'xml',
+  query: d.propertiesQuery,
+  errors: ['MissingOrInvalidRequiredQueryParameter'],
   run(req) {
     if (req.query.get('resourcetype')?.toLowerCase() !== 'jobcollections') throw missingQuery('resourceType');
     return Promise.resolve({ status: 200, xml: providerPropertiesXml(req.rt.scheduler.regions) });
@@ -66,6 +72,8 @@ export const entitleResourceOp: SchedOp = {
   summary: 'Entitle a resource (a no-op)',
   success: { status: 202 },
   accepts: 'xml',
+  documentedBody: { schema: d.entitleInputSchema, representation: 'xml', optional: true },
+  errors: ['InvalidXmlRequest'],
   async run(req) {
     if (req.body.length > 0) rootOf(req.body, 'EntitleResource');
     return accepted(req);
@@ -74,7 +82,8 @@ export const entitleResourceOp: SchedOp = {
 
 export const listCloudServicesOp: SchedOp = {
   summary: 'List cloud services',
-  success: { status: 200 },
+  success: { status: 200, body: d.cloudServicesSchema },
+  representation: 'xml',
   async run(req) {
     return { status: 200, xml: cloudServicesXml(await listCloudServices(req.rt.scheduler, req.sub)) };
   },
@@ -84,6 +93,8 @@ export const createCloudServiceOp: SchedOp = {
   summary: 'Create a cloud service',
   success: { status: 202 },
   accepts: 'xml',
+  documentedBody: { schema: d.cloudServiceInputSchema, representation: 'xml' },
+  errors: ['InvalidXmlRequest', 'ConflictError'],
   async run(req) {
     await createCloudService(req.rt.scheduler, req.sub, req.params.cs ?? '', cloudServiceInput(req.body));
     return accepted(req);
@@ -92,7 +103,8 @@ export const createCloudServiceOp: SchedOp = {
 
 export const getCloudServiceOp: SchedOp = {
   summary: 'Get a cloud service and its job collections',
-  success: { status: 200 },
+  success: { status: 200, body: d.cloudServiceSchema },
+  representation: 'xml',
   async run(req) {
     const { service, collections } = await getCloudService(req.rt.scheduler, req.sub, req.params.cs ?? '');
     return { status: 200, xml: cloudServiceXml(service, collections) };
@@ -102,6 +114,7 @@ export const getCloudServiceOp: SchedOp = {
 export const deleteCloudServiceOp: SchedOp = {
   summary: 'Delete a cloud service',
   success: { status: 202 },
+  errors: ['ConflictError'],
   async run(req) {
     await deleteCloudService(req.rt.scheduler, req.sub, req.params.cs ?? '');
     return accepted(req);
@@ -114,8 +127,10 @@ export const deleteCloudServiceOp: SchedOp = {
  */
 export const putCollectionOp: SchedOp = {
   summary: 'Create or update a job collection',
-  success: { status: 202 },
+  success: { status: 202, headers: ['ETag'] },
   accepts: 'xml',
+  documentedBody: { schema: d.collectionInputSchema, representation: 'xml' },
+  errors: ['InvalidXmlRequest', 'ConflictError', 'PreconditionFailed'],
   async run(req) {
     const d = req.rt.scheduler;
     const [cs, jc] = [req.params.cs ?? '', req.params.jc ?? ''];
@@ -133,7 +148,8 @@ export const putCollectionOp: SchedOp = {
 
 export const getCollectionOp: SchedOp = {
   summary: 'Get a job collection',
-  success: { status: 200 },
+  success: { status: 200, body: d.collectionSchema, headers: ['ETag'] },
+  representation: 'xml',
   async run(req) {
     const d = req.rt.scheduler;
     const cs = req.params.cs ?? '';
@@ -156,7 +172,10 @@ export const deleteCollectionOp: SchedOp = {
 /** `GET …/JobCollections/?op=checknameavailability&resourceName=` (docs/classic-scheduler.md#b3). */
 export const checkNameOp: SchedOp = {
   summary: "Check a job collection name's availability",
-  success: { status: 200 },
+  success: { status: 200, body: d.nameAvailabilitySchema },
+  representation: 'xml',
+  query: d.checkNameQuery,
+  errors: ['MissingOrInvalidRequiredQueryParameter'],
   async run(req) {
     if (req.query.get('op')?.toLowerCase() !== 'checknameavailability') throw missingQuery('op');
     const name = req.query.get('resourcename');
@@ -168,7 +187,8 @@ export const checkNameOp: SchedOp = {
 
 export const operationStatusOp: SchedOp = {
   summary: "Get an asynchronous operation's status",
-  success: { status: 200 },
+  success: { status: 200, body: d.operationSchema },
+  representation: 'xml',
   async run(req) {
     return {
       status: 200,

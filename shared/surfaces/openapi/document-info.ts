@@ -14,6 +14,8 @@ export const INFO: Json = {
     '',
     '**Operator API** (`/operator`): every call sends `x-operator-key`; answers are plain JSON.',
     '',
+    "**Classic Scheduler** (`/{sub}/CloudServices`, `/{sub}/cloudservices/{cs}/resources/scheduler/…`): the same management certificates; every call sends `x-ms-version`. The management plane speaks XML in the `http://schemas.microsoft.com/windowsazure` namespace; jobs are JSON (`api-version=2014-04-01`). Its errors are XML `<Error><Code/><Message/></Error>` on every route, JSON ones included, and the codes in each response's description are that `<Code>`.",
+    '',
     '**Every answer** has `x-ms-request-id`, `Date` and `Cache-Control: no-cache`; every error has the OData error body (`ODataError`) whose `ExtendedCode` says what went wrong. A path no route serves is 404 `ResourceNotFound`; a verb a path does not support is 405 `MethodNotAllowed`.',
   ].join('\n'),
   license: { name: 'MIT', identifier: 'MIT' },

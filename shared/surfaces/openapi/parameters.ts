@@ -10,6 +10,12 @@ import {
 } from '../classic-import-export/wire/parameters.schema';
 import type { Json } from './json-schemas';
 import { inlineSchema } from './json-schemas';
+import {
+  SCOPE,
+  SchedulerHeadersSchema,
+  SchedulerPathSchema,
+  SchedulerResponseHeadersSchema,
+} from './scheduler-parts';
 
 type In = 'path' | 'query' | 'header';
 export type PathParam = keyof typeof PathParamsSchema.shape;
@@ -26,11 +32,15 @@ export const PATH_ERRORS: Record<PathParam, ErrorCode> = {
   driveId: 'ResourceNotFound',
 };
 
-/** Component names allow letters, digits, `.`, `-` and `_` only. */
-const key = (where: In, name: string) => `${where}.${name.replace(/[^A-Za-z0-9._-]/g, '')}`;
+/**
+ * Component names allow letters, digits, `.`, `-` and `_` only; a surface's own parameters of a
+ * name another surface uses too are scoped (`path.scheduler.job`).
+ */
+const key = (where: In, name: string, scope?: string) =>
+  `${where}.${scope ? `${scope}.` : ''}${name.replace(/[^A-Za-z0-9._-]/g, '')}`;
 
-export const parameterRef = (where: In, name: string): Json => ({
-  $ref: `#/components/parameters/${key(where, name)}`,
+export const parameterRef = (where: In, name: string, scope?: string): Json => ({
+  $ref: `#/components/parameters/${key(where, name, scope)}`,
 });
 
 function parameter(where: In, name: string, schema: z.ZodType): Json {
@@ -48,19 +58,21 @@ function parameter(where: In, name: string, schema: z.ZodType): Json {
 export const parametersOf = (where: In, object: z.ZodObject): Json[] =>
   Object.entries(object.shape).map(([name, schema]) => parameter(where, name, schema as z.ZodType));
 
-const SHARED: readonly [In, z.ZodObject][] = [
+const SHARED: readonly [In, z.ZodObject, string?][] = [
   ['path', PathParamsSchema],
   ['header', CustomerHeadersSchema],
   ['query', CustomerQuerySchema],
   ['header', ConditionalHeadersSchema],
   ['header', TunnelHeadersSchema],
+  ['path', SchedulerPathSchema, SCOPE],
+  ['header', SchedulerHeadersSchema, SCOPE],
 ];
 
 /** `components.parameters`: those several operations share. */
 export function parameterComponents(): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const [where, object] of SHARED) {
-    for (const p of parametersOf(where, object)) out[key(where, p.name as string)] = p;
+  for (const [where, object, scope] of SHARED) {
+    for (const p of parametersOf(where, object)) out[key(where, p.name as string, scope)] = p;
   }
   return out;
 }
@@ -68,14 +80,22 @@ export function parameterComponents(): Record<string, Json> {
 /** `components.headers`: the response headers; required unless their schema is optional. */
 export function headerComponents(): Record<string, Json> {
   const out: Record<string, Json> = {};
-  for (const [name, schema] of Object.entries(ResponseHeadersSchema.shape)) {
-    const { schema: json, description, required } = inlineSchema(schema);
-    out[name] = { ...(description !== undefined && { description }), required, schema: json };
+  for (const [shape, scope] of [
+    [ResponseHeadersSchema.shape, ''],
+    [SchedulerResponseHeadersSchema.shape, `${SCOPE}.`],
+  ] as const) {
+    for (const [name, schema] of Object.entries<z.ZodType>(shape)) {
+      const { schema: json, description, required } = inlineSchema(schema);
+      out[`${scope}${name}`] = { ...(description !== undefined && { description }), required, schema: json };
+    }
   }
   return out;
 }
 
-export const headerRef = (name: ResponseHeader): Json => ({ $ref: `#/components/headers/${name}` });
+/** A response header's component; `scoped` names the Scheduler's own (its ETag, Pragma, Expires). */
+export const headerRef = (name: string, scoped = false): Json => ({
+  $ref: `#/components/headers/${scoped ? `${SCOPE}.` : ''}${name}`,
+});
 
 export const isPathParam = (name: string): name is PathParam => name in PathParamsSchema.shape;
 

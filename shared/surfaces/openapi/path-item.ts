@@ -1,4 +1,3 @@
-import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
 import type { OperationDoc, RouteApi } from '../../edge/operation';
 import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from './pipeline-errors';
 import type { Verb } from '../../edge/request-info';
@@ -15,7 +14,8 @@ import {
   parametersOf,
   TUNNEL_HEADER,
 } from './parameters';
-import type { Framing } from './responses';
+import type { ErrorCode, Framing } from './responses';
+import { isSchedulerPathParam, SCOPE } from './scheduler-parts';
 import { errorResponses, successResponse } from './responses';
 
 type Surface = RouteApi['surface'];
@@ -57,7 +57,25 @@ const surfaceParameters = (surface: Surface): Json[] =>
         ...CUSTOMER_HEADERS.map((h) => parameterRef('header', h)),
         ...CUSTOMER_QUERY.map((q) => parameterRef('query', q)),
       ]
-    : [];
+    : surface === 'scheduler'
+      ? [parameterRef('header', 'x-ms-version', SCOPE)]
+      : [];
+
+/** The request body: the pipeline's JSON (`body`), or one the operation reads itself. */
+function requestBody(ctx: Context, op: AnyOperation): Json | undefined {
+  if (op.body)
+    return {
+      required: !op.optionalBody,
+      content: { 'application/json': { schema: ctx.schemas.ref(op.body, 'request') } },
+    };
+  const own = op.documentedBody;
+  if (!own) return undefined;
+  const type = own.representation === 'xml' ? 'application/xml' : 'application/json';
+  return {
+    required: !own.optional,
+    content: { [type]: { schema: ctx.schemas.ref(own.schema(), 'request') } },
+  };
+}
 
 const conditionalParameters = (op: AnyOperation): Json[] =>
   op.conditional ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h)) : [];
@@ -85,14 +103,14 @@ function operation(ctx: Context, verb: Verb, op: AnyOperation): Json {
     tags: [TAGS[ctx.surface].name],
     security: SECURITY[ctx.surface],
     ...(parameters.length > 0 && { parameters }),
-    ...(o.body && {
-      requestBody: {
-        required: !o.optionalBody,
-        content: { 'application/json': { schema: ctx.schemas.ref(o.body, 'request') } },
-      },
-    }),
+    ...(requestBody(ctx, o) && { requestBody: requestBody(ctx, o) }),
     responses: {
-      [String(op.success.status)]: successResponse(op.success, f, ctx.schemas),
+      ...Object.fromEntries(
+        [op.success.status, ...(op.success.also ?? [])].map((status) => [
+          String(status),
+          successResponse({ ...op.success, status }, f, ctx.schemas),
+        ]),
+      ),
       ...errorResponses(new Set(errorCodes(ctx, op)), f),
     },
   };
@@ -148,16 +166,20 @@ function tunnel(ctx: Context, ops: readonly [Verb, AnyOperation][]): Json {
 /** A route's path item: its path parameters, then one operation per verb it supports. */
 export function pathItem(route: HttpRoute, api: RouteApi, schemas: SchemaComponents): Json {
   const params = templateParams(route.route);
-  const pathErrors = params.map((p) => {
-    if (!isPathParam(p))
+  const scheduler = api.surface === 'scheduler';
+  const pathErrors = params.flatMap((p) => {
+    if (scheduler ? !isSchedulerPathParam(p) : !isPathParam(p))
       throw new Error(
         `route ${route.name}: {${p}} is not described in the surface's wire/parameters.schema.ts`,
       );
-    return PATH_ERRORS[p];
+    // A Scheduler path segment naming nothing is its pipeline's 404 ResourceNotFound.
+    return scheduler ? [] : [PATH_ERRORS[p as keyof typeof PATH_ERRORS]];
   });
   const ctx: Context = { route, surface: api.surface, schemas, pathErrors };
   const ops = api.operations;
-  const item: Json = params.length > 0 ? { parameters: params.map((p) => parameterRef('path', p)) } : {};
+  const scope = scheduler ? SCOPE : undefined;
+  const item: Json =
+    params.length > 0 ? { parameters: params.map((p) => parameterRef('path', p, scope)) } : {};
   for (const verb of VERBS) {
     const op = ops[verb];
     if (op) item[verb.toLowerCase()] = operation(ctx, verb, op);

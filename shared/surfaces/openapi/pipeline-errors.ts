@@ -1,4 +1,6 @@
-import type { ClassicCode as ErrorCode } from '../classic-import-export/errors';
+import type { ClassicCode } from '../classic-import-export/errors';
+import type { ErrorCode } from './responses';
+import { SCHEDULER_PIPELINE_ERRORS } from './scheduler-parts';
 import type { RouteApi } from '../../edge/operation';
 
 /**
@@ -27,14 +29,14 @@ export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> 
   ],
   public: ['InvalidHttpVerb', 'InvalidHeaderValue', 'InternalError'],
   // Its codes are not ExtendedCodes but the `<Error>` codes of docs/classic-scheduler.md#a5.
-  scheduler: [],
+  scheduler: SCHEDULER_PIPELINE_ERRORS,
 };
-export const BODY_ERRORS: readonly ErrorCode[] = [
+export const BODY_ERRORS: readonly ClassicCode[] = [
   'InvalidRequestBody',
   'UnsupportedMediaType',
   'RequestBodyTooLarge',
 ];
-export const CONDITIONAL_ERRORS: readonly ErrorCode[] = [
+export const CONDITIONAL_ERRORS: readonly ClassicCode[] = [
   'MultipleConditionHeadersNotSupported',
   'ConditionNotMet',
 ];

@@ -1,4 +1,8 @@
-import { call, startSchedulerClients, type SchedulerClients } from '../../support/scheduler-clients';
+import {
+  startSchedulerClients,
+  withCollection,
+  type SchedulerClients,
+} from '../../support/scheduler-clients';
 
 let c: SchedulerClients;
 let JC: string;
@@ -7,11 +11,7 @@ const VERB_MESSAGE =
 
 beforeAll(async () => {
   c = await startSchedulerClients();
-  await call((cb) =>
-    c.csm.cloudServices.create('cs-order', { label: 'l', description: 'd', geoRegion: 'west us' }, cb),
-  );
-  await call((cb) => c.smc.jobCollections.create('cs-order', 'jc1', {}, cb));
-  JC = `/${c.svc.sub}/cloudservices/cs-order/resources/scheduler/~/JobCollections/jc1`;
+  JC = await withCollection(c, 'cs-order');
 });
 afterAll(() => c.svc.stop());
 

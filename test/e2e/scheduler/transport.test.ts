@@ -1,4 +1,9 @@
-import { call, startSchedulerClients, type SchedulerClients } from '../../support/scheduler-clients';
+import {
+  errorOf,
+  startSchedulerClients,
+  withCollection,
+  type SchedulerClients,
+} from '../../support/scheduler-clients';
 
 let c: SchedulerClients;
 let JC: string;
@@ -10,18 +15,9 @@ const job = JSON.stringify({
 
 beforeAll(async () => {
   c = await startSchedulerClients();
-  await call((cb) =>
-    c.csm.cloudServices.create('cs-wire', { label: 'l', description: 'd', geoRegion: 'west us' }, cb),
-  );
-  await call((cb) => c.smc.jobCollections.create('cs-wire', 'jc1', {}, cb));
-  JC = `/${c.svc.sub}/cloudservices/cs-wire/resources/scheduler/~/JobCollections/jc1`;
+  JC = await withCollection(c, 'cs-wire');
 });
 afterAll(() => c.svc.stop());
-
-const errorOf = (body: string) => ({
-  code: /<Code>([^<]*)<\/Code>/.exec(body)?.[1],
-  message: /<Message>([^<]*)<\/Message>/.exec(body)?.[1],
-});
 
 describe('Scheduler transport (docs/classic-scheduler.md#a)', () => {
   it('every answer carries a 32-hex request id and no-cache headers; errors are XML <Error> in the windowsazure namespace', async () => {
