@@ -28,3 +28,13 @@ async function createCredential(choice: StorageCredential): Promise<TokenCredent
   if (choice.resourceId) return new ManagedIdentityCredential({ resourceId: choice.resourceId });
   return new ManagedIdentityCredential();
 }
+
+/**
+ * The app's managed identity, when its own storage is reached with one (in Azure, as deployed): the
+ * last resort for customer storage (docs/arm-import-export.md#f2); undefined elsewhere, where a
+ * developer's ambient login must never stand in for it.
+ */
+export function appManagedIdentity(storage: StorageConfig): (() => Promise<TokenCredential>) | undefined {
+  if (storage.kind !== 'identity' || storage.credential.kind !== 'managedIdentity') return undefined;
+  return () => credentialFor(storage);
+}

@@ -137,6 +137,19 @@ export const ConfigEnvSchema = z.object({
       ),
   ),
   ARM_DEV_ISSUER: unsetWhenEmpty(z.enum(['true', 'false']).optional()),
+  /**
+   * docs/arm-import-export.md#g2: the `az` login shim is not built (its shapes are unverified), so
+   * asking for it stops the app rather than leaving `az` to fail obscurely.
+   */
+  ARM_AZ_SHIM: unsetWhenEmpty(
+    z
+      .enum(['true', 'false'])
+      .optional()
+      .refine(
+        (v) => v !== 'true',
+        "the az login shim is not part of this build (docs/arm-import-export.md#g2); leave it unset or 'false'",
+      ),
+  ),
   CLASSIC_RESOURCE_GROUP: z
     .string()
     .regex(/^[-\w.()]{0,89}[-\w()]$/, 'CLASSIC_RESOURCE_GROUP must be a resource group name')

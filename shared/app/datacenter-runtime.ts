@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { BlobPlanStore } from '../adapters/blob/blob-plan-store';
 import { CustomerBlobStorage } from '../adapters/blob/customer-blob-storage';
 import { ServiceBlobs } from '../adapters/blob/service-blobs';
+import { appManagedIdentity } from '../adapters/credential';
 import { isLoopback } from '../adapters/endpoints';
 import type { JobRows } from '../adapters/table/job-rows';
 import type { TableClients } from '../adapters/table/table-clients';
@@ -27,10 +28,12 @@ export function datacenterRuntime(
   credentials: () => RegisteredCredentials,
 ): DatacenterDeps {
   const localAzurite = isLoopback(config.customerBlobEndpoint.replace('{account}', 'account'));
+  const identity = appManagedIdentity(config.storage);
+  const fallbacks = { localAzurite, managedIdentity: identity !== undefined };
   const resolve = async (job: Job) => {
     const found = await resolveCredential(
       credentials(),
-      localAzurite,
+      fallbacks,
       job.SubscriptionId,
       job.StorageAccountName,
     );
@@ -43,11 +46,16 @@ export function datacenterRuntime(
   };
   return {
     ...jobs,
-    customer: new CustomerBlobStorage(config.customerBlobEndpoint, config.customerStorageTimeoutMs, resolve),
+    customer: new CustomerBlobStorage(
+      config.customerBlobEndpoint,
+      config.customerStorageTimeoutMs,
+      resolve,
+      identity,
+    ),
     plans: new BlobPlanStore(new ServiceBlobs(config.storage, config.storagePrefix, config.storageTimeoutMs)),
     formats: blobFormats,
     finder: new TableJobFinder(() => tables.table('jobs'), rows),
-    md5Hex: (text) => createHash('md5').update(text, 'utf8').digest('hex').toUpperCase(),
+    digestHex: (algorithm, text) => createHash(algorithm).update(text, 'utf8').digest('hex').toUpperCase(),
     randomInt: (max) => randomInt(max),
   };
 }

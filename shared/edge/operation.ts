@@ -51,10 +51,16 @@ export interface Operation<Req> extends OperationDoc {
 export type Operations<O> = Partial<Record<Verb, O>>;
 
 /** The surfaces whose routes carry their operations (the OpenAPI document reads them). */
-export type SurfaceName = 'customer' | 'operator' | 'public' | 'scheduler';
+type SurfaceName = 'customer' | 'operator' | 'public' | 'scheduler';
+
+/**
+ * Every surface on the one pipeline: the documented ones and Resource Manager's, whose routes the
+ * OpenAPI document leaves to Microsoft's REST specification (docs/arm-import-export.md).
+ */
+export type PipelineSurface = SurfaceName | 'arm';
 
 /** Which pipeline serves a route, and its operations by verb: what the OpenAPI document reads. */
-export interface RouteApi {
-  surface: SurfaceName;
+export interface RouteApi<S extends PipelineSurface = SurfaceName> {
+  surface: S;
   operations: Operations<OperationDoc>;
 }

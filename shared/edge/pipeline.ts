@@ -4,7 +4,7 @@ import type { Conditions } from '../kernel/conditions';
 import { parseJsonBody, readBody } from './body';
 import { parseConditions } from './conditional-headers';
 import { EdgeError } from './errors';
-import type { Operation, Operations, RouteApi, SurfaceName } from './operation';
+import type { Operation, Operations, PipelineSurface, RouteApi } from './operation';
 import type { Reply } from './reply';
 import type { Verb } from './request-info';
 import { checkContentHeaders, effectiveVerb, newRequestId } from './request-info';
@@ -15,6 +15,8 @@ import { checkContentHeaders, effectiveVerb, newRequestId } from './request-info
  */
 export interface Exchange<D, F> {
   readonly request: HttpRequest;
+  /** The invocation's context: its log is the service's (structured, redacted by the caller). */
+  readonly context: InvocationContext;
   /** The runtime, as the composition root (app/) passed it in. */
   readonly deps: D;
   readonly requestId: string;
@@ -34,7 +36,7 @@ export type PreStep<F> = (request: HttpRequest, pre: Preliminary<F>) => void | P
 
 /** What a surface configures of the one pipeline. */
 export interface SurfaceSpec<D, F, Req> {
-  surface: SurfaceName;
+  surface: PipelineSurface;
   /** The composition root's dependencies, resolved once per request. */
   deps: () => D;
   /** Checks of the route itself, before the verb (none by default). */
@@ -59,7 +61,7 @@ export interface Preliminary<F> {
 }
 
 /** A handler that carries its route's operations, so the route table can describe itself. */
-export type DocumentedHandler = HttpHandler & { readonly api: RouteApi };
+export type DocumentedHandler = HttpHandler & { readonly api: RouteApi<PipelineSurface> };
 
 function operationFor<O>(ops: Operations<O>, verb: Verb): O {
   const op = ops[verb];
@@ -89,7 +91,7 @@ export const pipeline =
         for (const step of spec.before ?? []) await step(request, pre);
         const verb = (spec.verb ?? effectiveVerb)(request);
         const op = operationFor(ops, verb) as Operation<never>;
-        x = { ...pre, request, deps: spec.deps(), verb, op, conditions: NO_CONDITIONS };
+        x = { ...pre, request, context, deps: spec.deps(), verb, op, conditions: NO_CONDITIONS };
         for (const step of spec.steps) await step(x);
         return spec.render(await op.run(spec.request(x) as never), x);
       } catch (err) {

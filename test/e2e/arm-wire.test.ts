@@ -1,41 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { armImportBody, startArmService, type ArmService } from '../support/arm';
+import { armImportBody, CLOSED_LOCATIONS, startArmService, type ArmService } from '../support/arm';
 
 /** Resource Manager's wire (docs/arm-import-export.md#b3, #e2, #e3, #f1, #f3) over plain HTTP with a dev token. */
-const CLOSED = JSON.stringify([
-  {
-    Name: 'West US',
-    RecipientName: 'Microsoft Azure Import/Export Service',
-    StreetAddress1: '2045 Lafayette Street',
-    StreetAddress2: '',
-    City: 'Santa Clara',
-    StateOrProvince: 'CA',
-    PostalCode: '95050',
-    CountryOrRegion: 'USA',
-    SupportedCarriers: ['FedEx'],
-    ServedRegions: ['West US'],
-    Phone: '408 352 7600',
-  },
-  {
-    Name: 'Old DC',
-    RecipientName: 'Closed',
-    StreetAddress1: '1 Old Way',
-    StreetAddress2: '',
-    City: 'Nowhere',
-    StateOrProvince: '',
-    PostalCode: '0',
-    CountryOrRegion: 'USA',
-    SupportedCarriers: ['FedEx'],
-    ServedRegions: ['Old Region'],
-    AlternateLocations: ['westus'],
-  },
-]);
 
 let arm: ArmService;
 let oid: string;
 let token: string;
 beforeAll(async () => {
-  arm = await startArmService({ LOCATIONS: CLOSED });
+  arm = await startArmService({ LOCATIONS: CLOSED_LOCATIONS });
   oid = await arm.grant();
   token = await arm.token(oid);
 });
@@ -181,5 +153,23 @@ it('answers 404 to dev-token requests while the development issuer is off', asyn
     expect(res.status).toBe(404);
   } finally {
     await off.stop();
+  }
+});
+
+it('serves every Resource Manager route on the one pipeline: no verb tunnelling, 405 in the ARM shape with a GUID request id', async () => {
+  const { apiOf } = await import('../../shared/edge/routes');
+  const { loadRoutes } = await import('../../local-host/quiet-import');
+  const arms = (await loadRoutes()).filter((r) => r.name.startsWith('arm-') && !r.route.includes('{*'));
+  expect(arms.length).toBe(7);
+  for (const r of arms) expect([r.name, apiOf(r)?.surface]).toEqual([r.name, 'arm']);
+  const tunnelled = await call('POST', jobUrl('tunnel'), undefined, { 'x-http-method': 'DELETE' });
+  expect(tunnelled.status).toBe(405);
+  expect(((await tunnelled.json()) as { error: { code: string } }).error.code).toBe('MethodNotAllowed');
+  for (const method of ['HEAD', 'OPTIONS']) {
+    const res = await call(method, jobUrl('tunnel'));
+    expect([method, res.status]).toEqual([method, 405]);
+    expect(res.headers.get('x-ms-request-id')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
   }
 });

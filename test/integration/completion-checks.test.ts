@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { completeCopy } from '../../shared/import-export/datacenter/complete-drive';
+import { writeJob } from '../../shared/import-export/model/rewrite-job';
 import { startCopy } from '../../shared/import-export/datacenter/drive-copy';
 import { receivePackage } from '../../shared/import-export/datacenter/receive';
 import {
@@ -35,6 +37,47 @@ describe('completion checks of an import drive (docs/contract/import-export.md#b
     });
     const log = (await downloadXml(done.value.DriveList[0]!.ErrorLogUri!)).DriveLog;
     expect(log).toEqual({ '@_Version': '2014-11-01', DriveId: 'MAN1', Status: 'ManifestCorrupted' });
+  });
+
+  /** An ARM job's drive may carry a SHA-256 manifestHash (docs/arm-import-export.md#d1). */
+  async function withHash(at: { subscriptionId: string; jobName: string }, hash: string) {
+    const stored = (await rt.jobs.store.get(at.subscriptionId, at.jobName))!;
+    const DriveList = stored.value.DriveList.map((d) => ({ ...d, ManifestHash: hash }));
+    const job = { ...stored.value, DriveList };
+    await writeJob(rt.jobs.store, { kind: 'update', previous: stored, job, activeJobLimit: 20 });
+  }
+  const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex').toUpperCase();
+
+  it.each([
+    ['a 32-digit hash as MD5', 'md5'],
+    ['a 64-digit hash as SHA-256', 'sha256'],
+  ])('checks %s, in any case, and accepts the matching manifest', async (_what, algorithm) => {
+    const { at } = await receivedJob(['HSH1']);
+    const xml = manifestFor('HSH1').xml;
+    await withHash(at, createHash(algorithm).update(xml, 'utf8').digest('hex').toLowerCase());
+    await startCopy(deps, at, 'HSH1');
+    const done = await completeCopy(deps, at, 'HSH1', {
+      CopyStatus: 'Completed',
+      Manifest: xml,
+      Blobs: BLOBS,
+    });
+    expect(done.value.DriveList[0]).toMatchObject({ State: 'Completed', CopyStatus: 'Completed' });
+  });
+
+  it('records a manifest whose SHA-256 is not a 64-digit ManifestHash as ManifestCorrupted', async () => {
+    const { at } = await receivedJob(['HSH2']);
+    const xml = manifestFor('HSH2').xml;
+    await withHash(at, sha256(xml.replace('p0', 'pX')));
+    await startCopy(deps, at, 'HSH2');
+    const done = await completeCopy(deps, at, 'HSH2', {
+      CopyStatus: 'Completed',
+      Manifest: xml,
+      Blobs: BLOBS,
+    });
+    expect(done.value.DriveList[0]).toMatchObject({
+      State: 'CompletedMoreInfo',
+      CopyStatus: 'ManifestCorrupted',
+    });
   });
 
   it('records a manifest that names another drive as ManifestDriveIdMismatch, with a log that copied nothing', async () => {

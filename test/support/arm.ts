@@ -29,18 +29,22 @@ export interface ArmService {
   stop: () => Promise<void>;
 }
 
-/** The local host in HTTPS mode with the development issuer on, and a plain twin on the same runtime. */
-export async function startArmService(env: Record<string, string> = {}): Promise<ArmService> {
+/** The local host in HTTPS mode with the development issuer on, and a plain twin on the same runtime; `log` hears both. */
+export async function startArmService(
+  env: Record<string, string> = {},
+  opts: { log?: (line: string) => void } = {},
+): Promise<ArmService> {
+  const log = opts.log ?? (process.env.ARM_TEST_LOG ? (l: string) => console.log(l) : undefined);
   const svc = await startService(
     { ARM_DEV_ISSUER: 'true', ...env },
     {
       tls: { cert: ARM_SERVER_CERT.certPem, key: ARM_SERVER_CERT.keyPem },
-      ...(process.env.ARM_TEST_LOG && { log: (l: string) => console.log(l) }),
+      ...(log && { log }),
     },
   );
   const server: Server = createLocalHost(await loadRoutes(), {
     passClientCertHeader: true,
-    log: () => undefined,
+    log: log ?? (() => undefined),
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const plain = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -131,3 +135,33 @@ export const armImportBody = (sub: string, account = 'customer1') => ({
     ],
   },
 });
+
+/** West US, open, and Old DC, closed in favour of West US (docs/arm-import-export.md#c1). */
+export const CLOSED_LOCATIONS = JSON.stringify([
+  {
+    Name: 'West US',
+    RecipientName: 'Microsoft Azure Import/Export Service',
+    StreetAddress1: '2045 Lafayette Street',
+    StreetAddress2: '',
+    City: 'Santa Clara',
+    StateOrProvince: 'CA',
+    PostalCode: '95050',
+    CountryOrRegion: 'USA',
+    SupportedCarriers: ['FedEx'],
+    ServedRegions: ['West US'],
+    Phone: '408 352 7600',
+  },
+  {
+    Name: 'Old DC',
+    RecipientName: 'Closed',
+    StreetAddress1: '1 Old Way',
+    StreetAddress2: '',
+    City: 'Nowhere',
+    StateOrProvince: '',
+    PostalCode: '0',
+    CountryOrRegion: 'USA',
+    SupportedCarriers: ['FedEx'],
+    ServedRegions: ['Old Region'],
+    AlternateLocations: ['westus'],
+  },
+]);

@@ -67,9 +67,18 @@ describe('configuration (docs/contract/import-export.md#d7)', () => {
       'LOCATIONS',
     ],
     [{ AzureWebJobsStorage: undefined }, 'AzureWebJobsStorage'],
+    [{ ARM_AZ_SHIM: 'true' }, 'ARM_AZ_SHIM'],
+    [{ ARM_AZ_SHIM: 'yes' }, 'ARM_AZ_SHIM'],
   ])('stops on a bad value with a message naming the setting: %j', (change, setting) => {
     expect(() => parseConfig({ ...base, ...change })).toThrow(ConfigError);
     expect(() => parseConfig({ ...base, ...change })).toThrow(setting);
+  });
+
+  it("accepts ARM_AZ_SHIM 'false' or unset: the az login shim is not built (docs/arm-import-export.md#g2)", () => {
+    expect(() => parseConfig({ ...base, ARM_AZ_SHIM: 'false' })).not.toThrow();
+    expect(() => parseConfig({ ...base, ARM_AZ_SHIM: 'true' })).toThrow(
+      'az login shim is not part of this build',
+    );
   });
 
   it('says a missing required setting is required', () => {

@@ -1,7 +1,9 @@
 import type { BlobServiceClient, ContainerClient, StoragePipelineOptions } from '@azure/storage-blob';
 import type { BlobItem, CustomerStorage, ListScope, StateWrite } from '../../import-export/datacenter/ports';
 import { CustomerStorageFailure } from '../../import-export/model/errors';
-import type { Credential, Job } from '../../import-export/model/model';
+import type { TokenCredential } from '@azure/core-auth';
+import type { StorageAccess } from '../../import-export/datacenter/registered-credentials';
+import type { Job } from '../../import-export/model/model';
 import { loadBlobSdk } from './blob-sdk';
 import { statusOf, codeOf } from '../store-errors';
 
@@ -50,14 +52,16 @@ export class CustomerBlobStorage implements CustomerStorage {
 
   /**
    * `timeoutMs`: the deadline of one call, retries included (then 502, never a hang). `resolve`
-   * finds the credential of a job that has none of its own (an ARM job,
-   * docs/arm-import-export.md#f2): the one registered for its account, or the local Azurite's.
+   * finds the access of a job that has no credential of its own (an ARM job,
+   * docs/arm-import-export.md#f2): the one registered for its account, the local Azurite's, or the
+   * app's managed identity, which `identity` supplies.
    */
   constructor(
     private readonly endpointTemplate: string,
     private readonly timeoutMs: number,
-    private readonly resolve: (job: Job) => Promise<Credential> = () =>
+    private readonly resolve: (job: Job) => Promise<StorageAccess> = () =>
       Promise.reject(new Error('no storage credential')),
+    private readonly identity?: () => Promise<TokenCredential>,
   ) {
     this.options = {
       retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000, tryTimeoutInMs: timeoutMs },
@@ -76,7 +80,7 @@ export class CustomerBlobStorage implements CustomerStorage {
     }
   }
 
-  private credential(job: Job): Promise<Credential> {
+  private credential(job: Job): Promise<StorageAccess> {
     return job.Credential ? Promise.resolve(job.Credential) : this.resolve(job);
   }
 
@@ -87,15 +91,19 @@ export class CustomerBlobStorage implements CustomerStorage {
   private async service(job: Job): Promise<BlobServiceClient> {
     const { BlobServiceClient, StorageSharedKeyCredential } = await loadBlobSdk();
     const c = await this.credential(job);
-    if (c.Kind !== 'StorageAccountKey')
+    if (c.Kind === 'ContainerSas')
       throw new CustomerStorageFailure('Forbidden', 'a container SAS cannot reach the account');
+    if (c.Kind === 'ManagedIdentity') {
+      if (!this.identity) throw new Error('no managed identity to reach customer storage with');
+      return new BlobServiceClient(this.endpoint(job), await this.identity(), this.options);
+    }
     const key = new StorageSharedKeyCredential(job.StorageAccountName, c.Key);
     return new BlobServiceClient(this.endpoint(job), key, this.options);
   }
 
   private async container(job: Job, name: string): Promise<ContainerClient> {
     const c = await this.credential(job);
-    if (c.Kind === 'StorageAccountKey') return (await this.service(job)).getContainerClient(name);
+    if (c.Kind !== 'ContainerSas') return (await this.service(job)).getContainerClient(name);
     if (name !== c.Container)
       throw new CustomerStorageFailure('Forbidden', `container ${name} is outside the SAS container`);
     const { ContainerClient } = await loadBlobSdk();
@@ -164,8 +172,8 @@ export class CustomerBlobStorage implements CustomerStorage {
     });
   }
 
-  private statesOf(job: Job, c: Credential, name: string): { container: string; blobName: string } {
-    return c.Kind === 'StorageAccountKey'
+  private statesOf(job: Job, c: StorageAccess, name: string): { container: string; blobName: string } {
+    return c.Kind !== 'ContainerSas'
       ? { container: job.ImportExportStatesPath, blobName: name }
       : { container: c.Container, blobName: `${job.ImportExportStatesPath}/${name}` };
   }
@@ -174,11 +182,10 @@ export class CustomerBlobStorage implements CustomerStorage {
   async writeState(job: Job, name: string, xml: string): Promise<{ url: string; outcome: StateWrite }> {
     return this.translated(async (abortSignal) => {
       const c = await this.credential(job);
-      const containerName = c.Kind === 'StorageAccountKey' ? job.ImportExportStatesPath : c.Container;
-      const blobName = c.Kind === 'StorageAccountKey' ? name : `${job.ImportExportStatesPath}/${name}`;
+      const { container: containerName, blobName } = this.statesOf(job, c, name);
       const container = await this.container(job, containerName);
       const readyKey = `${job.StorageAccountName}/${containerName}`;
-      if (c.Kind === 'StorageAccountKey' && !this.ready.has(readyKey)) {
+      if (c.Kind !== 'ContainerSas' && !this.ready.has(readyKey)) {
         await container.createIfNotExists({ abortSignal });
         this.ready.add(readyKey);
       }

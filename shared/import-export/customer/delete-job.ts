@@ -2,7 +2,7 @@ import type { Conditions } from '../../kernel/conditions';
 import { invalidState } from '../model/errors';
 import { jobAt } from './get-job';
 import type { JobAddress } from './new-job';
-import { isFinished } from '../model/job-states';
+import { mayDelete } from './allowed-actions';
 import type { JobDeps } from '../model/ports';
 import { retryOnConflict } from '../../kernel/retry';
 
@@ -14,7 +14,7 @@ export async function deleteJob(deps: JobDeps, cmd: JobAddress & { conditions: C
   await retryOnConflict(async () => {
     const found = await jobAt(deps, cmd, cmd.conditions);
     const state = found.value.State;
-    if (state !== 'Creating' && !isFinished(state)) {
+    if (!mayDelete(state)) {
       throw invalidState(
         `A ${state} job cannot be deleted; only Creating, Completed and Closed jobs can.`,
         state,

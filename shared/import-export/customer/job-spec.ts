@@ -1,7 +1,6 @@
-import { ImportExportError } from '../model/errors';
 import { checkExportSelection } from '../model/export-paths';
-import type { Location, Locations } from '../model/locations';
-import { isClosed, shippingInformationOf } from '../model/locations';
+import type { Locations } from '../model/locations';
+import { shippingInformationOf } from '../model/locations';
 import type {
   ActorType,
   AddressParts,
@@ -12,6 +11,7 @@ import type {
   ReturnAddress,
   ReturnShipping,
 } from '../model/model';
+import { DEFAULT_STATES_PATH, checkDriveList, checkNoExportOnImport, openLocation } from './new-job-rules';
 
 /**
  * A new job as any surface describes it, in the domain's own terms: what a Resource Manager PUT
@@ -56,8 +56,21 @@ export interface Author {
   type: ActorType;
 }
 
-const DEFAULT_DIAGNOSTICS_PATH = 'waimportexport';
-const MAX_DRIVES = 10;
+/** Deep equality of stored values (JSON-shaped: key order as the code builds them). */
+export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** systemData after a customer write by `author` (docs/arm-import-export.md#e5): the creator stays. */
+export const authorshipAfter = (
+  job: Job | undefined,
+  author: Author,
+  now: Date,
+): NonNullable<Job['Authorship']> => ({
+  CreatedBy: job?.Authorship?.CreatedBy ?? author.name,
+  CreatedByType: job?.Authorship?.CreatedByType ?? author.type,
+  LastModifiedBy: author.name,
+  LastModifiedByType: author.type,
+  LastModifiedAt: now.toISOString(),
+});
 
 /** Classic's one-line address: the six parts `;`-joined (docs/arm-import-export.md#d1). */
 export const classicAddressOf = (a: AddressParts): ReturnAddress => ({
@@ -69,75 +82,16 @@ export const classicAddressOf = (a: AddressParts): ReturnAddress => ({
   Email: a.Email,
 });
 
-/** A location that is closed lists alternates without itself (docs/arm-import-export.md#c1). */
-function openLocation(locations: Locations, name: string): Location {
-  const location = locations.findAny(name);
-  if (!location) {
-    throw new ImportExportError(
-      'InvalidLocation',
-      `The location '${name}' is not a known location.`,
-      'location',
-    );
-  }
-  const alternates = location.AlternateLocations ?? [];
-  if (isClosed(location)) {
-    throw new ImportExportError(
-      'LocationClosed',
-      `The location '${location.Name}' takes no new jobs; use one of: ${alternates.join(', ')}.`,
-      alternates.join(','),
-    );
-  }
-  return location;
-}
-
 /** The drive list of an import, checked (docs/arm-import-export.md#c3). */
-export function checkDrives(type: JobType, drives: readonly DriveSpec[] | undefined): Job['DriveList'] {
-  const list = drives ?? [];
-  if (type === 'Export') {
-    if (list.length > 0) {
-      throw new ImportExportError(
-        'InvalidDriveList',
-        'An export job has no driveList: its drives are registered when they arrive.',
-        'properties.driveList',
-      );
-    }
-    return [];
-  }
-  if (list.length === 0 || list.length > MAX_DRIVES) {
-    throw new ImportExportError(
-      'InvalidDriveList',
-      'An import job needs a driveList of 1 to 10 drives.',
-      'properties.driveList',
-    );
-  }
-  const seen = new Set<string>();
-  return list.map((d, i) => {
-    const id = d.DriveId.toUpperCase();
-    if (seen.has(id)) {
-      throw new ImportExportError(
-        'InvalidDriveList',
-        `Drive '${d.DriveId}' appears twice.`,
-        `properties.driveList[${i}].driveId`,
-      );
-    }
-    seen.add(id);
-    if (d.BitLockerKey === undefined) {
-      throw new ImportExportError(
-        'InvalidDriveList',
-        'An import drive needs its bitLockerKey.',
-        `properties.driveList[${i}].bitLockerKey`,
-      );
-    }
-    return {
-      DriveId: d.DriveId,
-      BitLockerKey: d.BitLockerKey,
-      ManifestFile: d.ManifestFile,
-      ManifestHash: d.ManifestHash.toUpperCase(),
-      DriveHeaderHash: d.DriveHeaderHash ?? '',
-      State: 'Specified' as const,
-    };
-  });
-}
+export const checkDrives = (type: JobType, drives: readonly DriveSpec[] | undefined): Job['DriveList'] =>
+  checkDriveList(type, drives).map((d) => ({
+    DriveId: d.DriveId,
+    BitLockerKey: d.BitLockerKey,
+    ManifestFile: d.ManifestFile,
+    ManifestHash: d.ManifestHash.toUpperCase(),
+    DriveHeaderHash: d.DriveHeaderHash ?? '',
+    State: 'Specified' as const,
+  }));
 
 /** A new job from its spec; pure, the clock and the location set come in. */
 export function buildJob(
@@ -148,15 +102,9 @@ export function buildJob(
   now: Date,
   clientTenantId?: string,
 ): Job {
-  const location = openLocation(locations, spec.location);
+  const location = openLocation(locations, spec.location, 'any');
   const DriveList = checkDrives(spec.type, spec.drives);
-  if (spec.type === 'Import' && spec.export !== undefined) {
-    throw new ImportExportError(
-      'InvalidExportBlobList',
-      'An import job has no export member.',
-      'properties.export',
-    );
-  }
+  checkNoExportOnImport(spec.type, spec.export);
   const Export = spec.type === 'Export' ? checkExportSelection(spec.export ?? {}, undefined) : undefined;
   const iso = now.toISOString();
   return {
@@ -176,7 +124,7 @@ export function buildJob(
     }),
     ...(spec.returnShipping && { ReturnShipping: spec.returnShipping }),
     ...(spec.deliveryPackage && { DeliveryPackage: spec.deliveryPackage }),
-    ImportExportStatesPath: spec.statesPath ?? DEFAULT_DIAGNOSTICS_PATH,
+    ImportExportStatesPath: spec.statesPath ?? DEFAULT_STATES_PATH,
     EnableVerboseLog: spec.verboseLog ?? false,
     BackupDriveManifest: spec.backupDriveManifest ?? false,
     DriveList,
@@ -187,13 +135,7 @@ export function buildJob(
     ...(spec.tags && { Tags: spec.tags }),
     StorageAccountId: spec.storageAccountId,
     EncryptionKey: spec.encryptionKey ?? { KekType: 'MicrosoftManaged' },
-    Authorship: {
-      CreatedBy: author.name,
-      CreatedByType: author.type,
-      LastModifiedBy: author.name,
-      LastModifiedByType: author.type,
-      LastModifiedAt: iso,
-    },
+    Authorship: authorshipAfter(undefined, author, now),
     ...(clientTenantId && { ClientTenantId: clientTenantId }),
     Origin: 'arm',
   };

@@ -2,9 +2,10 @@ import { isAccountKey, parseContainerSas } from '../model/container-sas';
 import { ImportExportError } from '../model/errors';
 import { checkExportSelection } from '../model/export-paths';
 import type { Locations } from '../model/locations';
-import { isClosed, shippingInformationOf } from '../model/locations';
+import { shippingInformationOf } from '../model/locations';
 import type { Credential, Drive, Job, JobType, ReturnAddress, ReturnShipping } from '../model/model';
 import { isContainerName } from '../model/names';
+import { DEFAULT_STATES_PATH, checkDriveList, checkNoExportOnImport, openLocation } from './new-job-rules';
 
 /**
  * A new job as any surface asks for it: the domain's own input, free of any wire's names, versions
@@ -38,9 +39,6 @@ export interface JobAddress {
   storageAccountName: string;
   jobName: string;
 }
-
-const DEFAULT_STATES_PATH = 'waimportexport';
-const MAX_DRIVES = 10;
 
 function credentialOf(p: NewJob, type: JobType, now: Date): Credential {
   if (p.StorageAccountKey !== undefined && p.ContainerSas !== undefined) {
@@ -79,37 +77,13 @@ function statesPathOf(p: NewJob, credential: Credential): string {
 }
 
 function drivesOf(def: NewJob, type: JobType): Drive[] {
-  const drives = def.DriveList ?? [];
-  if (type === 'Export') {
-    if (drives.length > 0)
-      throw new ImportExportError(
-        'InvalidDriveList',
-        'An export job has no DriveList: its drives are registered when they arrive.',
-      );
-    return [];
-  }
-  if (drives.length === 0)
-    throw new ImportExportError('InvalidDriveList', 'An import job needs a DriveList of 1 to 10 drives.');
-  if (drives.length > MAX_DRIVES)
-    throw new ImportExportError(
-      'InvalidDriveList',
-      'A job has at most 10 drives.',
-      `${drives.length} drives`,
-    );
-  const seen = new Set<string>();
-  return drives.map((d) => {
-    const id = d.DriveId.toUpperCase();
-    if (seen.has(id))
-      throw new ImportExportError('InvalidDriveList', 'A DriveId appears twice in the DriveList.', d.DriveId);
-    seen.add(id);
-    return {
-      DriveId: d.DriveId,
-      BitLockerKey: d.BitLockerKey,
-      ManifestFile: d.ManifestFile,
-      ManifestHash: d.ManifestHash.toUpperCase(),
-      State: 'Specified',
-    };
-  });
+  return checkDriveList(type, def.DriveList).map((d) => ({
+    DriveId: d.DriveId,
+    BitLockerKey: d.BitLockerKey,
+    ManifestFile: d.ManifestFile,
+    ManifestHash: d.ManifestHash.toUpperCase(),
+    State: 'Specified',
+  }));
 }
 
 /**
@@ -118,25 +92,11 @@ function drivesOf(def: NewJob, type: JobType): Drive[] {
  * formats). Pure: the clock and the location set come in.
  */
 export function defineJob(p: NewJob, at: JobAddress, locations: Locations, now: Date): Job {
-  const location = locations.find(p.Location);
-  if (!location)
-    throw new ImportExportError(
-      'InvalidLocation',
-      `"${p.Location}" is not a known location; List Locations names them.`,
-      p.Location,
-    );
-  if (isClosed(location))
-    throw new ImportExportError(
-      'LocationClosed',
-      `"${location.Name}" takes no new jobs; use one of: ${(location.AlternateLocations ?? []).join(', ')}.`,
-      p.Location,
-    );
+  const location = openLocation(locations, p.Location, 'exact');
   const credential = credentialOf(p, p.Type, now);
   const statesPath = statesPathOf(p, credential);
   const drives = drivesOf(p, p.Type);
-  if (p.Type === 'Import' && p.Export !== undefined) {
-    throw new ImportExportError('InvalidExportBlobList', 'An import job has no Export selection.');
-  }
+  checkNoExportOnImport(p.Type, p.Export);
   const selection = p.Type === 'Export' ? checkExportSelection(p.Export ?? {}, credential) : undefined;
   const iso = now.toISOString();
   return {

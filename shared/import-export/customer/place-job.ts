@@ -2,7 +2,7 @@ import type { Conditions } from '../../kernel/conditions';
 import { conditionsMet } from '../../kernel/conditions';
 import { ImportExportError, invalidState } from '../model/errors';
 import type { Author, JobSpec, Placement } from './job-spec';
-import { buildJob, classicAddressOf } from './job-spec';
+import { authorshipAfter, buildJob, classicAddressOf, same } from './job-spec';
 import type { Job, Versioned } from '../model/model';
 import { groupOf } from './placed-jobs';
 import type { JobDeps } from '../model/ports';
@@ -19,7 +19,6 @@ export interface PlaceJobCommand {
   clientTenantId?: string;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const sameText = (a: string | undefined, b: string | undefined) =>
   (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
@@ -69,7 +68,7 @@ function firstDifference(spec: JobSpec, fresh: Job, job: Job): string | undefine
 }
 
 /** Replacing a Creating job keeps its name, creation, creator and classic-only fields (docs/arm-import-export.md#d2). */
-function replacement(fresh: Job, current: Job): Job {
+function replacement(fresh: Job, current: Job, author: Author, now: Date): Job {
   return {
     ...fresh,
     Name: current.Name,
@@ -81,13 +80,7 @@ function replacement(fresh: Job, current: Job): Job {
     ...(current.Credential &&
       current.StorageAccountName === fresh.StorageAccountName && { Credential: current.Credential }),
     Origin: current.Origin ?? 'classic',
-    ...(fresh.Authorship && {
-      Authorship: {
-        ...fresh.Authorship,
-        CreatedBy: current.Authorship?.CreatedBy ?? fresh.Authorship.CreatedBy,
-        CreatedByType: current.Authorship?.CreatedByType ?? fresh.Authorship.CreatedByType,
-      },
-    }),
+    Authorship: authorshipAfter(current, author, now),
   };
 }
 
@@ -107,13 +100,7 @@ function revisit(spec: JobSpec, fresh: Job, current: Job, author: Author, now: D
     ...current,
     ...(tags && { Tags: tags }),
     ...(key && { EncryptionKey: key }),
-    Authorship: {
-      CreatedBy: current.Authorship?.CreatedBy ?? author.name,
-      CreatedByType: current.Authorship?.CreatedByType ?? author.type,
-      LastModifiedBy: author.name,
-      LastModifiedByType: author.type,
-      LastModifiedAt: now.toISOString(),
-    },
+    Authorship: authorshipAfter(current, author, now),
   };
 }
 
@@ -164,7 +151,7 @@ export async function placeJob(
     }
     const next =
       current.value.State === 'Creating'
-        ? replacement(fresh, current.value)
+        ? replacement(fresh, current.value, cmd.author, now)
         : revisit(cmd.spec, fresh, current.value, cmd.author, now);
     if (!next) return { job: current, created: false };
     const job = await writeJob(deps.store, {

@@ -3,7 +3,8 @@ import { ImportExportError, invalidState } from '../model/errors';
 import type { JobPatch, PatchProperty } from './job-patch';
 import { PROPERTY_WINDOWS, applyPatch, mayChange } from './job-patch';
 import type { Author, DriveSpec, Placement } from './job-spec';
-import { checkDrives, classicAddressOf } from './job-spec';
+import { authorshipAfter, checkDrives, classicAddressOf, same } from './job-spec';
+import { NewJobRejected } from './new-job-rules';
 import type { AddressParts, Job, Package, ReturnShipping, Versioned } from '../model/model';
 import { requirePlacedJob } from './placed-jobs';
 import type { JobDeps } from '../model/ports';
@@ -29,8 +30,6 @@ export interface ReviseJobCommand {
   classicGroup: string;
   conditions: Conditions;
 }
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const WIRE: Record<PatchProperty, string> = {
   FriendlyName: 'properties.friendlyName',
@@ -93,13 +92,7 @@ function revised(job: Job, r: JobRevision, author: Author, now: Date): Job | und
   checkWindows(job, patch);
   let drives: Job['DriveList'] | undefined;
   if (r.drives !== undefined) {
-    if (job.Type === 'Export') {
-      throw new ImportExportError(
-        'InvalidDriveList',
-        'An export job has no driveList.',
-        'properties.driveList',
-      );
-    }
+    if (job.Type === 'Export') throw new NewJobRejected({ rule: 'exportWithDrives' });
     const next = checkDrives(job.Type, r.drives);
     const key = (l: Job['DriveList']) =>
       l.map((d) => [d.DriveId, d.ManifestFile, d.ManifestHash, d.DriveHeaderHash ?? '', d.BitLockerKey]);
@@ -127,13 +120,7 @@ function revised(job: Job, r: JobRevision, author: Author, now: Date): Job | und
     ...next,
     ...(r.returnAddress && { ReturnAddressParts: r.returnAddress }),
     ...(tags && { Tags: tags }),
-    Authorship: {
-      CreatedBy: job.Authorship?.CreatedBy ?? author.name,
-      CreatedByType: job.Authorship?.CreatedByType ?? author.type,
-      LastModifiedBy: author.name,
-      LastModifiedByType: author.type,
-      LastModifiedAt: now.toISOString(),
-    },
+    Authorship: authorshipAfter(job, author, now),
   };
 }
 

@@ -28,16 +28,23 @@ const failed = (copyStatus: CopyStatus, logStatus: string = copyStatus): Checked
   copied: false,
 });
 
+/** docs/arm-import-export.md#d1: the hash's length names its algorithm, 64 digits SHA-256, else MD5. */
+function manifestMatches(deps: Pick<DatacenterDeps, 'digestHex'>, manifest: string, hash?: string): boolean {
+  const expected = hash?.toUpperCase();
+  const algorithm = expected?.length === 64 ? 'sha256' : 'md5';
+  return deps.digestHex(algorithm, manifest) === expected;
+}
+
 /**
- * The service's own checks of a completion (docs/contract/import-export.md#b): an import drive's manifest must have the MD5
- * of its ManifestHash (else ManifestCorrupted), be a drive manifest (else ManifestFormatInvalid)
+ * The service's own checks of a completion (docs/contract/import-export.md#b): an import drive's manifest must have the digest
+ * of its ManifestHash (MD5, or SHA-256 for 64 digits) (else ManifestCorrupted), be a drive manifest (else ManifestFormatInvalid)
  * and name the drive (else ManifestDriveIdMismatch); an export whose selection could not be read
  * ends BlobListFormatInvalid, or with errors when storage denied access (the log says
  * BlobRequestForbidden, which Get Job's CopyStatus list does not have). `synthetic` (the sandbox's
  * advance) skips the manifest checks: no real manifest exists to match the customer's hash.
  */
 export function checkCompletion(
-  deps: Pick<DatacenterDeps, 'md5Hex' | 'formats'>,
+  deps: Pick<DatacenterDeps, 'digestHex' | 'formats'>,
   job: Job,
   drive: Drive,
   report: CompletionReport,
@@ -56,7 +63,7 @@ export function checkCompletion(
     );
   }
   if (!synthetic && manifest !== undefined) {
-    if (job.Type === 'Import' && deps.md5Hex(manifest) !== drive.ManifestHash?.toUpperCase())
+    if (job.Type === 'Import' && !manifestMatches(deps, manifest, drive.ManifestHash))
       return failed('ManifestCorrupted');
     const id = deps.formats.manifestDriveId(manifest);
     if (id === undefined) return failed('ManifestFormatInvalid');

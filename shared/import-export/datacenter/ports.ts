@@ -95,8 +95,11 @@ export interface DatacenterDeps extends JobDeps {
   plans: ExportPlanStore;
   formats: BlobFormats;
   finder: JobFinder;
-  /** Base16 (upper-case) MD5 of a text's UTF-8 bytes. */
-  md5Hex: (text: string) => string;
+  /** Base16 (upper-case) digest of a text's UTF-8 bytes. */
+  digestHex: (algorithm: ManifestDigest, text: string) => string;
   /** A cryptographic random integer in [0, max). */
   randomInt: (max: number) => number;
 }
+
+/** docs/arm-import-export.md#d1: a manifestHash of 32 hex digits is an MD5, of 64 a SHA-256. */
+type ManifestDigest = 'md5' | 'sha256';

@@ -50,18 +50,33 @@ const AZURITE_DEV_KEY =
   'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 /**
- * Resolution for a job without its own credential (docs/arm-import-export.md#f2): the registered
- * one, else Azurite's development key when the customer endpoint is a loopback address; else none.
+ * How the service reaches a job's storage: a stored credential, or the app's managed identity
+ * (never stored: it is the app's own, docs/arm-import-export.md#f2).
+ */
+export type StorageAccess = Credential | { Kind: 'ManagedIdentity' };
+
+/** Where this deployment can fall back to (docs/arm-import-export.md#f2 steps 3 and 4). */
+export interface Fallbacks {
+  /** CUSTOMER_BLOB_ENDPOINT is a loopback address: the embedded Azurite's account needs no credential. */
+  localAzurite: boolean;
+  /** The app runs with a managed identity (in Azure): tried last, for any account. */
+  managedIdentity: boolean;
+}
+
+/**
+ * Resolution for a job without its own credential (docs/arm-import-export.md#f2), in order: the
+ * registered one, Azurite's development key locally, the app's managed identity; else none.
  */
 export async function resolveCredential(
   registered: RegisteredCredentials,
-  localAzurite: boolean,
+  fallbacks: Fallbacks,
   subscriptionId: string,
   account: string,
-): Promise<Credential | undefined> {
+): Promise<StorageAccess | undefined> {
   const found = await registered.get(subscriptionId, account);
   if (found) return found;
-  if (localAzurite && account === AZURITE_DEV_ACCOUNT)
+  if (fallbacks.localAzurite && account === AZURITE_DEV_ACCOUNT)
     return { Kind: 'StorageAccountKey', Key: AZURITE_DEV_KEY };
+  if (fallbacks.managedIdentity) return { Kind: 'ManagedIdentity' };
   return undefined;
 }

@@ -2,7 +2,7 @@ import type { Location } from '../../import-export/model/locations';
 import { shortNameOf } from '../../import-export/model/locations';
 import { ArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
-import { armOp } from './arm-pipeline';
+import { armOp } from './pipeline';
 
 const locationId = (short: string) => `/providers/Microsoft.ImportExport/locations/${short}`;
 
@@ -30,6 +30,8 @@ function locationResource(l: Location, v: ArmApiVersion) {
 }
 
 export const listLocationsOperation = armOp({
+  summary: 'Lists the locations to ship drives to (Locations_List).',
+  success: { status: 200 },
   permission: 'token',
   run(req) {
     const value = req.rt.jobs.locations.all.map((l) => locationResource(l, req.apiVersion));
@@ -38,6 +40,8 @@ export const listLocationsOperation = armOp({
 });
 
 export const getLocationOperation = armOp({
+  summary: 'Gets a location by display or short name (Locations_Get).',
+  success: { status: 200 },
   permission: 'token',
   run(req) {
     const name = req.params.location ?? '';
@@ -84,6 +88,8 @@ const OPERATIONS: readonly [string, string, string, string][] = [
 
 /** docs/arm-import-export.md#c2: the six operations, verbatim. */
 export const listOperationsOperation = armOp({
+  summary: "Lists the provider's operations (Operations_List).",
+  success: { status: 200 },
   permission: 'token',
   run() {
     const value = OPERATIONS.map(([name, resource, operation, description]) => ({

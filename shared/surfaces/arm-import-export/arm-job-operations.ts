@@ -5,8 +5,9 @@ import { bitLockerKeysOf, removePlacedJob, requirePlacedJob } from '../../import
 import { reviseJob } from '../../import-export/customer/revise-job';
 import { jobResource } from './arm-job-presenter';
 import { revisionOf, specOf } from './arm-job-input';
-import type { ArmReply, ArmRequest } from './arm-pipeline';
-import { armOp } from './arm-pipeline';
+import type { Reply } from '../../edge/reply';
+import type { ArmRequest } from './pipeline';
+import { armOp } from './pipeline';
 import { PatchJobWire, PutJobWire } from './arm-wire.schema';
 
 const placement = (req: ArmRequest<unknown>): Placement => ({
@@ -19,8 +20,30 @@ const authorOf = (req: ArmRequest<unknown>): Author => ({ name: req.caller.name,
 
 const classicGroup = (req: ArmRequest<unknown>) => req.rt.config.arm.classicResourceGroup;
 
+/** One structured line in the invocation's log: an event name and its facts, as JSON. */
+const audit = (
+  req: ArmRequest<unknown>,
+  event: string,
+  facts: Record<string, string>,
+  level: 'info' | 'warn' = 'info',
+) => req.log[level](`${event} ${JSON.stringify({ event, ...facts })}`);
+
+/**
+ * docs/arm-import-export.md#c3: `x-ms-client-tenant-id` is stored and logged, with a warning when
+ * it is not the token's tenant; it never authorises anything.
+ */
+function clientTenantOf(req: ArmRequest<unknown>): string | undefined {
+  const raw = req.headers.get('x-ms-client-tenant-id');
+  if (raw === null) return undefined;
+  const tenant = raw.trim().slice(0, 64); // the log gets a bounded copy
+  const facts = { clientTenantId: tenant, tokenTenantId: req.caller.tenantId, requestId: req.requestId };
+  const agrees = tenant.toLowerCase() === req.caller.tenantId.toLowerCase();
+  audit(req, agrees ? 'clientTenantId' : 'clientTenantIdMismatch', facts, agrees ? 'info' : 'warn');
+  return raw;
+}
+
 /** A single job with its ETag, the same value classic answers (docs/arm-import-export.md#i). */
-const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): ArmReply => ({
+const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): Reply => ({
   status,
   json: jobResource(job.value, {
     subscriptionId: req.subscriptionId,
@@ -31,6 +54,8 @@ const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): 
 });
 
 export const getJobOperation = armOp({
+  summary: 'Gets a job (Jobs_Get).',
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/read',
   conditional: true,
   async run(req) {
@@ -43,11 +68,13 @@ export const getJobOperation = armOp({
 
 /** docs/arm-import-export.md#c3: 201 new, 200 existing. */
 export const putJobOperation = armOp({
+  summary: 'Creates a job, or replaces or confirms an existing one (Jobs_Create).',
+  success: { status: 201 },
   permission: 'Microsoft.ImportExport/jobs/write',
   body: PutJobWire,
   conditional: true,
   async run(req) {
-    const tenant = req.headers.get('x-ms-client-tenant-id') ?? undefined;
+    const tenant = clientTenantOf(req);
     const { job, created } = await placeJob(req.rt.jobs, {
       at: placement(req),
       spec: specOf(req.body),
@@ -61,6 +88,8 @@ export const putJobOperation = armOp({
 });
 
 export const patchJobOperation = armOp({
+  summary: 'Updates a job: ship, cancel, or change what its state allows (Jobs_Update).',
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/write',
   body: PatchJobWire,
   conditional: true,
@@ -78,6 +107,8 @@ export const patchJobOperation = armOp({
 
 /** docs/arm-import-export.md#c6: 200 with no body, also when there is no such job. */
 export const deleteJobOperation = armOp({
+  summary: 'Deletes a job; an absent one is 200 too (Jobs_Delete).',
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/delete',
   conditional: true,
   async run(req) {
@@ -88,12 +119,18 @@ export const deleteJobOperation = armOp({
 
 /** docs/arm-import-export.md#c8: audit-logged, never the keys. */
 export const listBitLockerKeysOperation = armOp({
+  summary: "Lists the BitLocker keys of a job's drives (BitLockerKeys_List).",
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
   async run(req) {
     const job = await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), { kind: 'none' });
-    console.info(
-      `listBitLockerKeys job=${req.subscriptionId}/${job.value.Name} principal=${req.caller.objectId} request=${req.requestId}`,
-    );
+    audit(req, 'listBitLockerKeys', {
+      subscriptionId: req.subscriptionId,
+      resourceGroup: req.resourceGroup,
+      job: job.value.Name,
+      principal: req.caller.objectId,
+      requestId: req.requestId,
+    });
     return {
       status: 200,
       json: { value: bitLockerKeysOf(job.value).map((k) => ({ driveId: k.driveId, bitLockerKey: k.key })) },

@@ -1,3 +1,4 @@
+import { allowedActions } from '../../import-export/customer/allowed-actions';
 import type { Drive, DriveState, Job, JobState, JobSummary } from '../../import-export/model/model';
 import { TIMER_DAYS, addDays } from '../../import-export/model/timers';
 import { classicAddressOf } from '../../import-export/customer/job-spec';
@@ -184,6 +185,7 @@ export function jobResource(j: JobSummary | Job, ctx: ViewContext) {
         ...opt('kekVaultResourceID', j.EncryptionKey?.KekVaultResourceId),
       },
       ...opt('expiresAt', expiresAt(j)),
+      ...(full && { allowedActions: allowedActions(j) }),
     },
   };
 }

@@ -2,8 +2,8 @@ import { listPosition, placedJobs } from '../../import-export/customer/placed-jo
 import { parseFilter } from './arm-filter';
 import { jobResource } from './arm-job-presenter';
 import { decodeSkipToken, encodeSkipToken, parseTop } from './arm-paging';
-import type { ArmRequest } from './arm-pipeline';
-import { armOp } from './arm-pipeline';
+import type { ArmRequest } from './pipeline';
+import { armOp } from './pipeline';
 
 /**
  * Jobs of the subscription or of one group (docs/arm-import-export.md#c7): oldest first, pages of
@@ -48,11 +48,15 @@ async function listPage(req: ArmRequest<unknown>, group: string | undefined) {
 }
 
 export const listBySubscriptionOperation = armOp({
+  summary: "Lists the subscription's jobs (Jobs_ListBySubscription).",
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/read',
   run: (req) => listPage(req, undefined),
 });
 
 export const listByResourceGroupOperation = armOp({
+  summary: "Lists a resource group's jobs (Jobs_ListByResourceGroup).",
+  success: { status: 200 },
   permission: 'Microsoft.ImportExport/jobs/read',
   run: (req) => listPage(req, req.resourceGroup),
 });

@@ -13,8 +13,8 @@ import {
   putJobOperation,
 } from './arm-job-operations';
 import { listByResourceGroupOperation, listBySubscriptionOperation } from './arm-list-operations';
-import type { ArmDeps } from './arm-pipeline';
-import { armApi, armNotFound } from './arm-pipeline';
+import type { ArmDeps } from './pipeline';
+import { armApi, armNotFound } from './pipeline';
 
 const PROVIDER = 'providers/Microsoft.ImportExport';
 const JOBS = `subscriptions/{sub}/resourceGroups/{rg}/${PROVIDER}/jobs`;

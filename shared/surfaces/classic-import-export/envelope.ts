@@ -1,5 +1,6 @@
 import type { HttpResponseInit, InvocationContext } from '@azure/functions';
 import { CodedError } from '../../kernel/errors';
+import { inClassicWords } from './new-job-wording';
 import { redact } from '../../kernel/redact';
 import type { Reply } from '../../edge/reply';
 import type { ClassicCode } from './errors';
@@ -68,10 +69,11 @@ function errorBody(status: number, code: ClassicCode, message: string, detail?: 
  * logged (redacted) with the request id, and answered 500 with nothing of its detail.
  */
 export function renderError(
-  err: unknown,
+  raw: unknown,
   ctx: ReplyContext,
   log: Pick<InvocationContext, 'error'>,
 ): HttpResponseInit {
+  const err = inClassicWords(raw);
   const mapped = classicCodeOf(err);
   const known = mapped !== undefined && err instanceof CodedError ? err : undefined;
   if (!known) {
