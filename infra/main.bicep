@@ -30,6 +30,9 @@ param activeJobLimit int = 20
 @description('Six-field NCRONTAB schedule of the expiry timers (app setting SWEEP_SCHEDULE, SPEC C.2).')
 param sweepSchedule string = '0 */5 * * * *'
 
+@description('Six-field NCRONTAB period of the Scheduler executor timer; each run lasts until the next (app setting SCHEDULER_EXECUTOR_SCHEDULE, docs/scheduler-execution.md).')
+param schedulerExecutorSchedule string = '*/30 * * * * *'
+
 @description('JSON array replacing the built-in locations (app setting LOCATIONS, SPEC A.11); empty keeps the built-in set.')
 param locations string = ''
 
@@ -110,6 +113,7 @@ module functionApp 'modules/function-app.bicep' = {
     storagePrefix: storagePrefix
     activeJobLimit: activeJobLimit
     sweepSchedule: sweepSchedule
+    schedulerExecutorSchedule: schedulerExecutorSchedule
     locations: locations
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

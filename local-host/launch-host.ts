@@ -134,8 +134,9 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
       log: opts.log,
     });
     const port = await listen(server, local.port, local.address);
-    // The timer triggers' stand-in: the same timer table, on the same schedules.
-    const timers = TIMERS.map((timer) => ({
+    // The timer triggers' stand-in: the same timer table, on the same schedules, except the
+    // executor timer: the loop below runs without an end here (TimerDefinition.localHost).
+    const timers = TIMERS.filter((timer) => timer.localHost === 'scheduled').map((timer) => ({
       timer,
       scheduler: startScheduler(
         timer.schedule(rt.config),
@@ -168,7 +169,7 @@ export async function launchLocalHost(opts: LaunchOptions): Promise<LocalHost> {
         ({ timer, scheduler }) =>
           `  timer ${timer.name}: on ${timer.setting} "${timer.schedule(rt.config)}", next at ${scheduler.next.toISOString()}${timer.name === 'sweep-timer' ? ' (POST /operator/sweep runs one now)' : ''}`,
       ),
-      `  scheduler executor: in-process; outbound calls allowed to ${env.SCHEDULER_OUTBOUND_ALLOW ?? '127.0.0.0/8,::1 and private ranges'} (SCHEDULER_OUTBOUND_ALLOW), queue actions to ${rt.config.schedulerExecution.queueEndpoint}`,
+      `  scheduler executor: in-process and continuous (not on SCHEDULER_EXECUTOR_SCHEDULE, which deployed apps use); outbound calls allowed to ${env.SCHEDULER_OUTBOUND_ALLOW ?? '127.0.0.0/8,::1 and private ranges'} (SCHEDULER_OUTBOUND_ALLOW), queue actions to ${rt.config.schedulerExecution.queueEndpoint}`,
       `  API description: ${url}/openapi.json (OpenAPI 3.1, also in docs/openapi.json)`,
       '',
       'First call (list the locations drives can be shipped to):',

@@ -35,6 +35,9 @@ param activeJobLimit int
 @description('App setting SWEEP_SCHEDULE.')
 param sweepSchedule string
 
+@description('App setting SCHEDULER_EXECUTOR_SCHEDULE.')
+param schedulerExecutorSchedule string
+
 @description('App setting LOCATIONS; empty leaves it unset.')
 param locations string
 
@@ -105,6 +108,7 @@ resource app 'Microsoft.Web/sites@2025-03-01' = {
           { name: 'CUSTOMER_BLOB_ENDPOINT', value: 'https://{account}.blob.${environment().suffixes.storage}' }
           { name: 'ACTIVE_JOB_LIMIT', value: string(activeJobLimit) }
           { name: 'SWEEP_SCHEDULE', value: sweepSchedule }
+          { name: 'SCHEDULER_EXECUTOR_SCHEDULE', value: schedulerExecutorSchedule }
         ],
         empty(locations) ? [] : [{ name: 'LOCATIONS', value: locations }]
       )

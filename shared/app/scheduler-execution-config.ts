@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseSchedule } from '../kernel/ncrontab';
 import { parseDuration } from '../scheduler/durations';
 import type { OutboundMode } from '../scheduler/outbound-policy';
 import { OutboundPolicy } from '../scheduler/outbound-policy';
@@ -10,6 +11,8 @@ export interface SchedulerExecutionConfig {
   aadAuthority: string;
   policy: OutboundPolicy;
   mode: OutboundMode;
+  /** The executor timer's NCRONTAB schedule: each run lasts until the next (docs/scheduler-execution.md#functions-deployment). */
+  executorSchedule: string;
 }
 
 const MIN_TIMEOUT_MS = 1000;
@@ -36,6 +39,19 @@ const Env = z.object({
         return z.NEVER;
       }
       return ms;
+    }),
+  SCHEDULER_EXECUTOR_SCHEDULE: z
+    .string()
+    .default('*/30 * * * * *')
+    .superRefine((s, ctx) => {
+      try {
+        parseSchedule(s);
+      } catch (err) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `a six-field NCRONTAB expression such as "*/30 * * * * *" (${(err as Error).message})`,
+        });
+      }
     }),
   SCHEDULER_QUEUE_ENDPOINT: z.string().includes('{account}').optional(),
   SCHEDULER_AAD_AUTHORITY: z.url().optional(),
@@ -78,5 +94,6 @@ export function parseSchedulerExecutionConfig(env: NodeJS.ProcessEnv): Scheduler
     aadAuthority: e.SCHEDULER_AAD_AUTHORITY ?? 'https://login.microsoftonline.com',
     policy,
     mode,
+    executorSchedule: e.SCHEDULER_EXECUTOR_SCHEDULE,
   };
 }

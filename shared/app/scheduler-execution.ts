@@ -7,8 +7,16 @@ import { TableSchedulerDueIndex } from '../adapters/table/scheduler-due-index';
 import type { ExecutionJobStore } from '../scheduler/execution/executor';
 import { Executor } from '../scheduler/execution/executor';
 import { ExecutorLoop } from '../scheduler/execution/executor-loop';
+import { HistoryRetention } from '../scheduler/execution/history-retention';
 import { IndexedJobStore } from '../scheduler/execution/indexed-job-store';
-import type { CloudServiceStore, JobHistoryWriter, SchedulerJobStore } from '../scheduler/job-store';
+import type { RetentionDeps } from '../scheduler/execution/retention';
+import type {
+  CloudServiceStore,
+  JobHistoryTrimmer,
+  JobHistoryWriter,
+  OperationStore,
+  SchedulerJobStore,
+} from '../scheduler/job-store';
 import type { CollectionRef } from '../scheduler/model';
 import type { SchedulerExecutionConfig } from './scheduler-execution-config';
 
@@ -18,8 +26,9 @@ const LEASE_MARGIN_MS = 30_000;
 export interface SchedulerExecutionDeps {
   /** The jobs' Table store, undecorated: the executor keeps the index itself. */
   jobs: SchedulerJobStore & ExecutionJobStore;
-  history: JobHistoryWriter;
+  history: JobHistoryWriter & JobHistoryTrimmer;
   services: Pick<CloudServiceStore, 'get'>;
+  operations: Pick<OperationStore, 'removeExpired'>;
   dueTable: () => Promise<TableClient>;
   now: () => Date;
   log: (message: string) => void;
@@ -30,6 +39,8 @@ export interface SchedulerExecution {
   loop: ExecutorLoop;
   /** The store the jobs API must write through, so the due-time index follows every write. */
   jobs: SchedulerJobStore;
+  /** What the sweep timer and POST /operator/sweep apply (docs/classic-scheduler.md#e8). */
+  retention: RetentionDeps;
 }
 
 /** Wires the executor (docs/scheduler-execution.md): adapters, the due-time index and the loop. */
@@ -38,6 +49,14 @@ export function createSchedulerExecution(
   deps: SchedulerExecutionDeps,
 ): SchedulerExecution {
   const due = new TableSchedulerDueIndex(deps.dueTable);
+  const report = (err: unknown) =>
+    deps.log(`scheduler executor: ${err instanceof Error ? err.message : String(err)}`);
+  const history = new HistoryRetention(
+    deps.history,
+    new TableSchedulerDueIndex(deps.dueTable, 'hist'),
+    deps.now,
+    report,
+  );
   const regions = new Map<string, Promise<string>>();
   const region = (ref: CollectionRef): Promise<string> => {
     const key = `${ref.subscriptionId}|${ref.cloudService}`.toLowerCase();
@@ -51,7 +70,7 @@ export function createSchedulerExecution(
   };
   const executor = new Executor({
     jobs: deps.jobs,
-    history: deps.history,
+    history: history.writer(deps.history),
     due,
     actions: {
       http: new HttpActionSender({
@@ -70,7 +89,12 @@ export function createSchedulerExecution(
     now: deps.now,
     maxSleepMs: 5_000,
     pollMs: 25,
-    onError: (err) => deps.log(`scheduler executor: ${err instanceof Error ? err.message : String(err)}`),
+    onError: report,
   });
-  return { executor, loop, jobs: new IndexedJobStore(deps.jobs, due, () => loop.wake()) };
+  return {
+    executor,
+    loop,
+    jobs: new IndexedJobStore(deps.jobs, due, () => loop.wake()),
+    retention: { jobs: deps.jobs, due, history, operations: deps.operations },
+  };
 }

@@ -7,7 +7,7 @@ import { TableSchedulerJobStore } from '../adapters/table/scheduler-job-store';
 import type { TableClients } from '../adapters/table/table-clients';
 import { SecretBox } from '../kernel/secret-box';
 import type { SchedulerDeps } from '../scheduler/deps';
-import type { JobHistoryWriter } from '../scheduler/job-store';
+import type { JobHistoryTrimmer, JobHistoryWriter } from '../scheduler/job-store';
 import type { PfxReader } from '../scheduler/pfx';
 import type { Config } from './config';
 import type { SchedulerExecution } from './scheduler-execution';
@@ -17,7 +17,7 @@ import { createSchedulerExecution } from './scheduler-execution';
 export interface SchedulerRuntime {
   scheduler: SchedulerDeps;
   schedulerExecution: SchedulerExecution;
-  schedulerHistory: JobHistoryWriter;
+  schedulerHistory: JobHistoryWriter & JobHistoryTrimmer;
   readPfx: PfxReader;
 }
 
@@ -32,6 +32,7 @@ export function schedulerRuntime(config: Config, tables: TableClients, now: () =
     ),
     history: schedulerHistory,
     services: schedulerAccount,
+    operations: schedulerAccount,
     dueTable: () => tables.table('scheddue'),
     now,
     log: (message) => console.error(message),

@@ -50,17 +50,11 @@ export interface Operation<Req> extends OperationDoc {
 
 export type Operations<O> = Partial<Record<Verb, O>>;
 
-/** The surfaces whose routes carry their operations (the OpenAPI document reads them). */
-type SurfaceName = 'customer' | 'operator' | 'public' | 'scheduler';
-
-/**
- * Every surface on the one pipeline: the documented ones and Resource Manager's, whose routes the
- * OpenAPI document leaves to Microsoft's REST specification (docs/arm-import-export.md).
- */
-export type PipelineSurface = SurfaceName | 'arm';
+/** Every surface on the one pipeline; the OpenAPI document describes each. */
+export type PipelineSurface = 'customer' | 'operator' | 'public' | 'scheduler' | 'arm';
 
 /** Which pipeline serves a route, and its operations by verb: what the OpenAPI document reads. */
-export interface RouteApi<S extends PipelineSurface = SurfaceName> {
-  surface: S;
+export interface RouteApi {
+  surface: PipelineSurface;
   operations: Operations<OperationDoc>;
 }

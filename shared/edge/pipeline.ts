@@ -61,7 +61,7 @@ export interface Preliminary<F> {
 }
 
 /** A handler that carries its route's operations, so the route table can describe itself. */
-export type DocumentedHandler = HttpHandler & { readonly api: RouteApi<PipelineSurface> };
+export type DocumentedHandler = HttpHandler & { readonly api: RouteApi };
 
 function operationFor<O>(ops: Operations<O>, verb: Verb): O {
   const op = ops[verb];

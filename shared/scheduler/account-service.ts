@@ -1,3 +1,4 @@
+import { operationExpiry } from './execution/retention-rules';
 import type { SchedulerDeps } from './deps';
 import { SchedulerError, invalid, notFound } from './errors';
 import type { CloudService, JobCollection, OperationRecord } from './model-collections';
@@ -73,13 +74,11 @@ export async function deleteCloudService(d: SchedulerDeps, sub: string, name: st
 
 /** Every 202 is already done: its operation reports Succeeded at once (docs/classic-scheduler.md#a6). */
 export async function recordOperation(d: SchedulerDeps, sub: string, id: string): Promise<void> {
-  await d.operations.put({
-    id,
-    subscriptionId: sub,
-    status: 'Succeeded',
-    httpStatusCode: 200,
-    createdAt: d.now().toISOString(),
-  });
+  const now = d.now();
+  await d.operations.put(
+    { id, subscriptionId: sub, status: 'Succeeded', httpStatusCode: 200, createdAt: now.toISOString() },
+    operationExpiry(now),
+  );
 }
 
 export async function getOperation(d: SchedulerDeps, sub: string, id: string): Promise<OperationRecord> {

@@ -38,6 +38,13 @@ export interface JobHistoryWriter {
   append(ref: CollectionRef, jobId: string, key: string, entry: JobHistoryEntry): Promise<void>;
 }
 
+/** The store side of history retention (docs/classic-scheduler.md#e8); the rules decide what goes. */
+export interface JobHistoryTrimmer {
+  /** The job's entries' end times, newest first, with the keys `removeEntries` takes. */
+  endTimes(ref: CollectionRef, jobId: string): Promise<{ key: string; endTime: string }[]>;
+  removeEntries(ref: CollectionRef, jobId: string, keys: readonly string[]): Promise<void>;
+}
+
 export interface CloudServiceStore {
   get(subscriptionId: string, name: string): Promise<CloudService | undefined>;
   list(subscriptionId: string): Promise<CloudService[]>;
@@ -71,6 +78,9 @@ export interface RegistrationStore {
 }
 
 export interface OperationStore {
-  put(op: OperationRecord): Promise<void>;
+  /** Stores the record, to be removed by `removeExpired` from `expiresAt` on. */
+  put(op: OperationRecord, expiresAt: Date): Promise<void>;
   getOperation(subscriptionId: string, id: string): Promise<OperationRecord | undefined>;
+  /** Removes up to `limit` records expired by `upTo`, reading only those: how many went. */
+  removeExpired(upTo: Date, limit: number): Promise<number>;
 }

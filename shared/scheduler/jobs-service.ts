@@ -1,3 +1,4 @@
+import { retainedHistory } from './execution/retention-rules';
 import type { SchedulerDeps } from './deps';
 import { SchedulerError, notFound } from './errors';
 import { buildJob, isFinal, patchedJob, scheduled } from './job-build';
@@ -135,5 +136,8 @@ export async function jobHistory(
   filter: { status?: HistoryStatus; state?: JobState },
 ): Promise<JobHistoryEntry[]> {
   await getJob(d, ref, id);
-  return d.history.list(ref, id, filter);
+  // Read whole, then filtered: the cap of 1000 counts every entry, not just the matching ones.
+  return retainedHistory(await d.history.list(ref, id), d.now()).filter(
+    (e) => (!filter.status || e.status === filter.status) && (!filter.state || e.state === filter.state),
+  );
 }

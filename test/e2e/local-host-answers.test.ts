@@ -188,6 +188,13 @@ describe('launched as npm start launches it', () => {
     expect(await extendedCode(res)).toBe('AuthenticationFailed');
   });
 
+  it('schedules the sweep timer but not the executor timer: its executor loop runs without an end', () => {
+    const text = host.banner.join('\n');
+    expect(text).toContain('timer sweep-timer: on SWEEP_SCHEDULE');
+    expect(text).not.toContain('scheduler-executor-timer');
+    expect(text).toContain('scheduler executor: in-process and continuous');
+  });
+
   it('never prints a custom OPERATOR_KEYS value, only that one is set', async () => {
     expect(host.banner.join('\n')).not.toContain(secretKey);
     expect(host.banner.join('\n')).toContain('OPERATOR_KEYS (not shown)');

@@ -1,4 +1,6 @@
 import { parseConfig } from '../../shared/app/config';
+import { TIMERS } from '../../shared/app/timers';
+import type { BicepObject } from '../support/bicep';
 import type { Infra } from '../support/bicep-infra';
 import { at, exprOf, loadInfra } from '../support/bicep-infra';
 
@@ -110,6 +112,7 @@ describe('infra/ Bicep: security', () => {
       storagePrefix: 'importexport',
       'string(activeJobLimit)': '20',
       sweepSchedule: '0 */5 * * * *',
+      schedulerExecutorSchedule: '*/30 * * * * *',
       locations: null,
     };
     const env: Record<string, string> = { WEBSITE_SITE_NAME: 'func-sample' };
@@ -132,5 +135,22 @@ describe('infra/ Bicep: security', () => {
     expect(config.trustForwardedClientCert).toBe(true);
     expect(config.customerBlobEndpoint).toBe('https://{account}.blob.core.windows.net');
     expect(config.operatorKeys).toEqual(['operator-key-0123456789']);
+    expect(config.schedulerExecution.executorSchedule).toBe('*/30 * * * * *');
+  });
+
+  it("sets the schedule of every timer of the timer table, main.bicep's default being the configuration's", () => {
+    const settings = infra.appSettings();
+    const passed = at(infra.moduleCreating('Microsoft.Web/sites').declaration.body, 'params') as BicepObject;
+    const main = infra.file('main.bicep');
+    const defaults = parseConfig({
+      AzureWebJobsStorage: 'UseDevelopmentStorage=true',
+      SECRETS_KEY: 'A'.repeat(43) + '=',
+    });
+    expect(TIMERS.map((t) => t.setting)).toEqual(['SWEEP_SCHEDULE', 'SCHEDULER_EXECUTOR_SCHEDULE']);
+    for (const timer of TIMERS) {
+      const moduleParam = exprOf(settings.get(timer.setting));
+      const mainParam = exprOf(passed[moduleParam]);
+      expect(main.params.find((p) => p.name === mainParam)?.default).toBe(timer.schedule(defaults));
+    }
   });
 });

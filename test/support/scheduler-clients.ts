@@ -35,13 +35,16 @@ interface RawResponse {
  * docs/classic-scheduler.md#f2 shows: certificate credentials, and a filter that trusts the
  * throw-away server certificate.
  */
-export async function startSchedulerClients(env: Record<string, string> = {}): Promise<SchedulerClients> {
+export async function startSchedulerClients(
+  env: Record<string, string> = {},
+  opts: { now?: () => Date } = {},
+): Promise<SchedulerClients> {
   delete process.env.HTTPS_PROXY;
   delete process.env.HTTP_PROXY;
   delete process.env.https_proxy;
   delete process.env.http_proxy;
   const server = issueCertificate({ commonName: '127.0.0.1', serverNames: ['127.0.0.1', 'localhost'] });
-  const svc = await startService(env, { tls: { cert: server.certPem, key: server.keyPem } });
+  const svc = await startService(env, { tls: { cert: server.certPem, key: server.keyPem }, ...opts });
   const client = testClientCertificate();
   const creds = scheduler.createCertificateCloudCredentials({
     subscriptionId: svc.sub,

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { TableClient } from '@azure/data-tables';
+import type { Runtime } from '../../shared/app/runtime';
 import { AadTokens } from '../../shared/adapters/outbound-http/aad-tokens';
 import { HttpActionSender } from '../../shared/adapters/outbound-http/http-action-sender';
 import { StorageQueueSender } from '../../shared/adapters/queue/storage-queue-sender';
@@ -12,8 +13,10 @@ import type { ActionPorts } from '../../shared/scheduler/execution/attempt-runne
 import { Executor } from '../../shared/scheduler/execution/executor';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { CollectionRef, Job, JobAction, Recurrence } from '../../shared/scheduler/model';
+import type { JobCollection } from '../../shared/scheduler/model-collections';
 import { OutboundPolicy } from '../../shared/scheduler/outbound-policy';
 import { nextExecutionTime } from '../../shared/scheduler/recurrence';
+import { newSubscription } from './runtime';
 
 async function table(name: string): Promise<TableClient> {
   const client = TableClient.fromConnectionString(process.env.AzureWebJobsStorage ?? '', name, {
@@ -42,18 +45,7 @@ export async function schedulerStores() {
     cloudService: 'cs-westus-scheduler',
     jobCollection: 'jc1',
   };
-  await collections.create(ref.subscriptionId, {
-    name: ref.jobCollection,
-    cloudService: ref.cloudService,
-    schemaVersion: '1.0',
-    plan: 'Standard',
-    quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
-    label: 'jc1',
-    state: 'Started',
-    etag: randomUUID(),
-    lastOperation: 'Create',
-    jobCount: 0,
-  });
+  await collections.create(ref.subscriptionId, startedCollection(ref));
   return { jobs, history, due, api, ref, dueTable };
 }
 export type SchedulerStores = Awaited<ReturnType<typeof schedulerStores>>;
@@ -121,4 +113,29 @@ export function devAccount(): { name: string; key: string } {
       .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
   );
   return { name: parts.get('AccountName') ?? '', key: parts.get('AccountKey') ?? '' };
+}
+
+/** A Started Standard collection of 50 jobs, as the management API would store it. */
+const startedCollection = (ref: CollectionRef): JobCollection => ({
+  name: ref.jobCollection,
+  cloudService: ref.cloudService,
+  schemaVersion: '1.0',
+  plan: 'Standard',
+  quota: { maxJobCount: 50, maxRecurrence: { frequency: 'Minute', interval: 1 } },
+  label: ref.jobCollection,
+  state: 'Started',
+  etag: randomUUID(),
+  lastOperation: 'Create',
+  jobCount: 0,
+});
+
+/** A Started job collection in a runtime's own tables, under a fresh subscription. */
+export async function runtimeCollection(rt: Runtime): Promise<CollectionRef> {
+  const ref = {
+    subscriptionId: newSubscription(),
+    cloudService: 'cs-westus-scheduler',
+    jobCollection: 'jc1',
+  };
+  await rt.scheduler.collections.create(ref.subscriptionId, startedCollection(ref));
+  return ref;
 }

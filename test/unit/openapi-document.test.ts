@@ -16,6 +16,7 @@ import { ROUTE_TABLES } from '../../shared/app/routes';
 import type { SchedulerWireCode } from '../../shared/surfaces/classic-scheduler/error-map';
 
 const SCHEDULER_PATHS = new Set(ROUTE_TABLES['classic-scheduler'].map((r) => `/${r.route}`));
+const ARM_PATHS = new Set(ROUTE_TABLES['arm-import-export'].map((r) => `/${r.route}`));
 
 /** The OpenAPI document (issue 7): generated from the route table, committed, valid, complete. */
 let routes: readonly HttpRoute[];
@@ -71,13 +72,12 @@ it('has every route of the route table but the catch-all, with exactly the verbs
       templateParams(route.route),
     ]);
   }
-  // Resource Manager's routes are described by Microsoft's REST spec (docs/arm-import-export.md).
-  expect(
-    routes
-      .filter(isCatchAll)
-      .filter((r) => !r.name.startsWith('arm-'))
-      .map((r) => r.name),
-  ).toEqual(['scheduler-not-found', 'not-found']);
+  expect(routes.filter(isCatchAll).map((r) => r.name)).toEqual([
+    'arm-not-found-subscriptions',
+    'arm-not-found-providers',
+    'scheduler-not-found',
+    'not-found',
+  ]);
 });
 
 const op = (body?: z.ZodType) => ({
@@ -120,12 +120,15 @@ it('gives every operation a unique id, a summary, its API tag and its security',
         ? ['Service description', []]
         : SCHEDULER_PATHS.has(path)
           ? ['Classic Scheduler', certificate]
-          : ['Customer API', certificate];
+          : ARM_PATHS.has(path)
+            ? ['Resource Manager', [{ armBearer: [] }]]
+            : ['Customer API', certificate];
     expect([path, op.tags, op.security]).toEqual([path, [tag], security]);
   }
   expect(Object.keys(doc.components.securitySchemes)).toEqual([
     'managementCertificate',
     'forwardedClientCertificate',
+    'armBearer',
     'operatorKey',
   ]);
   expect(doc.components.securitySchemes.managementCertificate.type).toBe('mutualTLS');
@@ -168,6 +171,39 @@ it('documents every Scheduler <Code> on some operation, each under the status it
   expect(busy.$ref).toBe('#/components/responses/SchedulerUnavailable');
   expect(Object.keys(doc.components.responses.SchedulerUnavailable.headers)).toContain('Retry-After');
   expect(Object.keys(doc.components.responses.SchedulerError.content)).toEqual(['application/xml']);
+});
+
+it('describes Resource Manager: api-version on every operation, 401 with its challenge, 403 where a permission is needed, the ARM error body', () => {
+  const refs = (op: any) => (op.parameters ?? []).map((p: any) => p.$ref?.split('/').pop() ?? p.name);
+  const arm = operations().filter(({ path }) => ARM_PATHS.has(path));
+  expect(arm.length).toBe(10);
+  for (const { path, method, op } of arm) {
+    expect([path, method, refs(op)]).toEqual([
+      path,
+      method,
+      expect.arrayContaining(['query.arm.api-version']),
+    ]);
+    expect([path, method, op.responses['401']?.$ref]).toEqual([
+      path,
+      method,
+      '#/components/responses/ArmUnauthorized',
+    ]);
+    const needsPermission =
+      !path.includes('/providers/Microsoft.ImportExport/') || path.startsWith('/subscriptions');
+    expect([path, method, /AuthorizationFailed/.test(op.responses['403']?.description ?? '')]).toEqual([
+      path,
+      method,
+      needsPermission,
+    ]);
+  }
+  expect(Object.keys(doc.components.responses.ArmUnauthorized.headers)).toContain('WWW-Authenticate');
+  expect(doc.components.responses.ArmError.content['application/json'].schema.$ref).toBe(
+    '#/components/schemas/ArmError',
+  );
+  const put =
+    doc.paths['/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.ImportExport/jobs/{job}'].put;
+  expect(Object.keys(put.responses)).toEqual(expect.arrayContaining(['200', '201', '409', '412']));
+  expect(refs(put)).toEqual(expect.arrayContaining(['header.arm.If-Match', 'header.arm.If-None-Match']));
 });
 
 it('sends x-ms-version on every customer operation and the conditional headers on the job operations', () => {
@@ -217,7 +253,7 @@ it("takes each request body from its operation's zod schema, annotations allowed
       if (own) ownBodies++;
     }
   }
-  expect([bodies, ownBodies]).toEqual([13, 12]);
+  expect([bodies, ownBodies]).toEqual([15, 12]);
   const contract = new OpenApiContract(doc);
   const put = doc.paths['/{sub}/services/importexport/storageaccounts/{account}/jobs/{job}'].put;
   const schema = contract.schema(put.requestBody.content['application/json'].schema);

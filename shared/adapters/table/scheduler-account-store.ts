@@ -9,6 +9,10 @@ import { subKey } from './scheduler-rows';
 const REGISTRATION = 'registration';
 const serviceRow = (name: string) => `cs|${nameKey(name)}`;
 const operationRow = (id: string) => `op|${id.toLowerCase()}`;
+/** Operations' expiry index: one partition, keyed by expiry, so what is due is one range read. */
+const EXPIRY = 'opexpiry';
+const expiryRow = (at: Date, sub: string, id: string) =>
+  `${at.toISOString()}|${subKey(sub)}|${id.toLowerCase()}`;
 
 async function readData<T>(client: TableClient, pk: string, rk: string): Promise<T | undefined> {
   return guarded(async () => {
@@ -82,8 +86,11 @@ export class TableSchedulerAccount implements CloudServiceStore, RegistrationSto
       : remove(client, subKey(subscriptionId), REGISTRATION);
   }
 
-  async put(op: OperationRecord): Promise<void> {
+  /** The expiry row first, so a stored record always has one (docs/classic-scheduler.md#e8). */
+  async put(op: OperationRecord, expiresAt: Date): Promise<void> {
     const client = await this.table();
+    const index = { partitionKey: EXPIRY, rowKey: expiryRow(expiresAt, op.subscriptionId, op.id) };
+    await guarded(() => client.upsertEntity({ ...index, Sub: op.subscriptionId, Id: op.id }, 'Replace'));
     await guarded(() =>
       client.upsertEntity(
         { partitionKey: subKey(op.subscriptionId), rowKey: operationRow(op.id), Data: JSON.stringify(op) },
@@ -94,5 +101,23 @@ export class TableSchedulerAccount implements CloudServiceStore, RegistrationSto
 
   async getOperation(subscriptionId: string, id: string): Promise<OperationRecord | undefined> {
     return readData<OperationRecord>(await this.table(), subKey(subscriptionId), operationRow(id));
+  }
+
+  async removeExpired(upTo: Date, limit: number): Promise<number> {
+    const client = await this.table();
+    const filter = `PartitionKey eq '${EXPIRY}' and RowKey lt ${literal(`${upTo.toISOString()}~`)}`;
+    const due = await guarded(async () => {
+      const pages = client
+        .listEntities<{ Sub: string; Id: string }>({ queryOptions: { filter } })
+        .byPage({ maxPageSize: limit });
+      for await (const page of pages) return page.slice(0, limit);
+      return [];
+    });
+    let removed = 0;
+    for (const row of due) {
+      if (await remove(client, subKey(row.Sub), operationRow(row.Id))) removed++;
+      await remove(client, EXPIRY, String(row.rowKey));
+    }
+    return removed;
   }
 }

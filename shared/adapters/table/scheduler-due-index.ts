@@ -6,8 +6,6 @@ import { guarded, isNotFound, statusOf } from '../store-errors';
 import { literal } from './list-filter';
 import { subKey } from './scheduler-rows';
 
-const PARTITION = 'due';
-
 interface DueRow {
   partitionKey: string;
   rowKey: string;
@@ -27,14 +25,18 @@ const rowKeyOf = (ref: CollectionRef, jobId: string, at: Date) =>
  * The Scheduler's due-time index on Table Storage: one partition, one row per (job, due time).
  * A single partition serves a few thousand operations a second, well above the executions per
  * second this service targets; see docs/scheduler-execution.md for the sharding it would take next.
+ * The executor's index is partition `due`; history retention keeps its own in `hist`.
  */
 export class TableSchedulerDueIndex implements SchedulerDueIndex {
-  constructor(private readonly table: () => Promise<TableClient>) {}
+  constructor(
+    private readonly table: () => Promise<TableClient>,
+    private readonly partition: 'due' | 'hist' = 'due',
+  ) {}
 
   async put(ref: CollectionRef, jobId: string, at: Date): Promise<DueItem> {
     const client = await this.table();
     const row = {
-      partitionKey: PARTITION,
+      partitionKey: this.partition,
       rowKey: rowKeyOf(ref, jobId, at),
       Sub: ref.subscriptionId,
       Cs: ref.cloudService,
@@ -48,7 +50,7 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
 
   async due(upTo: Date, limit: number): Promise<DueItem[]> {
     const client = await this.table();
-    const filter = `PartitionKey eq '${PARTITION}' and RowKey lt ${literal(`${upTo.toISOString()}~`)}`;
+    const filter = `PartitionKey eq '${this.partition}' and RowKey lt ${literal(`${upTo.toISOString()}~`)}`;
     return guarded(async () => {
       const items: DueItem[] = [];
       const pages = client
@@ -80,7 +82,7 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
       // own writer has just moved it past.
       const actions = unique.map((i): TransactionAction => [
         'delete',
-        { partitionKey: PARTITION, rowKey: keyOf(i) },
+        { partitionKey: this.partition, rowKey: keyOf(i) },
       ]);
       try {
         await guarded(() => client.submitTransaction(actions));
@@ -92,7 +94,7 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
     for (const item of unique) {
       await guarded(async () => {
         try {
-          await client.deleteEntity(PARTITION, keyOf(item), { etag: item.etag });
+          await client.deleteEntity(this.partition, keyOf(item), { etag: item.etag });
         } catch (err) {
           // Gone already, or rewritten by a job write since it was read: either way not ours to remove.
           if (!isNotFound(err) && statusOf(err) !== 412) throw err;
@@ -106,7 +108,7 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
     return guarded(async () => {
       const pages = client
         .listEntities<{ At: string }>({
-          queryOptions: { filter: `PartitionKey eq '${PARTITION}'`, select: ['At'] },
+          queryOptions: { filter: `PartitionKey eq '${this.partition}'`, select: ['At'] },
         })
         .byPage({ maxPageSize: 1 });
       for await (const page of pages) {

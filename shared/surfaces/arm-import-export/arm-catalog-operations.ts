@@ -3,6 +3,7 @@ import { shortNameOf } from '../../import-export/model/locations';
 import { ArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
 import { armOp } from './pipeline';
+import * as d from './arm-doc-wire.schema';
 
 const locationId = (short: string) => `/providers/Microsoft.ImportExport/locations/${short}`;
 
@@ -31,7 +32,7 @@ function locationResource(l: Location, v: ArmApiVersion) {
 
 export const listLocationsOperation = armOp({
   summary: 'Lists the locations to ship drives to (Locations_List).',
-  success: { status: 200 },
+  success: { status: 200, body: d.locationListSchema },
   permission: 'token',
   run(req) {
     const value = req.rt.jobs.locations.all.map((l) => locationResource(l, req.apiVersion));
@@ -41,7 +42,7 @@ export const listLocationsOperation = armOp({
 
 export const getLocationOperation = armOp({
   summary: 'Gets a location by display or short name (Locations_Get).',
-  success: { status: 200 },
+  success: { status: 200, body: d.locationResponseSchema },
   permission: 'token',
   run(req) {
     const name = req.params.location ?? '';
@@ -89,7 +90,7 @@ const OPERATIONS: readonly [string, string, string, string][] = [
 /** docs/arm-import-export.md#c2: the six operations, verbatim. */
 export const listOperationsOperation = armOp({
   summary: "Lists the provider's operations (Operations_List).",
-  success: { status: 200 },
+  success: { status: 200, body: d.operationListSchema },
   permission: 'token',
   run() {
     const value = OPERATIONS.map(([name, resource, operation, description]) => ({

@@ -8,6 +8,7 @@ import { revisionOf, specOf } from './arm-job-input';
 import type { Reply } from '../../edge/reply';
 import type { ArmRequest } from './pipeline';
 import { armOp } from './pipeline';
+import * as d from './arm-doc-wire.schema';
 import { PatchJobWire, PutJobWire } from './arm-wire.schema';
 
 const placement = (req: ArmRequest<unknown>): Placement => ({
@@ -55,7 +56,8 @@ const jobReply = (req: ArmRequest<unknown>, job: Versioned<Job>, status = 200): 
 
 export const getJobOperation = armOp({
   summary: 'Gets a job (Jobs_Get).',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobResponseSchema, headers: ['ETag'] },
+  errors: ['AuthorizationFailed', 'ResourceNotFound'],
   permission: 'Microsoft.ImportExport/jobs/read',
   conditional: true,
   async run(req) {
@@ -69,7 +71,21 @@ export const getJobOperation = armOp({
 /** docs/arm-import-export.md#c3: 201 new, 200 existing. */
 export const putJobOperation = armOp({
   summary: 'Creates a job, or replaces or confirms an existing one (Jobs_Create).',
-  success: { status: 201 },
+  success: { status: 201, body: d.jobResponseSchema, headers: ['ETag'], also: [200] },
+  errors: [
+    'AuthorizationFailed',
+    'InvalidStorageAccountId',
+    'InvalidJobType',
+    'InvalidLocation',
+    'LocationClosed',
+    'InvalidDiagnosticsPath',
+    'InvalidLogLevel',
+    'InvalidDriveList',
+    'InvalidExportBlobList',
+    'ShippingInformationIncomplete',
+    'JobAlreadyExists',
+    'ActiveJobQuotaExceeded',
+  ],
   permission: 'Microsoft.ImportExport/jobs/write',
   body: PutJobWire,
   conditional: true,
@@ -89,7 +105,17 @@ export const putJobOperation = armOp({
 
 export const patchJobOperation = armOp({
   summary: 'Updates a job: ship, cancel, or change what its state allows (Jobs_Update).',
-  success: { status: 200 },
+  success: { status: 200, body: d.jobResponseSchema, headers: ['ETag'] },
+  errors: [
+    'AuthorizationFailed',
+    'ResourceNotFound',
+    'InvalidStateValue',
+    'InvalidCancelRequestedValue',
+    'InvalidJobState',
+    'InvalidLogLevel',
+    'InvalidDriveList',
+    'ShippingInformationIncomplete',
+  ],
   permission: 'Microsoft.ImportExport/jobs/write',
   body: PatchJobWire,
   conditional: true,
@@ -109,6 +135,7 @@ export const patchJobOperation = armOp({
 export const deleteJobOperation = armOp({
   summary: 'Deletes a job; an absent one is 200 too (Jobs_Delete).',
   success: { status: 200 },
+  errors: ['AuthorizationFailed', 'InvalidJobState'],
   permission: 'Microsoft.ImportExport/jobs/delete',
   conditional: true,
   async run(req) {
@@ -120,7 +147,8 @@ export const deleteJobOperation = armOp({
 /** docs/arm-import-export.md#c8: audit-logged, never the keys. */
 export const listBitLockerKeysOperation = armOp({
   summary: "Lists the BitLocker keys of a job's drives (BitLockerKeys_List).",
-  success: { status: 200 },
+  success: { status: 200, body: d.bitLockerKeysSchema },
+  errors: ['AuthorizationFailed', 'ResourceNotFound'],
   permission: 'Microsoft.ImportExport/jobs/listBitLockerKeys/action',
   async run(req) {
     const job = await requirePlacedJob(req.rt.jobs, placement(req), classicGroup(req), { kind: 'none' });

@@ -4,6 +4,7 @@ import { jobResource } from './arm-job-presenter';
 import { decodeSkipToken, encodeSkipToken, parseTop } from './arm-paging';
 import type { ArmRequest } from './pipeline';
 import { armOp } from './pipeline';
+import * as d from './arm-doc-wire.schema';
 
 /**
  * Jobs of the subscription or of one group (docs/arm-import-export.md#c7): oldest first, pages of
@@ -49,14 +50,18 @@ async function listPage(req: ArmRequest<unknown>, group: string | undefined) {
 
 export const listBySubscriptionOperation = armOp({
   summary: "Lists the subscription's jobs (Jobs_ListBySubscription).",
-  success: { status: 200 },
+  success: { status: 200, body: d.jobListSchema },
+  query: d.listQuery,
+  errors: ['AuthorizationFailed', 'InvalidFilter'],
   permission: 'Microsoft.ImportExport/jobs/read',
   run: (req) => listPage(req, undefined),
 });
 
 export const listByResourceGroupOperation = armOp({
   summary: "Lists a resource group's jobs (Jobs_ListByResourceGroup).",
-  success: { status: 200 },
+  success: { status: 200, body: d.jobListSchema },
+  query: d.listQuery,
+  errors: ['AuthorizationFailed', 'InvalidFilter'],
   permission: 'Microsoft.ImportExport/jobs/read',
   run: (req) => listPage(req, req.resourceGroup),
 });

@@ -54,40 +54,50 @@ const TagsWire = z
   .record(z.string().min(1).max(512), z.string().max(256))
   .refine((t) => Object.keys(t).length <= 50, 'a resource has at most 50 tags');
 
-export const PutJobWire = z.object({
-  location: opt(z.string()),
-  tags: opt(TagsWire),
-  properties: opt(
-    z.object({
-      storageAccountId: opt(z.string()),
-      jobType: opt(z.string()),
-      returnAddress: opt(AddressWire),
-      returnShipping: opt(ReturnShippingWire),
-      deliveryPackage: opt(DeliveryPackageWire),
-      diagnosticsPath: opt(z.string()),
-      logLevel: opt(z.string()),
-      backupDriveManifest: opt(z.boolean()),
-      driveList: opt(z.array(DriveWire)),
-      export: opt(ExportWire),
-      encryptionKey: opt(EncryptionKeyWire),
-    }),
-  ),
-});
+export const PutJobWire = z
+  .object({
+    location: opt(z.string()),
+    tags: opt(TagsWire),
+    properties: opt(
+      z.object({
+        storageAccountId: opt(z.string()),
+        jobType: opt(z.string()),
+        returnAddress: opt(AddressWire),
+        returnShipping: opt(ReturnShippingWire),
+        deliveryPackage: opt(DeliveryPackageWire),
+        diagnosticsPath: opt(z.string()),
+        logLevel: opt(z.string()),
+        backupDriveManifest: opt(z.boolean()),
+        driveList: opt(z.array(DriveWire)),
+        export: opt(ExportWire),
+        encryptionKey: opt(EncryptionKeyWire),
+      }),
+    ),
+  })
+  .meta({
+    id: 'ArmPutJob',
+    description: 'PutJobParameters: location, tags and the job properties; server-owned fields are ignored.',
+  });
 export type PutJobBody = z.infer<typeof PutJobWire>;
 
-export const PatchJobWire = z.object({
-  tags: opt(TagsWire),
-  properties: opt(
-    z.object({
-      cancelRequested: opt(z.boolean()),
-      state: opt(z.string()),
-      returnAddress: opt(AddressWire),
-      returnShipping: opt(ReturnShippingWire),
-      deliveryPackage: opt(DeliveryPackageWire),
-      logLevel: opt(z.string()),
-      backupDriveManifest: opt(z.boolean()),
-      driveList: opt(z.array(DriveWire)),
-    }),
-  ),
-});
+export const PatchJobWire = z
+  .object({
+    tags: opt(TagsWire),
+    properties: opt(
+      z.object({
+        cancelRequested: opt(z.boolean()),
+        state: opt(z.string()),
+        returnAddress: opt(AddressWire),
+        returnShipping: opt(ReturnShippingWire),
+        deliveryPackage: opt(DeliveryPackageWire),
+        logLevel: opt(z.string()),
+        backupDriveManifest: opt(z.boolean()),
+        driveList: opt(z.array(DriveWire)),
+      }),
+    ),
+  })
+  .meta({
+    id: 'ArmUpdateJob',
+    description: 'UpdateJobParameters: all-or-nothing; `state: ""` changes nothing.',
+  });
 export type PatchJobBody = z.infer<typeof PatchJobWire>;

@@ -35,6 +35,11 @@ export const TAGS: Record<RouteApi['surface'], Json> = {
     name: 'Classic Scheduler',
     description: 'The classic Azure Scheduler (docs/classic-scheduler.md).',
   },
+  arm: {
+    name: 'Resource Manager',
+    description:
+      "Microsoft.ImportExport through Azure Resource Manager's API, over the same jobs (docs/arm-import-export.md).",
+  },
 };
 
 export const SECURITY_SCHEMES: Json = {
@@ -49,6 +54,13 @@ export const SECURITY_SCHEMES: Json = {
     name: 'X-ARR-ClientCert',
     description:
       'The same certificate as base64 DER, as App Service sets it when client certificates are required, or as the local development host passes it on a loopback address. Trusted only from those front ends.',
+  },
+  armBearer: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description:
+      'A token of an issuer in ARM_TOKEN_ISSUERS for ARM_AUDIENCE, whose principal is granted on the subscription (PUT /operator/subscriptions/{sub}/principals/{objectId}); locally, POST /operator/dev-tokens issues one (docs/arm-import-export.md#e).',
   },
   operatorKey: {
     type: 'apiKey',
@@ -65,4 +77,5 @@ export const SECURITY: Record<RouteApi['surface'], Json[]> = {
   operator: [{ operatorKey: [] }],
   public: [],
   scheduler: [{ managementCertificate: [] }, { forwardedClientCertificate: [] }],
+  arm: [{ armBearer: [] }],
 };

@@ -7,13 +7,8 @@ import { headerComponents, parameterComponents } from './parameters';
 import { pathItem } from './path-item';
 import { errorResponseComponents } from './responses';
 
-/** The catch-all route serves every path no other route serves (the OData 404): not an operation. */
-/**
- * Routes this document leaves out: catch-alls, and Resource Manager's, which Microsoft's published
- * REST specification describes (docs/arm-import-export.md).
- */
-export const isCatchAll = (route: HttpRoute): boolean =>
-  route.route.includes('{*') || route.name.startsWith('arm-');
+/** A catch-all route serves every path no other route serves (a 404): not an operation. */
+export const isCatchAll = (route: HttpRoute): boolean => route.route.includes('{*');
 
 /**
  * The OpenAPI 3.1 document of the route table (functions/index.ts): one path per route, one

@@ -16,10 +16,17 @@ import {
   SchedulerPathSchema,
   SchedulerResponseHeadersSchema,
 } from './scheduler-parts';
+import {
+  ARM_SCOPE,
+  ArmConditionalSchema,
+  ArmHeadersSchema,
+  ArmPathSchema,
+  ArmQuerySchema,
+  ArmResponseHeadersSchema,
+} from './arm-parts';
 
 type In = 'path' | 'query' | 'header';
 export type PathParam = keyof typeof PathParamsSchema.shape;
-export type ResponseHeader = keyof typeof ResponseHeadersSchema.shape;
 
 /** What a malformed path segment answers (docs/contract/import-export.md#a4); a segment naming nothing is a 404. */
 export const PATH_ERRORS: Record<PathParam, ErrorCode> = {
@@ -66,6 +73,10 @@ const SHARED: readonly [In, z.ZodObject, string?][] = [
   ['header', TunnelHeadersSchema],
   ['path', SchedulerPathSchema, SCOPE],
   ['header', SchedulerHeadersSchema, SCOPE],
+  ['path', ArmPathSchema, ARM_SCOPE],
+  ['query', ArmQuerySchema, ARM_SCOPE],
+  ['header', ArmHeadersSchema, ARM_SCOPE],
+  ['header', ArmConditionalSchema, ARM_SCOPE],
 ];
 
 /** `components.parameters`: those several operations share. */
@@ -83,6 +94,7 @@ export function headerComponents(): Record<string, Json> {
   for (const [shape, scope] of [
     [ResponseHeadersSchema.shape, ''],
     [SchedulerResponseHeadersSchema.shape, `${SCOPE}.`],
+    [ArmResponseHeadersSchema.shape, `${ARM_SCOPE}.`],
   ] as const) {
     for (const [name, schema] of Object.entries<z.ZodType>(shape)) {
       const { schema: json, description, required } = inlineSchema(schema);
@@ -92,9 +104,9 @@ export function headerComponents(): Record<string, Json> {
   return out;
 }
 
-/** A response header's component; `scoped` names the Scheduler's own (its ETag, Pragma, Expires). */
-export const headerRef = (name: string, scoped = false): Json => ({
-  $ref: `#/components/headers/${scoped ? `${SCOPE}.` : ''}${name}`,
+/** A response header's component; `scope` names a surface's own form of it (the Scheduler's ETag). */
+export const headerRef = (name: string, scope?: string): Json => ({
+  $ref: `#/components/headers/${scope ? `${scope}.` : ''}${name}`,
 });
 
 export const isPathParam = (name: string): name is PathParam => name in PathParamsSchema.shape;

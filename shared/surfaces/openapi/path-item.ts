@@ -1,22 +1,13 @@
 import type { OperationDoc, RouteApi } from '../../edge/operation';
-import { BODY_ERRORS, CONDITIONAL_ERRORS, PIPELINE_ERRORS } from './pipeline-errors';
 import type { Verb } from '../../edge/request-info';
 import type { HttpRoute } from '../../edge/routes';
 import { SECURITY, TAGS } from './document-info';
 import type { Json, SchemaComponents } from './json-schemas';
-import {
-  CONDITIONAL_HEADERS,
-  CUSTOMER_HEADERS,
-  CUSTOMER_QUERY,
-  isPathParam,
-  PATH_ERRORS,
-  parameterRef,
-  parametersOf,
-  TUNNEL_HEADER,
-} from './parameters';
+import { CONDITIONAL_HEADERS, parameterRef, parametersOf, TUNNEL_HEADER } from './parameters';
 import type { ErrorCode, Framing } from './responses';
-import { isSchedulerPathParam, SCOPE } from './scheduler-parts';
 import { errorResponses, successResponse } from './responses';
+import type { SurfaceProfile } from './surface-profiles';
+import { PROFILES } from './surface-profiles';
 
 type Surface = RouteApi['surface'];
 type AnyOperation = OperationDoc;
@@ -24,6 +15,7 @@ type AnyOperation = OperationDoc;
 interface Context {
   route: HttpRoute;
   surface: Surface;
+  profile: SurfaceProfile;
   schemas: SchemaComponents;
   pathErrors: readonly ErrorCode[];
 }
@@ -40,26 +32,13 @@ export const templateParams = (route: string): string[] =>
 const operationId = (verb: Verb, route: HttpRoute) =>
   `${verb.toLowerCase()}-${route.name}`.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
-const errorCodes = (ctx: Context, op: AnyOperation): ErrorCode[] => {
-  const o = op;
-  return [
-    ...PIPELINE_ERRORS[ctx.surface],
-    ...ctx.pathErrors,
-    ...(o.body ? BODY_ERRORS : []),
-    ...(o.conditional ? CONDITIONAL_ERRORS : []),
-    ...((op.errors ?? []) as readonly ErrorCode[]),
-  ];
-};
-
-const surfaceParameters = (surface: Surface): Json[] =>
-  surface === 'customer'
-    ? [
-        ...CUSTOMER_HEADERS.map((h) => parameterRef('header', h)),
-        ...CUSTOMER_QUERY.map((q) => parameterRef('query', q)),
-      ]
-    : surface === 'scheduler'
-      ? [parameterRef('header', 'x-ms-version', SCOPE)]
-      : [];
+const errorCodes = (ctx: Context, op: AnyOperation): ErrorCode[] => [
+  ...ctx.profile.pipelineErrors,
+  ...ctx.pathErrors,
+  ...(op.body ? ctx.profile.bodyErrors : []),
+  ...(op.conditional ? ctx.profile.conditionalErrors : []),
+  ...((op.errors ?? []) as readonly ErrorCode[]),
+];
 
 /** The request body: the pipeline's JSON (`body`), or one the operation reads itself. */
 function requestBody(ctx: Context, op: AnyOperation): Json | undefined {
@@ -77,9 +56,6 @@ function requestBody(ctx: Context, op: AnyOperation): Json | undefined {
   };
 }
 
-const conditionalParameters = (op: AnyOperation): Json[] =>
-  op.conditional ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h)) : [];
-
 function tunnelNote(surface: Surface, verb: Verb): string {
   if (surface !== 'customer' || !TUNNELLED.includes(verb)) return '';
   const merge = verb === 'PATCH' ? ' or MERGE, or as MERGE itself' : '';
@@ -92,9 +68,9 @@ function operation(ctx: Context, verb: Verb, op: AnyOperation): Json {
   const f: Framing = { surface: ctx.surface, xml: o.representation === 'xml', head };
   const description = `${op.description ?? ''}${tunnelNote(ctx.surface, verb)}`.trim();
   const parameters = [
-    ...surfaceParameters(ctx.surface),
+    ...ctx.profile.parameters(),
     ...(op.query ? parametersOf('query', op.query()) : []),
-    ...conditionalParameters(op),
+    ...(op.conditional ? ctx.profile.conditional() : []),
   ];
   return {
     operationId: operationId(verb, ctx.route),
@@ -139,7 +115,7 @@ function tunnel(ctx: Context, ops: readonly [Verb, AnyOperation][]): Json {
     security: SECURITY[ctx.surface],
     parameters: [
       parameterRef('header', TUNNEL_HEADER),
-      ...surfaceParameters(ctx.surface),
+      ...ctx.profile.parameters(),
       ...(ops.some(([, op]) => op.conditional)
         ? CONDITIONAL_HEADERS.map((h) => parameterRef('header', h))
         : []),
@@ -166,20 +142,19 @@ function tunnel(ctx: Context, ops: readonly [Verb, AnyOperation][]): Json {
 /** A route's path item: its path parameters, then one operation per verb it supports. */
 export function pathItem(route: HttpRoute, api: RouteApi, schemas: SchemaComponents): Json {
   const params = templateParams(route.route);
-  const scheduler = api.surface === 'scheduler';
+  const profile = PROFILES[api.surface];
   const pathErrors = params.flatMap((p) => {
-    if (scheduler ? !isSchedulerPathParam(p) : !isPathParam(p))
+    if (!profile.isPathParam(p))
       throw new Error(
         `route ${route.name}: {${p}} is not described in the surface's wire/parameters.schema.ts`,
       );
-    // A Scheduler path segment naming nothing is its pipeline's 404 ResourceNotFound.
-    return scheduler ? [] : [PATH_ERRORS[p as keyof typeof PATH_ERRORS]];
+    const error = profile.pathError(p);
+    return error ? [error] : [];
   });
-  const ctx: Context = { route, surface: api.surface, schemas, pathErrors };
+  const ctx: Context = { route, surface: api.surface, profile, schemas, pathErrors };
   const ops = api.operations;
-  const scope = scheduler ? SCOPE : undefined;
   const item: Json =
-    params.length > 0 ? { parameters: params.map((p) => parameterRef('path', p, scope)) } : {};
+    params.length > 0 ? { parameters: params.map((p) => parameterRef('path', p, profile.scope)) } : {};
   for (const verb of VERBS) {
     const op = ops[verb];
     if (op) item[verb.toLowerCase()] = operation(ctx, verb, op);

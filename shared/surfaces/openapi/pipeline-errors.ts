@@ -1,6 +1,7 @@
 import type { ClassicCode } from '../classic-import-export/errors';
 import type { ErrorCode } from './responses';
 import { SCHEDULER_PIPELINE_ERRORS } from './scheduler-parts';
+import { ARM_PIPELINE_ERRORS } from './arm-parts';
 import type { RouteApi } from '../../edge/operation';
 
 /**
@@ -30,6 +31,7 @@ export const PIPELINE_ERRORS: Record<RouteApi['surface'], readonly ErrorCode[]> 
   public: ['InvalidHttpVerb', 'InvalidHeaderValue', 'InternalError'],
   // Its codes are not ExtendedCodes but the `<Error>` codes of docs/classic-scheduler.md#a5.
   scheduler: SCHEDULER_PIPELINE_ERRORS,
+  arm: ARM_PIPELINE_ERRORS,
 };
 export const BODY_ERRORS: readonly ClassicCode[] = [
   'InvalidRequestBody',

@@ -30,8 +30,6 @@ export const SchedulerResponseHeadersSchema = z.object({
   ETag: z.string().min(1).meta({ description: "The job collection's version, for If-Match." }),
 });
 
-export type SchedulerResponseHeader = keyof typeof SchedulerResponseHeadersSchema.shape;
-
 export const isSchedulerPathParam = (name: string): boolean => name in SchedulerPathSchema.shape;
 
 /** What any Scheduler operation may answer, in the `<Error>` body (docs/classic-scheduler.md#a5, #a7). */

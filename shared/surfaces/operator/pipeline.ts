@@ -12,6 +12,7 @@ import type { Step } from '../../edge/pipeline';
 import { contentHeaders, jsonBody, pipeline } from '../../edge/pipeline';
 import { render, renderError } from '../classic-import-export/envelope';
 import { checkOperatorKey } from './operator-key';
+import type { RetentionDeps } from '../../scheduler/execution/retention';
 
 /** What the operator surface needs of the composition root. */
 export interface OperatorDeps {
@@ -19,6 +20,8 @@ export interface OperatorDeps {
   jobs: JobDeps;
   datacenter: DatacenterDeps;
   sweep: SweepDeps;
+  /** The Scheduler's retention, which the sweep applies too (docs/classic-scheduler.md#e8). */
+  schedulerExecution: { retention: RetentionDeps };
   certificates: CertificateStore;
   authenticator: Pick<CertificateAuthenticator, 'forget' | 'registeredNow'>;
   config: { operatorKeys: readonly string[] };

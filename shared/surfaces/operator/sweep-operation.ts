@@ -2,6 +2,7 @@ import { ImportExportError } from '../../import-export/model/errors';
 import { sweepSummarySchema } from './wire/operator-wire.schema';
 import { SweepBodySchema } from './wire/sweep.schema';
 import { runSweep, sweepSummary } from '../../import-export/sweep/run-sweep';
+import { runRetention } from '../../scheduler/execution/retention';
 import { operatorOp } from './pipeline';
 
 /** Clocks of operator machines and of the service differ a little; "now" by either is accepted. */
@@ -9,7 +10,8 @@ const SWEEP_CLOCK_SKEW_MS = 60_000;
 
 /**
  * POST /operator/sweep (docs/contract/import-export.md#b, #c2): runs the sweeper as of `Now` (default: the service's clock)
- * and answers its counts per rule. A sweep in the past would stamp old times on the jobs it
+ * and answers its counts per rule; it applies the Scheduler's retention as of the same `Now`
+ * (docs/classic-scheduler.md#e8) and never executes a Scheduler job. A sweep in the past would stamp old times on the jobs it
  * changes, so a `Now` before the service's clock (beyond skew) is refused.
  */
 export const sweepOperation = operatorOp({
@@ -33,8 +35,11 @@ export const sweepOperation = operatorOp({
       }
       now = asked.getTime() > clock.getTime() ? asked : clock;
     }
-    // The answer is the summary; only failures go to the log.
-    const report = await runSweep(rt.sweep, now, { log: () => undefined, error: console.error });
+    // The answer is the summary; only failures go to the log. The Scheduler's retention rules
+    // apply too (docs/classic-scheduler.md#e8); the answer keeps its documented shape, without them.
+    const quiet = { log: () => undefined, error: console.error };
+    const report = await runSweep(rt.sweep, now, quiet);
+    await runRetention(rt.schedulerExecution.retention, now, quiet);
     return { status: 200, json: sweepSummary(now, report) };
   },
 });

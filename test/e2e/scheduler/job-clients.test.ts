@@ -142,11 +142,13 @@ describe('azure-scheduler: jobs', () => {
 
   it('reads history entries newest first, as the client maps them, with $filter, $skip and $top', async () => {
     const ref = { subscriptionId: c.svc.sub, cloudService: 'cs-jobs', jobCollection: 'jc1' };
+    // Yesterday: history older than 60 days is not shown (docs/classic-scheduler.md#e8).
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
     const entry = (minute: number, status: 'completed' | 'failed') => ({
       jobId: 'job1',
-      timestamp: `2015-08-04T23:${minute}:01.4809263Z`,
-      startTime: `2015-08-04T23:${minute}:01.3712133Z`,
-      endTime: `2015-08-04T23:${minute}:01.4809263Z`,
+      timestamp: `${day}T23:${minute}:01.4809263Z`,
+      startTime: `${day}T23:${minute}:01.3712133Z`,
+      endTime: `${day}T23:${minute}:01.4809263Z`,
       state: 'enabled' as const,
       status,
       message: `Http Action - Response from host '127.0.0.1': 'OK' Response Headers: \r\n Body: ${minute}`,
@@ -169,7 +171,7 @@ describe('azure-scheduler: jobs', () => {
       status: 'completed',
       actionName: 'MainAction',
       retryCount: 0,
-      startTime: '2015-08-04T23:12:01.3710000Z',
+      startTime: `${day}T23:12:01.3710000Z`,
     });
     const failed = await call((cb) => sc.jobs.getHistoryWithFilter('job1', { status: 'Failed' }, cb));
     expect(failed.jobHistory.map((h: any) => h.repeatCount)).toEqual([11]);

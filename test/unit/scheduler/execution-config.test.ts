@@ -8,6 +8,7 @@ describe('executor settings', () => {
       queueEndpoint: 'https://{account}.queue.core.windows.net',
       aadAuthority: 'https://login.microsoftonline.com',
       mode: 'deployed',
+      executorSchedule: '*/30 * * * * *',
     });
     expect(c.policy.refusal('127.0.0.1')).toBe('loopback');
   });
@@ -28,7 +29,14 @@ describe('executor settings', () => {
     expect(c.policy.refusal('10.0.0.8')).toBeUndefined();
   });
 
+  it('reads the executor timer’s schedule, NCRONTAB with seconds', () => {
+    const c = parseSchedulerExecutionConfig({ SCHEDULER_EXECUTOR_SCHEDULE: '*/10 * * * * *' });
+    expect(c.executorSchedule).toBe('*/10 * * * * *');
+  });
+
   it.each([
+    ['SCHEDULER_EXECUTOR_SCHEDULE', 'every 30 seconds'],
+    ['SCHEDULER_EXECUTOR_SCHEDULE', '*/30 * * * *'],
     ['SCHEDULER_HTTP_TIMEOUT', 'PT0.5S'],
     ['SCHEDULER_HTTP_TIMEOUT', 'PT6M'],
     ['SCHEDULER_HTTP_TIMEOUT', '60'],
