@@ -28,6 +28,7 @@ const zeros = {
   StaleEntries: 0,
   Skipped: 0,
   Failed: 0,
+  Scheduler: { JobsDeleted: 0, HistoryEntriesDeleted: 0, OperationsDeleted: 0 },
 };
 
 describe('POST /operator/sweep', () => {

@@ -34,7 +34,9 @@ const sweepAt = async (at: number) => {
     body: JSON.stringify({ Now: new Date(at).toISOString() }),
   });
   expect(res.status).toBe(200);
+  return (JSON.parse(res.body) as { Scheduler: Record<string, number> }).Scheduler;
 };
+const none = { JobsDeleted: 0, HistoryEntriesDeleted: 0, OperationsDeleted: 0 };
 const history = async (id: string) => (await call((cb) => sc.jobs.getHistory(id, {}, cb))).jobHistory;
 
 it('removes what is past retention as of Now, keeps the rest, and runs no job', async () => {
@@ -55,18 +57,24 @@ it('removes what is past retention as of Now, keeps the rest, and runs no job', 
   const runs = target.seen.length;
   expect(runs).toBe(2);
 
-  await sweepAt(T0 + 7 * DAY - 60_000);
+  expect(await sweepAt(T0 + 7 * DAY - 60_000)).toEqual(none);
   expect((await call((cb) => c.csm.getOperationStatus(entitled.requestId, cb))).status).toBe('Succeeded');
 
-  await sweepAt(T0 + 7 * DAY + 1000);
+  // The three 202s so far: the cloud service, the collection and EntitleResource.
+  expect(await sweepAt(T0 + 7 * DAY + 1000)).toEqual({ ...none, OperationsDeleted: 3 });
   expect((await failure((cb) => c.csm.getOperationStatus(entitled.requestId, cb))).statusCode).toBe(404);
 
-  await sweepAt(T0 + 60 * DAY - 60_000);
+  expect(await sweepAt(T0 + 60 * DAY - 60_000)).toEqual(none);
   expect((await call((cb) => sc.jobs.get('once', cb))).job.state).toBe('completed');
   expect(await history('once')).toHaveLength(1);
   expect(await history('hourly')).toHaveLength(1);
 
-  await sweepAt(T0 + 60 * DAY + 1000);
+  // The finished job goes with its history; the recurring job's one entry is trimmed.
+  expect(await sweepAt(T0 + 60 * DAY + 1000)).toEqual({
+    JobsDeleted: 1,
+    HistoryEntriesDeleted: 1,
+    OperationsDeleted: 0,
+  });
   expect((await failure((cb) => sc.jobs.get('once', cb))).statusCode).toBe(404);
   // Read on the service's own clock (still T0): only a deletion can empty it.
   expect(await history('hourly')).toEqual([]);

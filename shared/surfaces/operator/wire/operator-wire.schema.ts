@@ -121,10 +121,18 @@ export const sweepSummarySchema = lazySchema(() =>
       StaleEntries: count(),
       Skipped: count(),
       Failed: count(),
+      Scheduler: z
+        .strictObject({
+          JobsDeleted: count(),
+          HistoryEntriesDeleted: count(),
+          OperationsDeleted: count(),
+        })
+        .describe("The Scheduler's retention as of the same Now (docs/classic-scheduler.md#e8)."),
     })
     .meta({
       id: 'SweepSummary',
-      description: 'What a sweep did: counts per rule of docs/contract/import-export.md#c2.',
+      description:
+        "What a sweep did: counts per rule of docs/contract/import-export.md#c2, and of the Scheduler's retention.",
     }),
 );
 
