@@ -11,9 +11,13 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Node flags for the service's and the cold processes (BENCH_NODE_ARGS, e.g. `--cpu-prof`). */
+export const nodeArgs = (): string[] => process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const child: ChildProcess = fork(resolve(__dirname, 'server.js'), [], {
     env: { ...process.env, ...env },
+    execArgv: nodeArgs(),
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const [first] = (await once(child, 'message')) as [{ port: number }];

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { resolve } from 'node:path';
 import { jobRowKey } from '../shared/adapters/table/job-rows';
 import { readCertificate } from '../shared/identity/client-certificate';
@@ -6,7 +7,7 @@ import { createRuntime } from '../shared/app/runtime';
 import { sweep } from '../shared/import-export/sweep/sweeper';
 import type { Fixture } from './fixture';
 import { putBody } from './fixture';
-import { startServer, rounds, type ServerProcess } from './load';
+import { nodeArgs, startServer, rounds, type ServerProcess } from './load';
 import { median, perOp, throughput } from './measure';
 import { randomSubscription, seedRows } from './seed';
 
@@ -22,6 +23,26 @@ export const serverEnv = (f: Fixture, connectionString: string): Record<string, 
   TRUST_FORWARDED_CLIENT_CERT: 'true',
 });
 
+/**
+ * The load client: node:http over keep-alive connections, as the floor's SDK client is, so that
+ * both sides of a ratio pay the same transport (fetch's WHATWG streams cost the load side several
+ * times node:http's on the two shared cores, and a 1,000-job page's ~800 KB most of all).
+ */
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+
+function send(url: string, method: string, headers: Record<string, string>, body?: string) {
+  return new Promise<{ status: number; body: Buffer }>((done, fail) => {
+    const req = request(url, { method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    });
+    req.on('error', fail);
+    req.end(body);
+  });
+}
+
 const client = (f: Fixture, server: ServerProcess) => {
   const headers = {
     'x-ms-version': '2014-11-01',
@@ -29,21 +50,34 @@ const client = (f: Fixture, server: ServerProcess) => {
     'content-type': 'application/json',
   };
   return async (method: string, path: string, status: number, body?: unknown, sub = f.sub) => {
-    const res = await fetch(`${server.base}/${sub}/services/importexport${path}`, {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    const res = await send(
+      `${server.base}/${sub}/services/importexport${path}`,
       method,
-      headers,
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
+      {
+        ...headers,
+        ...(text !== undefined && { 'content-length': String(Buffer.byteLength(text)) }),
+      },
+      text,
+    );
     if (res.status !== status)
-      throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
-    return res.arrayBuffer();
+      throw new Error(`${method} ${path} answered ${res.status}: ${res.body.toString()}`);
+    return res.body;
   };
 };
+
+/** The job Get Job and the cold start read. */
+export const seedGetJob = async (f: Fixture, server: ServerProcess): Promise<void> =>
+  void (await client(f, server)(
+    'PUT',
+    '/storageaccounts/benchacct/jobs/GetJob',
+    201,
+    putBody('GetJob', 'benchacct'),
+  ));
 
 /** Get Job over HTTP at concurrency 16 (req/s), against raw getEntity at concurrency 16, in rounds. */
 export async function getJobHttp(f: Fixture, server: ServerProcess) {
   const call = client(f, server);
-  await call('PUT', '/storageaccounts/benchacct/jobs/GetJob', 201, putBody('GetJob', 'benchacct'));
   const table = await f.rt.tables.table('jobs');
   const http = () => call('GET', '/storageaccounts/benchacct/jobs/GetJob', 200);
   const raw = () => table.getEntity(f.sub, jobRowKey('GetJob'));
@@ -185,7 +219,7 @@ export function coldFirstRequest(f: Fixture, connectionString: string): { median
   const script = resolve(__dirname, 'cold-first.js');
   const env = { ...process.env, ...serverEnv(f, connectionString), BENCH_SUB: f.sub, BENCH_CERT: f.cert };
   const all = Array.from({ length: 5 }, () =>
-    Number(execFileSync(process.execPath, [script], { encoding: 'utf8', env })),
+    Number(execFileSync(process.execPath, [...nodeArgs(), script], { encoding: 'utf8', env })),
   );
   return { median: median(all), all };
 }

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   await rt.tables.ensure();
   const server = createLocalHost(await loadRoutes(), { passClientCertHeader: true, log: () => undefined });
   server.listen(0, '127.0.0.1', () => process.send?.({ port: (server.address() as AddressInfo).port }));
+  // Exit on the parent's SIGTERM, so that `--cpu-prof` (BENCH_NODE_ARGS) writes its profile.
+  process.on('SIGTERM', () => process.exit(0));
   process.on('message', (m) => {
     if (m === 'requests') process.send?.({ requests });
   });

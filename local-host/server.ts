@@ -82,8 +82,10 @@ function lazyBody(
 }
 
 /**
- * The request the handler sees. Its native Request streams the body lazily (as the Functions
- * host's own streaming requests do); for a method fetch will not carry, a stand-in with no body.
+ * The request the handler sees. With a body, a native Request streaming it lazily (as the Functions
+ * host's own streaming requests do); without one, or for a method fetch will not carry, a
+ * stand-in with no body: building a Request costs more than the rest of a Get Job's adaptation
+ * (issue 15), and the pipeline reads only url, method, headers and body of it.
  */
 function requestOf(
   req: IncomingMessage,
@@ -92,21 +94,42 @@ function requestOf(
   method: string,
   headers: Record<string, string>,
 ) {
-  const nativeRequest = FORBIDDEN_METHODS.includes(method)
-    ? { url: url.toString(), method, headers: new Headers(headers), body: null, bodyUsed: false }
-    : new Request(url, {
-        method,
-        headers,
-        ...(method !== 'GET' && method !== 'HEAD' && hasBody(req)
-          ? { body: lazyBody(req, res, /100-continue/i.test(req.headers.expect ?? '')), duplex: 'half' }
-          : {}),
-      });
+  const bodyless = method === 'GET' || method === 'HEAD' || !hasBody(req);
+  const nativeRequest =
+    bodyless || FORBIDDEN_METHODS.includes(method)
+      ? { url: url.toString(), method, headers: new Headers(headers), body: null, bodyUsed: false }
+      : new Request(url, {
+          method,
+          headers,
+          body: lazyBody(req, res, /100-continue/i.test(req.headers.expect ?? '')),
+          duplex: 'half',
+        });
   return { nativeRequest };
 }
 
+/**
+ * The answer's headers as `Headers` would list them (names lower-cased and sorted, repeats joined,
+ * values trimmed), without building one for the plain object every renderer returns.
+ */
+function headerList(init: HttpResponseInit['headers']): [string, string][] {
+  if (!init) return [];
+  if (init instanceof Headers || Array.isArray(init) || Symbol.iterator in init) {
+    const list: [string, string][] = [];
+    new Headers(init).forEach((value, name) => list.push([name, value]));
+    return list;
+  }
+  const byName = new Map<string, string>();
+  for (const [name, raw] of Object.entries(init)) {
+    const key = name.toLowerCase();
+    const value = String(raw).replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
+    const before = byName.get(key);
+    byName.set(key, before === undefined ? value : `${before}, ${value}`);
+  }
+  return [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 async function send(res: ServerResponse, result: HttpResponseInit): Promise<void> {
-  const headers = new Headers(result.headers);
-  headers.forEach((value, name) => res.setHeader(name, value));
+  for (const [name, value] of headerList(result.headers)) res.setHeader(name, value);
   res.statusCode = result.status ?? 200;
   const body = result.body;
   if (body === undefined || body === null) return void res.end();

@@ -8,7 +8,10 @@ async function main(): Promise<void> {
   // Compiled to dist/scripts/openapi.js: the repository root is two levels up.
   const file = resolve(__dirname, '..', '..', 'docs', 'openapi.json');
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, openApiText(openApiDocument(await loadRoutes())));
+  await loadRoutes();
+  // The registered routes load their surfaces on first call; the document needs them loaded.
+  const { loadedRoutes } = await import('../functions');
+  writeFileSync(file, openApiText(openApiDocument(await loadedRoutes())));
   console.log(`wrote ${file}`);
 }
 

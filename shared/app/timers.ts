@@ -1,7 +1,5 @@
 import type { SweepLog } from '../import-export/sweep/run-sweep';
-import { runSweep } from '../import-export/sweep/run-sweep';
 import { nextOccurrence, parseSchedule } from '../kernel/ncrontab';
-import { runRetention } from '../scheduler/execution/retention';
 import type { Config } from './config';
 import type { Runtime } from './runtime';
 
@@ -40,6 +38,11 @@ export const TIMERS: readonly TimerDefinition[] = [
     setting: 'SWEEP_SCHEDULE',
     schedule: (config) => config.sweepSchedule,
     run: async (rt, log) => {
+      // Loaded on the first run, not with the entry module (issue 15's cold start).
+      const [{ runSweep }, { runRetention }] = await Promise.all([
+        import('../import-export/sweep/run-sweep'),
+        import('../scheduler/execution/retention'),
+      ]);
       const now = rt.now();
       const report = await runSweep(rt.sweep, now, log);
       await runRetention(rt.schedulerExecution.retention, now, log);

@@ -28,7 +28,7 @@ let routes: readonly HttpRoute[];
 let doc: any;
 beforeAll(async () => {
   await loadRoutes();
-  routes = (await import('../../functions')).routes;
+  routes = await (await import('../../functions')).loadedRoutes();
   doc = openApiDocument(routes);
 });
 

@@ -7,7 +7,7 @@ import type { ClassicCode } from './errors';
 import { classicCodeOf } from './errors';
 import { RETRY_AFTER_SECONDS, statusOf } from './error-map';
 import type { MetadataLevel } from './negotiation';
-import { serialize } from './odata';
+import { JsonBytes, serialize } from './odata';
 import type { ODataError } from './wire/odata-wire.schema';
 
 export interface ReplyContext {
@@ -39,16 +39,16 @@ const jsonHeaders = (level: MetadataLevel | undefined): Record<string, string> =
 
 export function render(reply: Reply, ctx: ReplyContext): HttpResponseInit {
   const headers = { ...commonHeaders(ctx), ...reply.headers };
-  let body: string | undefined;
+  let body: string | Buffer | undefined;
   if (reply.json !== undefined) {
-    body = serialize(reply.json);
+    body = reply.json instanceof JsonBytes ? reply.json.bytes : serialize(reply.json);
     Object.assign(headers, jsonHeaders(ctx.level));
   } else if (reply.xml !== undefined) {
     body = reply.xml;
     Object.assign(headers, { 'Content-Type': 'application/xml;charset=utf-8', DataServiceVersion: '3.0;' });
   }
   if (body === undefined) return { status: reply.status, headers };
-  headers['Content-Length'] = String(Buffer.byteLength(body));
+  headers['Content-Length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   return { status: reply.status, headers, ...(!ctx.head && { body }) };
 }
 

@@ -59,5 +59,39 @@ export function feed(
   return { 'odata.metadata': metadataUrl(f, set), 'odata.count': String(items.length), value, ...link };
 }
 
+/** A body already in its wire form, UTF-8 (what `serialize` would write), as `feedBytes` builds it. */
+export class JsonBytes {
+  constructor(readonly bytes: Buffer) {}
+}
+
 /** JSON as the classic service wrote it, with `/` escaped as `\/`. */
-export const serialize = (body: unknown): string => JSON.stringify(body).replace(/\//g, '\\/');
+export const serialize = (body: unknown): string =>
+  body instanceof JsonBytes ? body.bytes.toString('utf8') : JSON.stringify(body).replace(/\//g, '\\/');
+
+/** One feed item's wire form, as `feed` frames it: `serialize` writes a feed as its items joined. */
+export const itemBytes = (f: Framing, ref: EntityRef, props: Record<string, unknown>): Buffer =>
+  Buffer.from(serialize(annotate(f, ref, props)), 'utf8');
+
+const COMMA = Buffer.from(',');
+
+/**
+ * `feed`'s wire form in one pass from its items' own (`itemBytes`), byte for byte what `serialize`
+ * writes of `feed`: a 1,000-job page builds no object tree, is not serialized twice and is copied
+ * once (issue 15; each pass over a page's ~800 KB is milliseconds).
+ */
+export function feedBytes(
+  f: Framing,
+  set: EntitySet,
+  items: readonly Buffer[],
+  nextLink?: string,
+): JsonBytes {
+  const link = nextLink !== undefined ? `,"odata.nextLink":${serialize(nextLink)}` : '';
+  const head =
+    f.level === 'nometadata'
+      ? '{"value":['
+      : `{"odata.metadata":${serialize(metadataUrl(f, set))},"odata.count":"${items.length}","value":[`;
+  const parts: Buffer[] = [Buffer.from(head, 'utf8')];
+  items.forEach((item, i) => parts.push(...(i === 0 ? [item] : [COMMA, item])));
+  parts.push(Buffer.from(`]${link}}`, 'utf8'));
+  return new JsonBytes(Buffer.concat(parts));
+}
