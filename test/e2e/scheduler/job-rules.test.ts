@@ -251,6 +251,29 @@ describe('PATCH and final states (docs/classic-scheduler.md#c6)', () => {
     expect(status.status).toBe(400);
   });
 
+  it('PATCH refuses an id differing from the path (case aside) and a final state with 400', async () => {
+    await put('std', 'patch-id', { action: http });
+    expect((await patch('std', 'patch-id', { id: 'PATCH-ID' })).status).toBe(200);
+    for (const body of [{ id: 'other' }, { id: 7 }, { state: 'completed' }, { state: 'faulted' }]) {
+      const res = await patch('std', 'patch-id', body);
+      expect([res.status, codeOf(res.body)]).toEqual([400, 'BadRequest']);
+    }
+  });
+
+  it('PATCH /jobs takes {state: enabled|disabled} in any case; anything else is 400', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'wide', {}, cb));
+    await put('wide', 'w1', { action: http, recurrence: { frequency: 'hour' } });
+    const patchAll = (body: unknown) =>
+      c.raw('PATCH', jobs('wide'), { body: JSON.stringify(body), headers: JSON_TYPE });
+    for (const body of [{}, { state: 'completed' }, { state: 7 }]) {
+      const res = await patchAll(body);
+      expect([res.status, codeOf(res.body)]).toEqual([400, 'BadRequest']);
+    }
+    const res = await patchAll({ state: 'Disabled' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).map((j: any) => [j.id, j.state])).toEqual([['w1', 'disabled']]);
+  });
+
   it('a completed job refuses PUT and PATCH with 409, and can still be deleted', async () => {
     await put('std', 'done', { action: http });
     const ref = { subscriptionId: c.svc.sub, cloudService: 'cs-rules', jobCollection: 'std' };
@@ -350,5 +373,47 @@ describe('collection state (docs/classic-scheduler.md#b3)', () => {
       },
     );
     expect([res.status, codeOf(res.body)]).toEqual([409, 'ConflictError']);
+  });
+});
+
+describe('list queries (docs/classic-scheduler.md#c7)', () => {
+  it('$filter takes quoted values and + as a space; a bad $filter, $skip or $top is 400', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'listq', {}, cb));
+    await put('listq', 'on', { action: http, recurrence: { frequency: 'hour' } });
+    await put('listq', 'off', { action: http, recurrence: { frequency: 'hour' }, state: 'disabled' });
+    const list = (query: string) => c.raw('GET', `${jobs('listq')}?api-version=2014-04-01&${query}`);
+    for (const query of ["$filter=state%20eq%20'Disabled'", '$filter=STATE+eq+disabled']) {
+      const res = await list(query);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).map((j: any) => j.id)).toEqual(['off']);
+    }
+    for (const query of [
+      '$filter=status%20eq%20failed',
+      '$filter=state%20eq%20paused',
+      '$filter=state',
+      '$skip=-1',
+      '$top=0',
+      '$top=101',
+      '$top=x',
+    ]) {
+      const res = await list(query);
+      expect([query, res.status, codeOf(res.body)]).toEqual([query, 400, 'BadRequest']);
+    }
+  });
+});
+
+describe('collection updates against the jobs it holds (docs/classic-scheduler.md#b3)', () => {
+  it('MaxJobCount cannot fall below the job count (409); If-Match * is unconditional', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'shrink', {}, cb));
+    await put('shrink', 'j1', { action: http });
+    await put('shrink', 'j2', { action: http });
+    const update = (max: number) =>
+      c.raw('PUT', `/${c.svc.sub}/cloudservices/cs-rules/resources/scheduler/JobCollections/shrink`, {
+        body: `<Resource ${NS}><IntrinsicSettings><Quota><MaxJobCount>${max}</MaxJobCount></Quota></IntrinsicSettings></Resource>`,
+        headers: { 'content-type': 'application/xml', 'if-match': '*' },
+      });
+    const below = await update(1);
+    expect([below.status, codeOf(below.body)]).toEqual([409, 'ConflictError']);
+    expect((await update(2)).status).toBe(202);
   });
 });
