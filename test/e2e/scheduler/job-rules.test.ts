@@ -376,6 +376,19 @@ describe('collection state (docs/classic-scheduler.md#b3)', () => {
   });
 });
 
+describe('POST /jobs (docs/classic-scheduler.md#c6)', () => {
+  it('ignores a body id: the job is a new lowercase GUID, answered 201 with no Location', async () => {
+    const res = await c.raw('POST', `${jobs('std')}?api-version=2014-04-01`, {
+      body: JSON.stringify({ id: 'mine', action: http }),
+      headers: JSON_TYPE,
+    });
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(res.headers.location).toBeUndefined();
+    expect((await c.raw('GET', `${jobs('std')}/mine?api-version=2014-04-01`)).status).toBe(404);
+  });
+});
+
 describe('list queries (docs/classic-scheduler.md#c7)', () => {
   it('$filter takes quoted values and + as a space; a bad $filter, $skip or $top is 400', async () => {
     await call((cb) => c.smc.jobCollections.create('cs-rules', 'listq', {}, cb));
