@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../scheduler/durations';
+import { MAX_AHEAD_MS } from '../scheduler/job-rules';
 
 /** docs/classic-scheduler.md#e1 (the settings this part of the Scheduler reads). */
 export interface SchedulerConfig {
@@ -18,8 +19,6 @@ const DEFAULT_SCHEDULER_REGIONS = [
   'Southeast Asia',
 ] as const;
 
-const MAX_MS = 548 * 86_400_000;
-
 const SchedulerEnvSchema = z.object({
   SCHEDULER_MIN_RETRY_INTERVAL: z
     .string()
@@ -27,7 +26,7 @@ const SchedulerEnvSchema = z.object({
     .transform((s, ctx) => {
       if (s === undefined) return 60_000;
       const ms = /^P/i.test(s) ? parseDuration(s) : undefined;
-      if (ms === undefined || ms <= 0 || ms > MAX_MS) {
+      if (ms === undefined || ms <= 0 || ms > MAX_AHEAD_MS) {
         ctx.addIssue({ code: 'custom', message: 'an ISO 8601 duration above 0 and at most 548 days' });
         return z.NEVER;
       }

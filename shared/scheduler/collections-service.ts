@@ -103,11 +103,11 @@ async function checkAgainstJobs(
   prev: JobCollection,
 ) {
   const jobs = await d.jobs.list(ref);
+  // Also Free's "at most 5 jobs": a Free quota never holds more (quotaOf).
   if (next.quota.maxJobCount < jobs.length)
     throw conflict('MaxJobCount would fall below the number of jobs.');
   if (next.plan === 'Free' && prev.plan !== 'Free') {
     await checkPlanSlots(d, ref.subscriptionId, 'Free', next.name);
-    if (jobs.length > PLAN_LIMITS.Free.maxJobCount) throw conflict('The Free plan holds at most 5 jobs.');
     if (jobs.some(hasOutboundAuth))
       throw conflict('A job uses outbound authentication, which the Free plan lacks.');
   }
@@ -117,6 +117,15 @@ async function checkAgainstJobs(
     if (shortestGapMinutes(job.recurrence, new Date(job.anchor)) < floor)
       throw conflict(`The job '${job.id}' recurs more often than the new MaxRecurrence.`);
   }
+}
+
+/** docs/classic-scheduler.md#b3: an If-Match other than the current ETag or `*` is 412; none is unconditional. */
+function checkIfMatch(ifMatch: string | undefined, etag: string): void {
+  if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== etag)
+    throw new SchedulerError(
+      'PreconditionFailed',
+      'The specified If-Match ETag does not match the resource.',
+    );
 }
 
 export async function updateCollection(
@@ -129,11 +138,7 @@ export async function updateCollection(
 ): Promise<JobCollection> {
   const ref = { subscriptionId: sub, cloudService: cs, jobCollection: name };
   const prev = await getCollection(d, sub, cs, name);
-  if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== prev.etag)
-    throw new SchedulerError(
-      'PreconditionFailed',
-      'The specified If-Match ETag does not match the resource.',
-    );
+  checkIfMatch(ifMatch, prev.etag);
   const plan = input.plan ?? prev.plan;
   const samePlan = plan === prev.plan;
   const quota = quotaOf(plan, input, samePlan ? prev.quota : undefined);
@@ -149,11 +154,7 @@ export async function updateCollection(
   };
   await checkAgainstJobs(d, ref, next, prev);
   const written = await d.collections.modify(sub, cs, name, (current) => {
-    if (ifMatch !== undefined && ifMatch !== '*' && ifMatch !== current.etag)
-      throw new SchedulerError(
-        'PreconditionFailed',
-        'The specified If-Match ETag does not match the resource.',
-      );
+    checkIfMatch(ifMatch, current.etag);
     return { ...next, jobCount: current.jobCount };
   });
   if (!written) throw notFound(`The job collection '${name}' was not found.`);

@@ -3,7 +3,7 @@ import { invalid } from './errors';
 import type { ActionDefinition, Frequency, JobDefinition, Recurrence } from './model';
 
 /** docs/classic-scheduler.md#c3: 18 months = 548 days throughout. */
-const MAX_AHEAD_MS = 548 * 86_400_000;
+export const MAX_AHEAD_MS = 548 * 86_400_000;
 export const MAX_JOB_BYTES = 16 * 1024;
 const MAX_HEADERS = 50;
 const MAX_HEADER_CHARS = 4096;

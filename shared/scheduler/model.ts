@@ -24,12 +24,12 @@ export type JobState = (typeof JOB_STATES)[number];
 export const HISTORY_STATUSES = ['completed', 'failed', 'postponed'] as const;
 export type HistoryStatus = (typeof HISTORY_STATUSES)[number];
 
+export const ACTION_NAMES = ['MainAction', 'ErrorAction'] as const;
 /** @public for the executor (docs/classic-scheduler.md#d8) */
-export type ActionName = 'MainAction' | 'ErrorAction';
-/** @public for the executor (docs/classic-scheduler.md#d8) */
-export type RetryType = 'none' | 'fixed';
-/** @public for the executor (docs/classic-scheduler.md#d8) */
-export type AuthType = 'ClientCertificate' | 'Basic' | 'ActiveDirectoryOAuth';
+export type ActionName = (typeof ACTION_NAMES)[number];
+export const RETRY_TYPES = ['none', 'fixed'] as const;
+type RetryType = (typeof RETRY_TYPES)[number];
+export const AUTH_TYPES = ['ClientCertificate', 'Basic', 'ActiveDirectoryOAuth'] as const;
 
 /** @public for the executor */
 export interface MonthlyOccurrence {

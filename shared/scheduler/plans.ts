@@ -63,9 +63,8 @@ export function providerProperties(regions: readonly string[]): [string, string]
 export function effectiveQuota(plan: Plan, given: Partial<Quota> | undefined, previous?: Quota): Quota {
   const limits = PLAN_LIMITS[plan];
   const base = previous ?? { maxJobCount: limits.maxJobCount, maxRecurrence: limits.minRecurrence };
-  let maxJobCount = given?.maxJobCount ?? Math.min(base.maxJobCount, limits.maxJobCount);
+  const maxJobCount = given?.maxJobCount ?? Math.min(base.maxJobCount, limits.maxJobCount);
   let maxRecurrence = given?.maxRecurrence ?? base.maxRecurrence;
-  if (given?.maxJobCount === undefined) maxJobCount = Math.min(maxJobCount, limits.maxJobCount);
   if (
     given?.maxRecurrence === undefined &&
     recurrenceMinutes(maxRecurrence) < recurrenceMinutes(limits.minRecurrence)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LruCache } from '../../kernel/lru-cache';
 import type { OutboundAuth } from '../../scheduler/execution/action-ports';
 import { rawRequest } from './raw-request';
 
@@ -7,6 +8,8 @@ type AadAuth = Extract<OutboundAuth, { type: 'ActiveDirectoryOAuth' }>;
 /** A token is reused until this long before it expires (docs/classic-scheduler.md#d4). */
 const EARLY_MS = 5 * 60_000;
 const MAX_TOKEN_RESPONSE = 64 * 1024;
+/** Distinct credentials remembered: jobs' creators choose them, so the cache must not grow with them. */
+const CACHED_TOKENS = 10_000;
 
 export class TokenError extends Error {
   override name = 'TokenError';
@@ -22,7 +25,7 @@ interface Cached {
  * The authority is operator configuration, so the SSRF guard does not apply to it (#e4).
  */
 export class AadTokens {
-  private readonly cache = new Map<string, Cached>();
+  private readonly cache = new LruCache<string, Cached>(CACHED_TOKENS);
 
   constructor(
     private readonly authority: string,

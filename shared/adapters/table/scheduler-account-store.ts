@@ -4,7 +4,7 @@ import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { CloudServiceStore, OperationStore, RegistrationStore } from '../../scheduler/job-store';
 import type { CloudService, OperationRecord } from '../../scheduler/model-collections';
 import { nameKey } from '../../scheduler/names';
-import { subKey } from './scheduler-rows';
+import { readRow, subKey } from './scheduler-rows';
 
 const REGISTRATION = 'registration';
 const serviceRow = (name: string) => `cs|${nameKey(name)}`;
@@ -15,14 +15,8 @@ const expiryRow = (at: Date, sub: string, id: string) =>
   `${at.toISOString()}|${subKey(sub)}|${id.toLowerCase()}`;
 
 async function readData<T>(client: TableClient, pk: string, rk: string): Promise<T | undefined> {
-  return guarded(async () => {
-    try {
-      return JSON.parse((await client.getEntity<{ Data: string }>(pk, rk)).Data) as T;
-    } catch (err) {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    }
-  });
+  const row = await readRow<{ Data: string }>(client, pk, rk);
+  return row && (JSON.parse(row.Data) as T);
 }
 
 async function insert(client: TableClient, pk: string, rk: string, data: unknown): Promise<boolean> {

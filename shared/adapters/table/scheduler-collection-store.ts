@@ -4,7 +4,7 @@ import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { CollectionStore } from '../../scheduler/job-store';
 import type { JobCollection } from '../../scheduler/model-collections';
 import { nameKey } from '../../scheduler/names';
-import { META_ROW, collectionPartition, prefixEnd, subKey } from './scheduler-rows';
+import { META_ROW, collectionPartition, prefixEnd, readRow, subKey } from './scheduler-rows';
 import type { TableSchedulerHistory } from './scheduler-history-store';
 
 const ATTEMPTS = 200;
@@ -110,16 +110,8 @@ export class TableCollectionStore implements CollectionStore {
     cloudService: string,
     name: string,
   ): Promise<{ collection: JobCollection; etag: string } | undefined> {
-    const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
-    return guarded(async () => {
-      try {
-        const row = await client.getEntity<{ Data: string }>(pk, META_ROW);
-        return { collection: JSON.parse(row.Data) as JobCollection, etag: row.etag };
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-    });
+    const row = await readRow<{ Data: string }>(await this.table(), pk, META_ROW);
+    return row && { collection: JSON.parse(row.Data) as JobCollection, etag: row.etag };
   }
 }

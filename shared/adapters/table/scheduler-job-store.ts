@@ -7,7 +7,7 @@ import type { CollectionRef, Job, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 import type { JobCollection } from '../../scheduler/model-collections';
 import type { TableSchedulerHistory } from './scheduler-history-store';
-import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow } from './scheduler-rows';
+import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow, readRow } from './scheduler-rows';
 
 /** Rounds of re-reading the collection's counter before a create gives up (50 writers in a race). */
 const ATTEMPTS = 200;
@@ -45,16 +45,12 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
   ) {}
 
   async read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined> {
-    const client = await this.table();
-    return guarded(async () => {
-      try {
-        const row = await client.getEntity(collectionPartition(ref), jobRow(jobId));
-        return { job: jobFromRow(this.box, row), etag: row.etag };
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-    });
+    const row = await readRow<{ Data: string; Secrets?: string }>(
+      await this.table(),
+      collectionPartition(ref),
+      jobRow(jobId),
+    );
+    return row && { job: jobFromRow(this.box, row), etag: row.etag };
   }
 
   async get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {
@@ -101,15 +97,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
   }
 
   async replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean> {
-    const client = await this.table();
-    const row = jobToRow(this.box, collectionPartition(ref), job);
-    try {
-      await guarded(() => client.updateEntity(row, 'Replace', { etag }));
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 412 || isNotFound(err)) return false;
-      throw err;
-    }
+    return (await this.write(ref, job, etag)) !== undefined;
   }
 
   /** `replace` that hands back the new ETag, so the executor's next write needs no read (docs/scheduler-execution.md). */
@@ -148,27 +136,11 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     throw new Error('the collection changed too often to remove a job');
   }
 
-  private async meta(client: TableClient, pk: string): Promise<{ Data: string; etag: string } | undefined> {
-    return guarded(async () => {
-      try {
-        const row = await client.getEntity<{ Data: string }>(pk, META_ROW);
-        return { Data: row.Data, etag: row.etag };
-      } catch (err) {
-        if (isNotFound(err)) return undefined;
-        throw err;
-      }
-    });
+  private meta(client: TableClient, pk: string): Promise<{ Data: string; etag: string } | undefined> {
+    return readRow<{ Data: string }>(client, pk, META_ROW);
   }
 
   private async exists(client: TableClient, pk: string, jobId: string): Promise<boolean> {
-    return guarded(async () => {
-      try {
-        await client.getEntity(pk, jobRow(jobId), { queryOptions: { select: ['RowKey'] } });
-        return true;
-      } catch (err) {
-        if (isNotFound(err)) return false;
-        throw err;
-      }
-    });
+    return (await readRow(client, pk, jobRow(jobId), ['RowKey'])) !== undefined;
   }
 }

@@ -1,6 +1,8 @@
+import type { TableClient } from '@azure/data-tables';
 import type { SecretBox } from '../../kernel/secret-box';
 import type { ActionDefinition, CollectionRef, Job } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
+import { guarded, isNotFound } from '../store-errors';
 
 /**
  * Keys of the Scheduler's tables (all prefixed `sched`). A collection and its jobs share one
@@ -14,6 +16,23 @@ export const collectionPartition = (ref: CollectionRef): string =>
 
 export const META_ROW = '!collection';
 export const jobRow = (jobId: string): string => `job|${nameKey(jobId)}`;
+
+/** One row with its ETag, or undefined when it does not exist; `select` narrows what is read. */
+export function readRow<T extends object>(
+  client: TableClient,
+  pk: string,
+  rk: string,
+  select?: string[],
+): Promise<(T & { etag: string; partitionKey?: string; rowKey?: string }) | undefined> {
+  return guarded(async () => {
+    try {
+      return await client.getEntity<T>(pk, rk, select && { queryOptions: { select } });
+    } catch (err) {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    }
+  });
+}
 
 /** Upper bound of a key prefix: `}` sorts right after `|`. */
 export const prefixEnd = (prefix: string): string => `${prefix.slice(0, -1)}}`;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HISTORY_STATUSES, JOB_STATES } from '../../scheduler/model';
+import { ACTION_NAMES, HISTORY_STATUSES, JOB_STATES } from '../../scheduler/model';
 import { lazySchema } from '../classic-import-export/wire/common.schema';
 import { CollectionStateWire, JobWire } from './job-wire.schema';
 
@@ -144,7 +144,7 @@ export const historySchema = lazySchema(() =>
         state: z.enum(JOB_STATES),
         status: z.enum(HISTORY_STATUSES),
         message: z.string(),
-        actionName: z.enum(['MainAction', 'ErrorAction']),
+        actionName: z.enum(ACTION_NAMES),
         retryCount: z.number().int(),
         repeatCount: z.number().int(),
         expectedExecutionTime: instant.optional(),

@@ -1,4 +1,4 @@
-import { invalid } from '../../scheduler/errors';
+import { invalid, notFound } from '../../scheduler/errors';
 import {
   deleteJob,
   getJob,
@@ -11,7 +11,6 @@ import {
 } from '../../scheduler/jobs-service';
 import type { CollectionRef } from '../../scheduler/model';
 import { isValidName } from '../../scheduler/names';
-import { notFound } from '../../scheduler/errors';
 import { definitionFromJson, jsonObject, mergePatch } from './job-body';
 import { presentHistory, presentJob } from './job-presenter';
 import { CollectionStateWire } from './job-wire.schema';
@@ -25,6 +24,19 @@ const refOf = (req: SchedRequest): CollectionRef => ({
   cloudService: req.params.cs ?? '',
   jobCollection: req.params.jc ?? '',
 });
+
+/** The Scheduler's deps, the addressed collection's ref and the collection itself, or 404. */
+async function inCollection(req: SchedRequest) {
+  const sched = req.rt.scheduler;
+  const ref = refOf(req);
+  return { sched, ref, collection: await requireCollection(sched, ref) };
+}
+
+/** docs/classic-scheduler.md#c3: a body `id`, when present, names the job in the path (ignoring case). */
+function checkBodyId(bodyId: unknown, id: string): void {
+  if (bodyId !== undefined && (typeof bodyId !== 'string' || bodyId.toUpperCase() !== id.toUpperCase()))
+    throw invalid('The id in the body differs from the id in the path.');
+}
 
 /** A job id from the path: an invalid one names no job (404). */
 function jobIdOf(req: SchedRequest): string {
@@ -42,11 +54,9 @@ export const createJobOp: SchedOp = {
   query: d.jobsQuery,
   errors: ['ConflictError'],
   async run(req) {
-    const d = req.rt.scheduler;
-    const ref = refOf(req);
-    const collection = await requireCollection(d, ref);
+    const { sched, ref, collection } = await inCollection(req);
     const def = definitionFromJson(jsonObject(req.body), req.rt.readPfx);
-    const { job } = await putJob(d, ref, collection, d.newId(), def);
+    const { job } = await putJob(sched, ref, collection, sched.newId(), def);
     return { status: 201, json: presentJob(job) };
   },
 };
@@ -60,15 +70,13 @@ export const putJobOp: SchedOp = {
   query: d.jobsQuery,
   errors: ['ConflictError'],
   async run(req) {
-    const d = req.rt.scheduler;
-    const ref = refOf(req);
-    const collection = await requireCollection(d, ref);
+    const { sched, ref, collection } = await inCollection(req);
     const id = req.params.job ?? '';
     const body = jsonObject(req.body);
     if (!isValidName(id)) throw invalid(`'${id}' is not a valid job id.`);
-    if (body.id !== undefined && (typeof body.id !== 'string' || body.id.toUpperCase() !== id.toUpperCase()))
-      throw invalid('The id in the body differs from the id in the path.');
-    const { job, created } = await putJob(d, ref, collection, id, definitionFromJson(body, req.rt.readPfx));
+    checkBodyId(body.id, id);
+    const def = definitionFromJson(body, req.rt.readPfx);
+    const { job, created } = await putJob(sched, ref, collection, id, def);
     return { status: created ? 201 : 200, json: presentJob(job) };
   },
 };
@@ -78,8 +86,8 @@ export const getJobOp: SchedOp = {
   success: { status: 200, body: d.jobResponseSchema },
   query: d.jobsQuery,
   async run(req) {
-    await requireCollection(req.rt.scheduler, refOf(req));
-    return { status: 200, json: presentJob(await getJob(req.rt.scheduler, refOf(req), jobIdOf(req))) };
+    const { sched, ref } = await inCollection(req);
+    return { status: 200, json: presentJob(await getJob(sched, ref, jobIdOf(req))) };
   },
 };
 
@@ -92,18 +100,12 @@ export const patchJobOp: SchedOp = {
   query: d.jobsQuery,
   errors: ['ConflictError'],
   async run(req) {
-    const d = req.rt.scheduler;
-    const ref = refOf(req);
-    const collection = await requireCollection(d, ref);
+    const { sched, ref, collection } = await inCollection(req);
     const id = jobIdOf(req);
     const patch = jsonObject(req.body);
-    const job = await patchJob(d, ref, collection, id, (current) => {
+    const job = await patchJob(sched, ref, collection, id, (current) => {
       if (patch.status !== undefined) throw invalid('status cannot be set.');
-      if (
-        patch.id !== undefined &&
-        (typeof patch.id !== 'string' || patch.id.toUpperCase() !== current.id.toUpperCase())
-      )
-        throw invalid('The id in the body differs from the id in the path.');
+      checkBodyId(patch.id, current.id);
       const { stateDetails, ...rest } = patch;
       if (stateDetails !== undefined && stateDetails !== null && typeof stateDetails !== 'string')
         throw invalid('stateDetails must be a string.');
@@ -126,8 +128,8 @@ export const deleteJobOp: SchedOp = {
   success: { status: 200 },
   query: d.jobsQuery,
   async run(req) {
-    await requireCollection(req.rt.scheduler, refOf(req));
-    await deleteJob(req.rt.scheduler, refOf(req), jobIdOf(req));
+    const { sched, ref } = await inCollection(req);
+    await deleteJob(sched, ref, jobIdOf(req));
     return { status: 200 };
   },
 };
@@ -138,9 +140,9 @@ export const listJobsOp: SchedOp = {
   success: { status: 200, body: d.jobListSchema },
   query: d.jobListQuery,
   async run(req) {
-    await requireCollection(req.rt.scheduler, refOf(req));
+    const { sched, ref } = await inCollection(req);
     const q = jobListQuery(req.query);
-    const jobs = await listJobs(req.rt.scheduler, refOf(req), q.state);
+    const jobs = await listJobs(sched, ref, q.state);
     return { status: 200, json: paged(jobs, q.page).map((j) => presentJob(j)) };
   },
 };
@@ -153,10 +155,10 @@ export const patchAllJobsOp: SchedOp = {
   documentedBody: { schema: d.collectionStateSchema, representation: 'json' },
   query: d.jobsQuery,
   async run(req) {
-    await requireCollection(req.rt.scheduler, refOf(req));
+    const { sched, ref } = await inCollection(req);
     const parsed = CollectionStateWire.safeParse(jsonObject(req.body));
     if (!parsed.success) throw invalid(zodMessage(parsed.error));
-    const jobs = await setAllJobStates(req.rt.scheduler, refOf(req), parsed.data.state);
+    const jobs = await setAllJobStates(sched, ref, parsed.data.state);
     return { status: 200, json: jobs.map((j) => presentJob(j)) };
   },
 };
@@ -167,10 +169,10 @@ export const jobHistoryOp: SchedOp = {
   success: { status: 200, body: d.historySchema },
   query: d.historyQuery,
   async run(req) {
-    await requireCollection(req.rt.scheduler, refOf(req));
+    const { sched, ref } = await inCollection(req);
     const id = jobIdOf(req);
     const q = historyQuery(req.query);
-    const entries = await jobHistory(req.rt.scheduler, refOf(req), id, q.filter);
+    const entries = await jobHistory(sched, ref, id, q.filter);
     return { status: 200, json: paged(entries, q.page).map(presentHistory) };
   },
 };

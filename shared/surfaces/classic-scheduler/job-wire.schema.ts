@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FREQUENCIES, JOB_STATES, WEEK_DAYS } from '../../scheduler/model';
+import { AUTH_TYPES, FREQUENCIES, JOB_STATES, RETRY_TYPES, WEEK_DAYS } from '../../scheduler/model';
 import { parseDuration, parseInstant } from '../../scheduler/durations';
 
 /**
@@ -42,7 +42,7 @@ const duration = z.string().transform((s, ctx) => {
 const text = z.string();
 
 const AuthenticationWire = z.looseObject({
-  type: caseless(['ClientCertificate', 'Basic', 'ActiveDirectoryOAuth'] as const, 'authentication type'),
+  type: caseless(AUTH_TYPES, 'authentication type'),
   username: text.optional(),
   password: text.optional(),
   pfx: text.optional(),
@@ -84,7 +84,7 @@ export const ActionWire = z.looseObject({
 export type ActionWire = z.infer<typeof ActionWire>;
 
 export const RetryPolicyWire = z.looseObject({
-  retryType: caseless(['none', 'fixed'] as const, 'retryType'),
+  retryType: caseless(RETRY_TYPES, 'retryType'),
   retryInterval: duration.optional(),
   retryCount: intIn(0, 20).optional(),
 });

@@ -251,6 +251,29 @@ describe('PATCH and final states (docs/classic-scheduler.md#c6)', () => {
     expect(status.status).toBe(400);
   });
 
+  it('PATCH refuses an id differing from the path (case aside) and a final state with 400', async () => {
+    await put('std', 'patch-id', { action: http });
+    expect((await patch('std', 'patch-id', { id: 'PATCH-ID' })).status).toBe(200);
+    for (const body of [{ id: 'other' }, { id: 7 }, { state: 'completed' }, { state: 'faulted' }]) {
+      const res = await patch('std', 'patch-id', body);
+      expect([res.status, codeOf(res.body)]).toEqual([400, 'BadRequest']);
+    }
+  });
+
+  it('PATCH /jobs takes {state: enabled|disabled} in any case; anything else is 400', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'wide', {}, cb));
+    await put('wide', 'w1', { action: http, recurrence: { frequency: 'hour' } });
+    const patchAll = (body: unknown) =>
+      c.raw('PATCH', jobs('wide'), { body: JSON.stringify(body), headers: JSON_TYPE });
+    for (const body of [{}, { state: 'completed' }, { state: 7 }]) {
+      const res = await patchAll(body);
+      expect([res.status, codeOf(res.body)]).toEqual([400, 'BadRequest']);
+    }
+    const res = await patchAll({ state: 'Disabled' });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).map((j: any) => [j.id, j.state])).toEqual([['w1', 'disabled']]);
+  });
+
   it('a completed job refuses PUT and PATCH with 409, and can still be deleted', async () => {
     await put('std', 'done', { action: http });
     const ref = { subscriptionId: c.svc.sub, cloudService: 'cs-rules', jobCollection: 'std' };
@@ -350,5 +373,163 @@ describe('collection state (docs/classic-scheduler.md#b3)', () => {
       },
     );
     expect([res.status, codeOf(res.body)]).toEqual([409, 'ConflictError']);
+  });
+});
+
+describe('POST /jobs (docs/classic-scheduler.md#c6)', () => {
+  it('ignores a body id: the job is a new lowercase GUID, answered 201 with no Location', async () => {
+    const res = await c.raw('POST', `${jobs('std')}?api-version=2014-04-01`, {
+      body: JSON.stringify({ id: 'mine', action: http }),
+      headers: JSON_TYPE,
+    });
+    expect(res.status).toBe(201);
+    expect(JSON.parse(res.body).id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(res.headers.location).toBeUndefined();
+    expect((await c.raw('GET', `${jobs('std')}/mine?api-version=2014-04-01`)).status).toBe(404);
+  });
+});
+
+describe('list queries (docs/classic-scheduler.md#c7)', () => {
+  it('$filter takes quoted values and + as a space; a bad $filter, $skip or $top is 400', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'listq', {}, cb));
+    await put('listq', 'on', { action: http, recurrence: { frequency: 'hour' } });
+    await put('listq', 'off', { action: http, recurrence: { frequency: 'hour' }, state: 'disabled' });
+    const list = (query: string) => c.raw('GET', `${jobs('listq')}?api-version=2014-04-01&${query}`);
+    for (const query of ["$filter=state%20eq%20'Disabled'", '$filter=STATE+eq+disabled']) {
+      const res = await list(query);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).map((j: any) => j.id)).toEqual(['off']);
+    }
+    for (const query of [
+      '$filter=status%20eq%20failed',
+      '$filter=state%20eq%20paused',
+      '$filter=state',
+      '$skip=-1',
+      '$top=0',
+      '$top=101',
+      '$top=x',
+    ]) {
+      const res = await list(query);
+      expect([query, res.status, codeOf(res.body)]).toEqual([query, 400, 'BadRequest']);
+    }
+  });
+});
+
+describe('collection updates against the jobs it holds (docs/classic-scheduler.md#b3)', () => {
+  it('MaxJobCount cannot fall below the job count (409); If-Match * is unconditional', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'shrink', {}, cb));
+    await put('shrink', 'j1', { action: http });
+    await put('shrink', 'j2', { action: http });
+    const update = (max: number) =>
+      c.raw('PUT', `/${c.svc.sub}/cloudservices/cs-rules/resources/scheduler/JobCollections/shrink`, {
+        body: `<Resource ${NS}><IntrinsicSettings><Quota><MaxJobCount>${max}</MaxJobCount></Quota></IntrinsicSettings></Resource>`,
+        headers: { 'content-type': 'application/xml', 'if-match': '*' },
+      });
+    const below = await update(1);
+    expect([below.status, codeOf(below.body)]).toEqual([409, 'ConflictError']);
+    expect((await update(2)).status).toBe(202);
+  });
+});
+
+describe('management-plane inputs (docs/classic-scheduler.md#b2, #b3)', () => {
+  const xml = { 'content-type': 'application/xml' };
+  const csPath = (cs: string) => `/${c.svc.sub}/CloudServices/${cs}`;
+  const jcPath = (jc: string) =>
+    `/${c.svc.sub}/cloudservices/cs-rules/resources/scheduler/JobCollections/${jc}`;
+
+  it('a cloud service: Label ≤ 100 and Description ≤ 1024 characters; the region in any case, stored as configured; Email never returned', async () => {
+    const create = (cs: string, label: string, description: string, region: string, extra = '') =>
+      c.raw('PUT', csPath(cs), {
+        body: `<CloudService ${NS}><Label>${label}</Label><Description>${description}</Description><GeoRegion>${region}</GeoRegion>${extra}</CloudService>`,
+        headers: xml,
+      });
+    for (const res of [
+      await create('cs-long', 'x'.repeat(101), 'd', 'West US'),
+      await create('cs-long', 'l', 'x'.repeat(1025), 'West US'),
+    ])
+      expect([res.status, codeOf(res.body)]).toEqual([400, 'BadRequest']);
+    const ok = await create(
+      'cs-edge',
+      'x'.repeat(100),
+      'x'.repeat(1024),
+      'wEST us',
+      '<Email>ops@example.org</Email>',
+    );
+    expect(ok.status).toBe(202);
+    const got = (await c.raw('GET', csPath('cs-edge'))).body;
+    expect(got).toContain('<GeoRegion>West US</GeoRegion>');
+    expect(got).not.toContain('ops@example.org');
+  });
+
+  it('a collection: a base64 Label, Frequency Minute..Year, nothing finer than the plan; Plan in any case', async () => {
+    const create = (jc: string, inner: string) =>
+      c.raw('PUT', jcPath(jc), { body: `<Resource ${NS}>${inner}</Resource>`, headers: xml });
+    const quota = (plan: string, frequency: string, interval = 1) =>
+      `<IntrinsicSettings><Plan>${plan}</Plan><Quota><MaxRecurrence><Frequency>${frequency}</Frequency><Interval>${interval}</Interval></MaxRecurrence></Quota></IntrinsicSettings>`;
+    for (const inner of [
+      '<Label>not base64!</Label>',
+      quota('Standard', 'Second'),
+      quota('Standard', 'Minute', 0),
+      quota('Free', 'Minute', 30),
+      '<IntrinsicSettings><Plan>Gold</Plan></IntrinsicSettings>',
+    ]) {
+      const res = await create('jc-bad', inner);
+      expect([inner, res.status, codeOf(res.body)]).toEqual([inner, 400, 'BadRequest']);
+    }
+    expect((await create('jc-prem', quota('premium', 'hour', 2))).status).toBe(202);
+    const got = (await c.raw('GET', jcPath('jc-prem'))).body;
+    expect(got).toContain('<Plan>Premium</Plan>');
+    expect(got).toContain('<MaxRecurrence><Frequency>Hour</Frequency><Interval>2</Interval></MaxRecurrence>');
+    expect(got).not.toContain('MaxJobOccurrence');
+  });
+
+  it('a change to Free is 409 with another Free collection, more than 5 jobs, outbound auth or a job finer than hourly; a missing collection is 404', async () => {
+    const toFree = (jc: string) =>
+      c.raw('PUT', jcPath(jc), {
+        body: `<Resource ${NS}><ETag/><IntrinsicSettings><Plan>Free</Plan></IntrinsicSettings></Resource>`,
+        headers: xml,
+      });
+    const hourly = { action: http, recurrence: { frequency: 'hour' } };
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'six', {}, cb));
+    for (let i = 0; i < 6; i++) await put('six', `j${i}`, hourly);
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'authed', {}, cb));
+    await put('authed', 'a', {
+      ...hourly,
+      action: {
+        type: 'http',
+        request: {
+          uri: 'http://127.0.0.1:9/',
+          method: 'GET',
+          authentication: { type: 'Basic', username: 'u', password: 'p' },
+        },
+      },
+    });
+    const refusal = async (jc: string) => {
+      const res = await toFree(jc);
+      expect([jc, res.status, codeOf(res.body)]).toEqual([jc, 409, 'ConflictError']);
+      return /<Message>([^<]*)<\/Message>/.exec(res.body)?.[1];
+    };
+    // Free's default MaxJobCount of 5 falls below the 6 jobs held.
+    expect(await refusal('six')).toContain('MaxJobCount would fall below');
+    // While 'free' holds the subscription's one Free slot, that rule answers before the jobs' own.
+    expect(await refusal('authed')).toContain('1 free job collection');
+    const setPlan = async (jc: string, plan: string) =>
+      expect(
+        (
+          await c.raw('PUT', jcPath(jc), {
+            body: `<Resource ${NS}><ETag/><IntrinsicSettings><Plan>${plan}</Plan></IntrinsicSettings></Resource>`,
+            headers: xml,
+          })
+        ).status,
+      ).toBe(202);
+    await setPlan('free', 'Standard');
+    try {
+      expect(await refusal('authed')).toContain('outbound authentication');
+      expect(await refusal('tofree')).toContain('recurs more often');
+    } finally {
+      await setPlan('free', 'Free');
+    }
+    const missing = await c.raw('DELETE', jcPath('never-made'));
+    expect([missing.status, codeOf(missing.body)]).toEqual([404, 'ResourceNotFound']);
   });
 });
