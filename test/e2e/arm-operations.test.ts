@@ -1,3 +1,4 @@
+import { getContinuationToken, type JobResponse } from '@azure/arm-storageimportexport';
 import { armImportBody, startArmService, type ArmService } from '../support/arm';
 
 /** The rest of the generated client's operations, paging, PATCH and conditional writes. */
@@ -75,6 +76,46 @@ it('pages by nextLink with byPage(), $top capping the whole result, and $filter'
     statusCode: 400,
     code: 'InvalidQueryParameterValue',
   });
+});
+
+it('resumes byPage() from a continuationToken, pages by subscription, and keeps apiVersion, $top and $filter on every nextLink', async () => {
+  const client = arm.client(oid);
+  for (const name of ['resumeA', 'resumeB', 'resumeC', 'resumeD', 'resumeE']) {
+    await client.jobs.create(name, 'resume', { ...exportBody(arm.svc.sub), tags: { set: 'resume' } });
+  }
+  const first = (await client.jobs.listByResourceGroup('resume').byPage().next()).value as JobResponse[];
+  expect(first.map((j) => j.name)).toEqual(['resumeA', 'resumeB']);
+  const continuationToken = getContinuationToken(first);
+  expect(new URL(continuationToken ?? '').searchParams.has('$skiptoken')).toBe(true);
+  const rest: string[][] = [];
+  for await (const page of client.jobs.listByResourceGroup('resume').byPage({ continuationToken }))
+    rest.push(page.map((j) => j.name ?? ''));
+  expect(rest).toEqual([['resumeC', 'resumeD'], ['resumeE']]);
+  const bySub: string[][] = [];
+  for await (const page of client.jobs.listBySubscription({ filter: "tags/set eq 'resume'" }).byPage())
+    bySub.push(page.map((j) => j.name ?? ''));
+  expect(bySub).toEqual([['resumeA', 'resumeB'], ['resumeC', 'resumeD'], ['resumeE']]);
+  const urls: string[] = [];
+  const pages: JobResponse[][] = [];
+  const old = arm.client(oid, { apiVersion: '2016-11-01' });
+  const listed = old.jobs.listByResourceGroup('resume', {
+    filter: "properties/jobType eq 'Export'",
+    top: 3,
+    onResponse: (r) => void urls.push(r.request.url),
+  });
+  for await (const page of listed.byPage()) pages.push(page);
+  expect(pages.map((p) => p.map((j) => j.name))).toEqual([['resumeA', 'resumeB'], ['resumeC']]);
+  expect(pages.flat().every((j) => j.systemData === undefined)).toBe(true);
+  expect(urls).toHaveLength(2);
+  for (const url of urls) {
+    const q = new URL(url).searchParams;
+    expect([q.get('api-version'), q.get('$top'), q.get('$filter')]).toEqual([
+      '2016-11-01',
+      '3',
+      "properties/jobType eq 'Export'",
+    ]);
+  }
+  expect(() => client.jobs.listByResourceGroup('resume').byPage({ maxPageSize: 1 })).toThrow(/maxPageSize/);
 });
 
 it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery package, cancel works', async () => {

@@ -76,6 +76,29 @@ it('refuses a closed location with LocationClosed, naming its alternates', async
   });
 });
 
+it("gives the generated client LocationClosed's alternates as RestError.details", async () => {
+  const err = await arm
+    .client(oid)
+    .jobs.create('closedByClient', 'wire', { ...armImportBody(arm.svc.sub), location: 'Old DC' })
+    .catch((e: unknown) => e);
+  expect(err).toMatchObject({
+    name: 'RestError',
+    statusCode: 400,
+    code: 'LocationClosed',
+    details: {
+      code: 'LocationClosed',
+      target: 'location',
+      details: [
+        {
+          code: 'AlternateLocation',
+          target: 'location',
+          message: "Use '/providers/Microsoft.ImportExport/locations/westus'.",
+        },
+      ],
+    },
+  });
+});
+
 it('reads, lists and revokes grants; a revoke acts at once', async () => {
   const other = await arm.grant('Reader');
   const read = await arm.operator('GET', `/subscriptions/${arm.svc.sub}/principals/${other}`);
