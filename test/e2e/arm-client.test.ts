@@ -75,6 +75,82 @@ describe('jobs through the generated client', () => {
     await client.jobs.delete('myJob', 'myResourceGroup');
   });
 
+  it('creates export jobs in both selection forms, with tags and a customer-managed key; no keys before shipping', async () => {
+    const client = arm.client(oid);
+    const storageAccountId = armImportBody(arm.svc.sub).properties.storageAccountId;
+    const byPath = await client.jobs.create('exportPaths', 'exports', {
+      location: 'westus',
+      tags: { team: 'data' },
+      properties: {
+        storageAccountId,
+        jobType: 'Export',
+        export: { blobPath: ['container/a.vhd'], blobPathPrefix: ['/logs/'] },
+        encryptionKey: { kekType: 'CustomerManaged', kekUrl: 'https://vault.example/keys/k/1' },
+      },
+    });
+    expect(byPath).toMatchObject({
+      location: 'West US',
+      tags: { team: 'data' },
+      properties: {
+        jobType: 'Export',
+        export: { blobPath: ['container/a.vhd'], blobPathPrefix: ['/logs/'] },
+        driveList: [],
+        encryptionKey: { kekType: 'CustomerManaged', kekUrl: 'https://vault.example/keys/k/1' },
+      },
+    });
+    const byList = await client.jobs.create('exportListBlob', 'exports', {
+      location: 'westus',
+      properties: { storageAccountId, jobType: 'Export', export: { blobListBlobPath: 'lists/blobs.xml' } },
+    });
+    expect(byList.properties?.export).toEqual({ blobListBlobPath: 'lists/blobs.xml' });
+    const keys = [];
+    for await (const k of client.bitLockerKeys.list('exportPaths', 'exports')) keys.push(k);
+    expect(keys).toEqual([]);
+  });
+
+  it('honours the apiVersion 2020-08-01, clientTenantId and acceptLanguage options', async () => {
+    const client = arm.client(oid, { apiVersion: '2020-08-01', acceptLanguage: 'fr-FR' });
+    const job = await client.jobs.create('optioned', 'options', armImportBody(arm.svc.sub), {
+      clientTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+    expect(job.systemData?.createdBy).toBe(oid);
+    expect(job.properties?.shippingInformation?.additionalInformation).toBe('');
+    await expect(
+      client.jobs.create('optioned2', 'options', { ...armImportBody(arm.svc.sub), location: 'Atlantis' }),
+    ).rejects.toMatchObject({
+      code: 'InvalidLocation',
+      message: "The location 'Atlantis' is not a known location.",
+    });
+  });
+
+  it('answers 404 ResourceNotFound to update and listBitLockerKeys of an absent job', async () => {
+    const client = arm.client(oid);
+    await expect(client.jobs.update('noSuchJob', 'rg', { logLevel: 'Error' })).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
+    await expect(client.bitLockerKeys.list('noSuchJob', 'rg').next()).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
+  });
+
+  it('refuses malformed path segments the client passes through unchecked', async () => {
+    const client = arm.client(oid);
+    await expect(client.jobs.get('1bad', 'rg')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidJobName',
+    });
+    await expect(client.jobs.get('good', 'rg.')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidResourceGroupName',
+    });
+    await expect(arm.client(oid, { sub: 'not-a-guid' }).jobs.get('good', 'rg')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidSubscriptionId',
+    });
+  });
+
   it('surfaces ARM errors as RestError codes', async () => {
     const client = arm.client(oid);
     const body = armImportBody(arm.svc.sub);
