@@ -118,6 +118,43 @@ it('resumes byPage() from a continuationToken, pages by subscription, and keeps 
   expect(() => client.jobs.listByResourceGroup('resume').byPage({ maxPageSize: 1 })).toThrow(/maxPageSize/);
 });
 
+it("tolerates the Python client's re-appended query keys on a nextLink, refuses a tampered or foreign $skiptoken, and builds nextLink from X-Forwarded-*", async () => {
+  const client = arm.client(oid);
+  for (const name of ['rawA', 'rawB', 'rawC']) await client.jobs.create(name, 'raw', exportBody(arm.svc.sub));
+  const token = await arm.token(oid);
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    fetch(url, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const filter = "properties/jobType eq 'Export'";
+  const list = `${arm.plain}/subscriptions/${arm.svc.sub}/resourceGroups/raw/providers/Microsoft.ImportExport/jobs`;
+  const first = await get(`${list}?api-version=2016-11-01&$top=3&$filter=${encodeURIComponent(filter)}`, {
+    'x-forwarded-proto': 'https',
+    'x-forwarded-host': 'importexport.example:8443',
+  });
+  const { nextLink } = (await first.json()) as { nextLink: string };
+  const next = new URL(nextLink);
+  expect(next.origin).toBe('https://importexport.example:8443');
+  const local = `${list}${next.search}`;
+  const reappended = `${local}&api-version=2016-11-01&%24top=3&%24filter=${encodeURIComponent(filter)}`;
+  const second = await get(reappended);
+  expect(second.status).toBe(200);
+  expect(((await second.json()) as { value: { name: string }[] }).value.map((j) => j.name)).toEqual(['rawC']);
+  expect(await (await get(`${local}&$top=2`)).json()).toMatchObject({
+    error: { code: 'InvalidQueryParameterValue', target: '$top' },
+  });
+  const q = new URLSearchParams(next.search);
+  const [body, sig] = (q.get('$skiptoken') ?? '').split('.');
+  q.set('$skiptoken', `${body}x.${sig}`);
+  const tampered = `${list}?${q.toString()}`;
+  const foreign = `${list.replace('/raw/', '/paging/')}${next.search}`;
+  for (const url of [tampered, foreign]) {
+    const res = await get(url);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'InvalidQueryParameterValue', target: '$skiptoken' },
+    });
+  }
+});
+
 it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery package, cancel works', async () => {
   const client = arm.client(oid);
   await client.jobs.create('patchMe', 'rg', armImportBody(arm.svc.sub));
