@@ -151,6 +151,55 @@ describe('jobs through the generated client', () => {
     });
   });
 
+  it('makes PUT create-only with If-None-Match: *, and answers 412 to If-Match on an absent job, DELETE included', async () => {
+    const client = arm.client(oid);
+    const createOnly = { requestOptions: { customHeaders: { 'If-None-Match': '*' } } };
+    const anyEtag = { requestOptions: { customHeaders: { 'If-Match': '*' } } };
+    await client.jobs.create('conditional', 'conditions', armImportBody(arm.svc.sub), createOnly);
+    await expect(
+      client.jobs.create('conditional', 'conditions', armImportBody(arm.svc.sub), createOnly),
+    ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
+    await expect(client.jobs.delete('absentJob', 'conditions', anyEtag)).rejects.toMatchObject({
+      statusCode: 412,
+      code: 'ConditionNotMet',
+    });
+    await expect(
+      client.jobs.update('absentJob', 'conditions', { logLevel: 'Error' }, anyEtag),
+    ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
+    await client.jobs.delete('conditional', 'conditions', anyEtag);
+  });
+
+  it('takes a customer-managed key only with an https kekUrl, and never goes back to MicrosoftManaged', async () => {
+    const client = arm.client(oid);
+    const body = armImportBody(arm.svc.sub);
+    const withKey = (encryptionKey: { kekType: string; kekUrl?: string }) => ({
+      ...body,
+      properties: { ...body.properties, encryptionKey },
+    });
+    await expect(
+      client.jobs.create(
+        'keyed',
+        'keys',
+        withKey({ kekType: 'CustomerManaged', kekUrl: 'http://vault/keys/k' }),
+      ),
+    ).rejects.toMatchObject({ statusCode: 400, code: 'InvalidRequestContent' });
+    await client.jobs.create('keyed', 'keys', withKey({ kekType: 'MicrosoftManaged' }));
+    await client.jobs.update('keyed', 'keys', {
+      state: 'Shipping',
+      deliveryPackage: { carrierName: 'FedEx', trackingNumber: '1Z999', driveCount: 1, shipDate: '1/1/2026' },
+    });
+    const cmk = withKey({ kekType: 'CustomerManaged', kekUrl: 'https://vault.example/keys/k/1' });
+    expect((await client.jobs.create('keyed', 'keys', cmk)).properties?.encryptionKey?.kekType).toBe(
+      'CustomerManaged',
+    );
+    await expect(
+      client.jobs.create('keyed', 'keys', withKey({ kekType: 'MicrosoftManaged' })),
+    ).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'InvalidJobState',
+    });
+  });
+
   it('surfaces ARM errors as RestError codes', async () => {
     const client = arm.client(oid);
     const body = armImportBody(arm.svc.sub);
