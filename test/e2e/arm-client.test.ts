@@ -200,6 +200,53 @@ describe('jobs through the generated client', () => {
     });
   });
 
+  it('validates PUT members with their wire path as target (C.3), and reads enums case-insensitively', async () => {
+    const client = arm.client(oid);
+    const body = armImportBody(arm.svc.sub);
+    const withProps = (props: Record<string, unknown>) => ({
+      ...body,
+      properties: { ...body.properties, ...props },
+    });
+    const drive = body.properties.driveList[0]!;
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { storageAccountId: body.properties.storageAccountId.replace('customer1', 'Customer_1') },
+        'InvalidStorageAccountId',
+        'properties.storageAccountId',
+      ],
+      [{ jobType: 'Copy' }, 'InvalidJobType', 'properties.jobType'],
+      [{ diagnosticsPath: 'Bad_Path' }, 'InvalidDiagnosticsPath', 'properties.diagnosticsPath'],
+      [{ logLevel: 'Loud' }, 'InvalidLogLevel', 'properties.logLevel'],
+      [{ driveList: [drive, { ...drive }] }, 'InvalidDriveList', 'properties.driveList[1].driveId'],
+    ];
+    for (const [props, code, target] of cases) {
+      await expect(client.jobs.create('validated', 'validation', withProps(props))).rejects.toMatchObject({
+        statusCode: 400,
+        code,
+        details: { target },
+      });
+    }
+    const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v']));
+    await expect(client.jobs.create('validated', 'validation', { ...body, tags })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidRequestContent',
+    });
+    const classicStorage = body.properties.storageAccountId.replace(
+      'Microsoft.Storage',
+      'Microsoft.ClassicStorage',
+    );
+    const job = await client.jobs.create(
+      'validated',
+      'validation',
+      withProps({ jobType: 'import', logLevel: 'verbose', storageAccountId: classicStorage }),
+    );
+    expect(job.properties).toMatchObject({
+      jobType: 'Import',
+      logLevel: 'Verbose',
+      storageAccountId: classicStorage,
+    });
+  });
+
   it('surfaces ARM errors as RestError codes', async () => {
     const client = arm.client(oid);
     const body = armImportBody(arm.svc.sub);
