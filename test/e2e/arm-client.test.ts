@@ -247,6 +247,19 @@ describe('jobs through the generated client', () => {
     });
   });
 
+  it('refuses a delivery package whose tracking number another active job of the subscription uses', async () => {
+    const client = arm.client(oid);
+    const pkg = { carrierName: 'FedEx', trackingNumber: 'TRACK-ONCE', driveCount: 1, shipDate: '1/1/2026' };
+    await client.jobs.create('trackA', 'tracking', armImportBody(arm.svc.sub));
+    await client.jobs.create('trackB', 'tracking', armImportBody(arm.svc.sub));
+    await client.jobs.update('trackA', 'tracking', { deliveryPackage: pkg });
+    await expect(client.jobs.update('trackB', 'tracking', { deliveryPackage: pkg })).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'InvalidJobState',
+    });
+    expect((await client.jobs.get('trackB', 'tracking')).properties?.deliveryPackage).toBeUndefined();
+  });
+
   it('surfaces ARM errors as RestError codes', async () => {
     const client = arm.client(oid);
     const body = armImportBody(arm.svc.sub);
@@ -257,8 +270,10 @@ describe('jobs through the generated client', () => {
     expect(err).toMatchObject({ statusCode: 400, code: 'InvalidLocation' });
   });
 
-  it('answers 403 AuthorizationFailed to an ungranted principal and 401 to a bad token', async () => {
+  it('lets an ungranted principal read locations and operations only (403 AuthorizationFailed on jobs), and answers 401 to a bad token', async () => {
     const stranger = arm.client('11111111-2222-4333-8444-555555555555');
+    expect((await stranger.locations.get('westus')).name).toBe('West US');
+    for await (const op of stranger.operations.list()) expect(op.name).toMatch(/^Microsoft\.ImportExport\//);
     await expect(stranger.jobs.get('anyJob', 'rg')).rejects.toMatchObject({
       statusCode: 403,
       code: 'AuthorizationFailed',
