@@ -75,6 +75,191 @@ describe('jobs through the generated client', () => {
     await client.jobs.delete('myJob', 'myResourceGroup');
   });
 
+  it('creates export jobs in both selection forms, with tags and a customer-managed key; no keys before shipping', async () => {
+    const client = arm.client(oid);
+    const storageAccountId = armImportBody(arm.svc.sub).properties.storageAccountId;
+    const byPath = await client.jobs.create('exportPaths', 'exports', {
+      location: 'westus',
+      tags: { team: 'data' },
+      properties: {
+        storageAccountId,
+        jobType: 'Export',
+        export: { blobPath: ['container/a.vhd'], blobPathPrefix: ['/logs/'] },
+        encryptionKey: { kekType: 'CustomerManaged', kekUrl: 'https://vault.example/keys/k/1' },
+      },
+    });
+    expect(byPath).toMatchObject({
+      location: 'West US',
+      tags: { team: 'data' },
+      properties: {
+        jobType: 'Export',
+        export: { blobPath: ['container/a.vhd'], blobPathPrefix: ['/logs/'] },
+        driveList: [],
+        encryptionKey: { kekType: 'CustomerManaged', kekUrl: 'https://vault.example/keys/k/1' },
+      },
+    });
+    const byList = await client.jobs.create('exportListBlob', 'exports', {
+      location: 'westus',
+      properties: { storageAccountId, jobType: 'Export', export: { blobListBlobPath: 'lists/blobs.xml' } },
+    });
+    expect(byList.properties?.export).toEqual({ blobListBlobPath: 'lists/blobs.xml' });
+    const keys = [];
+    for await (const k of client.bitLockerKeys.list('exportPaths', 'exports')) keys.push(k);
+    expect(keys).toEqual([]);
+  });
+
+  it('honours the apiVersion 2020-08-01, clientTenantId and acceptLanguage options', async () => {
+    const client = arm.client(oid, { apiVersion: '2020-08-01', acceptLanguage: 'fr-FR' });
+    const job = await client.jobs.create('optioned', 'options', armImportBody(arm.svc.sub), {
+      clientTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    });
+    expect(job.systemData?.createdBy).toBe(oid);
+    expect(job.properties?.shippingInformation?.additionalInformation).toBe('');
+    await expect(
+      client.jobs.create('optioned2', 'options', { ...armImportBody(arm.svc.sub), location: 'Atlantis' }),
+    ).rejects.toMatchObject({
+      code: 'InvalidLocation',
+      message: "The location 'Atlantis' is not a known location.",
+    });
+  });
+
+  it('answers 404 ResourceNotFound to update and listBitLockerKeys of an absent job', async () => {
+    const client = arm.client(oid);
+    await expect(client.jobs.update('noSuchJob', 'rg', { logLevel: 'Error' })).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
+    await expect(client.bitLockerKeys.list('noSuchJob', 'rg').next()).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
+  });
+
+  it('refuses malformed path segments the client passes through unchecked', async () => {
+    const client = arm.client(oid);
+    await expect(client.jobs.get('1bad', 'rg')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidJobName',
+    });
+    await expect(client.jobs.get('good', 'rg.')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidResourceGroupName',
+    });
+    await expect(arm.client(oid, { sub: 'not-a-guid' }).jobs.get('good', 'rg')).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidSubscriptionId',
+    });
+  });
+
+  it('makes PUT create-only with If-None-Match: *, and answers 412 to If-Match on an absent job, DELETE included', async () => {
+    const client = arm.client(oid);
+    const createOnly = { requestOptions: { customHeaders: { 'If-None-Match': '*' } } };
+    const anyEtag = { requestOptions: { customHeaders: { 'If-Match': '*' } } };
+    await client.jobs.create('conditional', 'conditions', armImportBody(arm.svc.sub), createOnly);
+    await expect(
+      client.jobs.create('conditional', 'conditions', armImportBody(arm.svc.sub), createOnly),
+    ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
+    await expect(client.jobs.delete('absentJob', 'conditions', anyEtag)).rejects.toMatchObject({
+      statusCode: 412,
+      code: 'ConditionNotMet',
+    });
+    await expect(
+      client.jobs.update('absentJob', 'conditions', { logLevel: 'Error' }, anyEtag),
+    ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
+    await client.jobs.delete('conditional', 'conditions', anyEtag);
+  });
+
+  it('takes a customer-managed key only with an https kekUrl, and never goes back to MicrosoftManaged', async () => {
+    const client = arm.client(oid);
+    const body = armImportBody(arm.svc.sub);
+    const withKey = (encryptionKey: { kekType: string; kekUrl?: string }) => ({
+      ...body,
+      properties: { ...body.properties, encryptionKey },
+    });
+    await expect(
+      client.jobs.create(
+        'keyed',
+        'keys',
+        withKey({ kekType: 'CustomerManaged', kekUrl: 'http://vault/keys/k' }),
+      ),
+    ).rejects.toMatchObject({ statusCode: 400, code: 'InvalidRequestContent' });
+    await client.jobs.create('keyed', 'keys', withKey({ kekType: 'MicrosoftManaged' }));
+    await client.jobs.update('keyed', 'keys', {
+      state: 'Shipping',
+      deliveryPackage: { carrierName: 'FedEx', trackingNumber: '1Z999', driveCount: 1, shipDate: '1/1/2026' },
+    });
+    const cmk = withKey({ kekType: 'CustomerManaged', kekUrl: 'https://vault.example/keys/k/1' });
+    expect((await client.jobs.create('keyed', 'keys', cmk)).properties?.encryptionKey?.kekType).toBe(
+      'CustomerManaged',
+    );
+    await expect(
+      client.jobs.create('keyed', 'keys', withKey({ kekType: 'MicrosoftManaged' })),
+    ).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'InvalidJobState',
+    });
+  });
+
+  it('validates PUT members with their wire path as target (C.3), and reads enums case-insensitively', async () => {
+    const client = arm.client(oid);
+    const body = armImportBody(arm.svc.sub);
+    const withProps = (props: Record<string, unknown>) => ({
+      ...body,
+      properties: { ...body.properties, ...props },
+    });
+    const drive = body.properties.driveList[0]!;
+    const cases: [Record<string, unknown>, string, string][] = [
+      [
+        { storageAccountId: body.properties.storageAccountId.replace('customer1', 'Customer_1') },
+        'InvalidStorageAccountId',
+        'properties.storageAccountId',
+      ],
+      [{ jobType: 'Copy' }, 'InvalidJobType', 'properties.jobType'],
+      [{ diagnosticsPath: 'Bad_Path' }, 'InvalidDiagnosticsPath', 'properties.diagnosticsPath'],
+      [{ logLevel: 'Loud' }, 'InvalidLogLevel', 'properties.logLevel'],
+      [{ driveList: [drive, { ...drive }] }, 'InvalidDriveList', 'properties.driveList[1].driveId'],
+    ];
+    for (const [props, code, target] of cases) {
+      await expect(client.jobs.create('validated', 'validation', withProps(props))).rejects.toMatchObject({
+        statusCode: 400,
+        code,
+        details: { target },
+      });
+    }
+    const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`t${i}`, 'v']));
+    await expect(client.jobs.create('validated', 'validation', { ...body, tags })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'InvalidRequestContent',
+    });
+    const classicStorage = body.properties.storageAccountId.replace(
+      'Microsoft.Storage',
+      'Microsoft.ClassicStorage',
+    );
+    const job = await client.jobs.create(
+      'validated',
+      'validation',
+      withProps({ jobType: 'import', logLevel: 'verbose', storageAccountId: classicStorage }),
+    );
+    expect(job.properties).toMatchObject({
+      jobType: 'Import',
+      logLevel: 'Verbose',
+      storageAccountId: classicStorage,
+    });
+  });
+
+  it('refuses a delivery package whose tracking number another active job of the subscription uses', async () => {
+    const client = arm.client(oid);
+    const pkg = { carrierName: 'FedEx', trackingNumber: 'TRACK-ONCE', driveCount: 1, shipDate: '1/1/2026' };
+    await client.jobs.create('trackA', 'tracking', armImportBody(arm.svc.sub));
+    await client.jobs.create('trackB', 'tracking', armImportBody(arm.svc.sub));
+    await client.jobs.update('trackA', 'tracking', { deliveryPackage: pkg });
+    await expect(client.jobs.update('trackB', 'tracking', { deliveryPackage: pkg })).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'InvalidJobState',
+    });
+    expect((await client.jobs.get('trackB', 'tracking')).properties?.deliveryPackage).toBeUndefined();
+  });
+
   it('surfaces ARM errors as RestError codes', async () => {
     const client = arm.client(oid);
     const body = armImportBody(arm.svc.sub);
@@ -85,8 +270,10 @@ describe('jobs through the generated client', () => {
     expect(err).toMatchObject({ statusCode: 400, code: 'InvalidLocation' });
   });
 
-  it('answers 403 AuthorizationFailed to an ungranted principal and 401 to a bad token', async () => {
+  it('lets an ungranted principal read locations and operations only (403 AuthorizationFailed on jobs), and answers 401 to a bad token', async () => {
     const stranger = arm.client('11111111-2222-4333-8444-555555555555');
+    expect((await stranger.locations.get('westus')).name).toBe('West US');
+    for await (const op of stranger.operations.list()) expect(op.name).toMatch(/^Microsoft\.ImportExport\//);
     await expect(stranger.jobs.get('anyJob', 'rg')).rejects.toMatchObject({
       statusCode: 403,
       code: 'AuthorizationFailed',

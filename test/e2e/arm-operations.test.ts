@@ -1,3 +1,4 @@
+import { getContinuationToken, type JobResponse } from '@azure/arm-storageimportexport';
 import { armImportBody, startArmService, type ArmService } from '../support/arm';
 
 /** The rest of the generated client's operations, paging, PATCH and conditional writes. */
@@ -75,6 +76,83 @@ it('pages by nextLink with byPage(), $top capping the whole result, and $filter'
     statusCode: 400,
     code: 'InvalidQueryParameterValue',
   });
+});
+
+it('resumes byPage() from a continuationToken, pages by subscription, and keeps apiVersion, $top and $filter on every nextLink', async () => {
+  const client = arm.client(oid);
+  for (const name of ['resumeA', 'resumeB', 'resumeC', 'resumeD', 'resumeE']) {
+    await client.jobs.create(name, 'resume', { ...exportBody(arm.svc.sub), tags: { set: 'resume' } });
+  }
+  const first = (await client.jobs.listByResourceGroup('resume').byPage().next()).value as JobResponse[];
+  expect(first.map((j) => j.name)).toEqual(['resumeA', 'resumeB']);
+  const continuationToken = getContinuationToken(first);
+  expect(new URL(continuationToken ?? '').searchParams.has('$skiptoken')).toBe(true);
+  const rest: string[][] = [];
+  for await (const page of client.jobs.listByResourceGroup('resume').byPage({ continuationToken }))
+    rest.push(page.map((j) => j.name ?? ''));
+  expect(rest).toEqual([['resumeC', 'resumeD'], ['resumeE']]);
+  const bySub: string[][] = [];
+  for await (const page of client.jobs.listBySubscription({ filter: "tags/set eq 'resume'" }).byPage())
+    bySub.push(page.map((j) => j.name ?? ''));
+  expect(bySub).toEqual([['resumeA', 'resumeB'], ['resumeC', 'resumeD'], ['resumeE']]);
+  const urls: string[] = [];
+  const pages: JobResponse[][] = [];
+  const old = arm.client(oid, { apiVersion: '2016-11-01' });
+  const listed = old.jobs.listByResourceGroup('resume', {
+    filter: "properties/jobType eq 'Export'",
+    top: 3,
+    onResponse: (r) => void urls.push(r.request.url),
+  });
+  for await (const page of listed.byPage()) pages.push(page);
+  expect(pages.map((p) => p.map((j) => j.name))).toEqual([['resumeA', 'resumeB'], ['resumeC']]);
+  expect(pages.flat().every((j) => j.systemData === undefined)).toBe(true);
+  expect(urls).toHaveLength(2);
+  for (const url of urls) {
+    const q = new URL(url).searchParams;
+    expect([q.get('api-version'), q.get('$top'), q.get('$filter')]).toEqual([
+      '2016-11-01',
+      '3',
+      "properties/jobType eq 'Export'",
+    ]);
+  }
+  expect(() => client.jobs.listByResourceGroup('resume').byPage({ maxPageSize: 1 })).toThrow(/maxPageSize/);
+});
+
+it("tolerates the Python client's re-appended query keys on a nextLink, refuses a tampered or foreign $skiptoken, and builds nextLink from X-Forwarded-*", async () => {
+  const client = arm.client(oid);
+  for (const name of ['rawA', 'rawB', 'rawC']) await client.jobs.create(name, 'raw', exportBody(arm.svc.sub));
+  const token = await arm.token(oid);
+  const get = (url: string, headers: Record<string, string> = {}) =>
+    fetch(url, { headers: { authorization: `Bearer ${token}`, ...headers } });
+  const filter = "properties/jobType eq 'Export'";
+  const list = `${arm.plain}/subscriptions/${arm.svc.sub}/resourceGroups/raw/providers/Microsoft.ImportExport/jobs`;
+  const first = await get(`${list}?api-version=2016-11-01&$top=3&$filter=${encodeURIComponent(filter)}`, {
+    'x-forwarded-proto': 'https',
+    'x-forwarded-host': 'importexport.example:8443',
+  });
+  const { nextLink } = (await first.json()) as { nextLink: string };
+  const next = new URL(nextLink);
+  expect(next.origin).toBe('https://importexport.example:8443');
+  const local = `${list}${next.search}`;
+  const reappended = `${local}&api-version=2016-11-01&%24top=3&%24filter=${encodeURIComponent(filter)}`;
+  const second = await get(reappended);
+  expect(second.status).toBe(200);
+  expect(((await second.json()) as { value: { name: string }[] }).value.map((j) => j.name)).toEqual(['rawC']);
+  expect(await (await get(`${local}&$top=2`)).json()).toMatchObject({
+    error: { code: 'InvalidQueryParameterValue', target: '$top' },
+  });
+  const q = new URLSearchParams(next.search);
+  const [body, sig] = (q.get('$skiptoken') ?? '').split('.');
+  q.set('$skiptoken', `${body}x.${sig}`);
+  const tampered = `${list}?${q.toString()}`;
+  const foreign = `${list.replace('/raw/', '/paging/')}${next.search}`;
+  for (const url of [tampered, foreign]) {
+    const res = await get(url);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      error: { code: 'InvalidQueryParameterValue', target: '$skiptoken' },
+    });
+  }
 });
 
 it('PATCHes all or nothing: state "" is no change, Shipping needs a delivery package, cancel works', async () => {

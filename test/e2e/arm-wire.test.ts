@@ -76,10 +76,43 @@ it('refuses a closed location with LocationClosed, naming its alternates', async
   });
 });
 
+it("gives the generated client LocationClosed's alternates as RestError.details", async () => {
+  const err = await arm
+    .client(oid)
+    .jobs.create('closedByClient', 'wire', { ...armImportBody(arm.svc.sub), location: 'Old DC' })
+    .catch((e: unknown) => e);
+  expect(err).toMatchObject({
+    name: 'RestError',
+    statusCode: 400,
+    code: 'LocationClosed',
+    details: {
+      code: 'LocationClosed',
+      target: 'location',
+      details: [
+        {
+          code: 'AlternateLocation',
+          target: 'location',
+          message: "Use '/providers/Microsoft.ImportExport/locations/westus'.",
+        },
+      ],
+    },
+  });
+});
+
 it('reads, lists and revokes grants; a revoke acts at once', async () => {
   const other = await arm.grant('Reader');
   const read = await arm.operator('GET', `/subscriptions/${arm.svc.sub}/principals/${other}`);
   expect(await read.json()).toEqual({ ObjectId: other, Role: 'Reader' });
+  const grantPath = `/subscriptions/${arm.svc.sub}/principals/${other}`;
+  expect((await arm.operator('PUT', grantPath, { Role: 'Contributor' })).status).toBe(200);
+  expect(await (await arm.operator('GET', grantPath)).json()).toEqual({
+    ObjectId: other,
+    Role: 'Contributor',
+  });
+  const bare = randomUUID();
+  const bareGrant = await arm.operator('PUT', `/subscriptions/${arm.svc.sub}/principals/${bare}`);
+  expect(bareGrant.status).toBe(201);
+  expect(await bareGrant.json()).toEqual({ ObjectId: bare, Role: 'Contributor' });
   const list = (await (await arm.operator('GET', `/subscriptions/${arm.svc.sub}/principals`)).json()) as {
     value: { ObjectId: string }[];
   };

@@ -25,7 +25,10 @@ export interface ArmService {
   /** A principal with a grant on the service's subscription, and a client for it. */
   grant: (role?: 'Contributor' | 'Reader', sub?: string) => Promise<string>;
   token: (objectId: string) => Promise<string>;
-  client: (objectId: string, opts?: { apiVersion?: string; sub?: string }) => StorageImportExport;
+  client: (
+    objectId: string,
+    opts?: { apiVersion?: string; acceptLanguage?: string; sub?: string },
+  ) => StorageImportExport;
   stop: () => Promise<void>;
 }
 
@@ -95,6 +98,7 @@ export async function startArmService(
         tlsOptions: { ca: ARM_SERVER_CERT.certPem },
         retryOptions: { maxRetries: 0 },
         ...(opts.apiVersion && { apiVersion: opts.apiVersion }),
+        ...(opts.acceptLanguage && { acceptLanguage: opts.acceptLanguage }),
       }),
     stop: async () => {
       await new Promise<void>((ok) => server.close(() => ok()));

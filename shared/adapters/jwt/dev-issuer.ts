@@ -6,8 +6,10 @@ import { DEV_ISSUER } from '../../identity/bearer-tokens';
 const LIFETIME_SECONDS = 3600;
 
 interface KeyPair {
-  privateJwk: JWK;
-  publicJwk: JWK;
+  kid: string;
+  signingKey: Awaited<ReturnType<typeof importJWK>>;
+  /** The public half as a key set, made once: verification is on every request's path. */
+  verifier: JWTVerifyGetKey;
 }
 
 /** A local RS256 issuer, so that clients can be tried without Entra ID. */
@@ -33,31 +35,34 @@ export class DevIssuer implements DevTokens {
     }
     const privateJwk = JSON.parse(stored) as JWK;
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = privateJwk;
-    return { privateJwk, publicJwk: { ...publicJwk, alg: 'RS256', use: 'sig' } };
+    return {
+      kid: privateJwk.kid ?? 'dev-1',
+      signingKey: await importJWK(privateJwk, 'RS256'),
+      verifier: createLocalJWKSet({ keys: [{ ...publicJwk, alg: 'RS256', use: 'sig' }] }),
+    };
   }
 
   async issue(objectId: string, tenantId: string, now: Date): Promise<DevToken> {
-    const { privateJwk } = await this.pair();
+    const { kid, signingKey } = await this.pair();
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + LIFETIME_SECONDS;
-    const key = await importJWK(privateJwk, 'RS256');
     const token = await new SignJWT({ oid: objectId, tid: tenantId, scp: 'user_impersonation' })
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: privateJwk.kid ?? 'dev-1' })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
       .setIssuer(DEV_ISSUER)
       .setAudience(this.audience)
       .setSubject(objectId)
       .setIssuedAt(iat)
       .setNotBefore(iat)
       .setExpirationTime(exp)
-      .sign(key);
+      .sign(signingKey);
     return { access_token: token, token_type: 'Bearer', expires_on: exp };
   }
 
   /** The key set tokens are verified with. */
   keySet(): JWTVerifyGetKey {
     return async (header, token) => {
-      const { publicJwk } = await this.pair();
-      return createLocalJWKSet({ keys: [publicJwk] })(header, token);
+      const { verifier } = await this.pair();
+      return verifier(header, token);
     };
   }
 }

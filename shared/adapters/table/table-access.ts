@@ -22,12 +22,12 @@ export class AccessTable {
     });
   }
 
-  /** True when the row is new. */
+  /** True when the row is new: an insert first, a replace only when it existed (one round trip for a new row). */
   async upsert(partition: string, row: string, values: Record<string, string>): Promise<boolean> {
-    const existed = (await this.read(partition, row)) !== undefined;
+    if (await this.insert(partition, row, values)) return true;
     const client = await this.table();
     await guarded(() => client.upsertEntity({ partitionKey: partition, rowKey: row, ...values }, 'Replace'));
-    return !existed;
+    return false;
   }
 
   /** Writes the row unless it exists; false when it did. */

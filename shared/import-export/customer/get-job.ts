@@ -1,6 +1,5 @@
 import type { Conditions } from '../../kernel/conditions';
-import { conditionsMet } from '../../kernel/conditions';
-import { notFound, ImportExportError } from '../model/errors';
+import { notFound, requireConditions } from '../model/errors';
 import type { JobAddress } from './new-job';
 import type { Job, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
@@ -29,12 +28,7 @@ export async function getJob(
   if (q.storageAccountName !== undefined && found.value.StorageAccountName !== q.storageAccountName) {
     throw notFound(`job ${q.jobName} of storage account ${q.storageAccountName}`);
   }
-  if (!conditionsMet(q.conditions, { exists: true, etag: found.etag, lastModified: found.lastModified })) {
-    throw new ImportExportError(
-      'ConditionNotMet',
-      'The condition specified by the conditional headers is not met.',
-    );
-  }
+  requireConditions(q.conditions, { exists: true, etag: found.etag, lastModified: found.lastModified });
   return found;
 }
 

@@ -1,6 +1,5 @@
 import type { Conditions } from '../../kernel/conditions';
-import { conditionsMet } from '../../kernel/conditions';
-import { ImportExportError, invalidState } from '../model/errors';
+import { ImportExportError, invalidState, requireConditions } from '../model/errors';
 import type { Author, JobSpec, Placement } from './job-spec';
 import { authorshipAfter, buildJob, classicAddressOf, same } from './job-spec';
 import type { Job, Versioned } from '../model/model';
@@ -128,12 +127,7 @@ export async function placeJob(
         `A job named '${current.value.Name}' already exists in resource group '${groupOf(current.value, cmd.classicGroup)}' of this subscription.`,
       );
     }
-    if (!conditionsMet(cmd.conditions, target)) {
-      throw new ImportExportError(
-        'ConditionNotMet',
-        'The condition specified by the conditional headers is not met.',
-      );
-    }
+    requireConditions(cmd.conditions, target);
     const limit = deps.activeJobLimit;
     if (!found)
       return {

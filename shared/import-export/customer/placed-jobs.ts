@@ -1,7 +1,6 @@
 import type { Conditions } from '../../kernel/conditions';
-import { conditionsMet } from '../../kernel/conditions';
 import { deleteJob } from './delete-job';
-import { ImportExportError } from '../model/errors';
+import { ImportExportError, requireConditions } from '../model/errors';
 import type { Placement } from './job-spec';
 import type { Job, JobSummary, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
@@ -15,9 +14,6 @@ export const groupOf = (job: Pick<Job, 'ResourceGroup'>, classicGroup: string): 
   job.ResourceGroup ?? classicGroup;
 
 const sameGroup = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-
-const unmet = () =>
-  new ImportExportError('ConditionNotMet', 'The condition specified by the conditional headers is not met.');
 
 /** The live job of that name in that group, or undefined. */
 async function placedJob(
@@ -38,9 +34,7 @@ export async function requirePlacedJob(
   conditions: Conditions,
 ): Promise<Versioned<Job>> {
   const found = await placedJob(deps, at, classicGroup);
-  if (!conditionsMet(conditions, { exists: found !== undefined, ...(found && { etag: found.etag }) })) {
-    throw unmet();
-  }
+  requireConditions(conditions, { exists: found !== undefined, ...(found && { etag: found.etag }) });
   if (!found) {
     throw new ImportExportError(
       'ResourceNotFound',
@@ -61,9 +55,7 @@ export async function removePlacedJob(
   conditions: Conditions,
 ): Promise<void> {
   const found = await placedJob(deps, at, classicGroup);
-  if (!conditionsMet(conditions, { exists: found !== undefined, ...(found && { etag: found.etag }) })) {
-    throw unmet();
-  }
+  requireConditions(conditions, { exists: found !== undefined, ...(found && { etag: found.etag }) });
   if (!found) return;
   await deleteJob(deps, {
     subscriptionId: at.subscriptionId,

@@ -1,7 +1,6 @@
 import type { Conditions } from '../../kernel/conditions';
-import { conditionsMet } from '../../kernel/conditions';
 import { ConcurrencyConflict } from '../../kernel/errors';
-import { ImportExportError } from '../model/errors';
+import { ImportExportError, requireConditions } from '../model/errors';
 import type { JobAddress, NewJob } from './new-job';
 import { defineJob } from './new-job';
 import type { Job, Versioned } from '../model/model';
@@ -69,12 +68,7 @@ export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Version
     const target = live
       ? { exists: true, etag: live.etag, lastModified: live.lastModified }
       : { exists: false };
-    if (!conditionsMet(cmd.conditions, target)) {
-      throw new ImportExportError(
-        'ConditionNotMet',
-        'The condition specified by the conditional headers is not met.',
-      );
-    }
+    requireConditions(cmd.conditions, target);
     return writeJob(
       deps.store,
       current

@@ -1,3 +1,5 @@
+import type { ConditionTarget, Conditions } from '../../kernel/conditions';
+import { conditionsMet } from '../../kernel/conditions';
 import { CodedError } from '../../kernel/errors';
 
 /**
@@ -55,3 +57,13 @@ export const invalidState = (message: string, detail?: string): ImportExportErro
 
 export const notFound = (what: string): ImportExportError =>
   new ImportExportError('ResourceNotFound', `The ${what} does not exist.`);
+
+/** 412 ConditionNotMet unless the conditional headers hold for the target (docs/contract/import-export.md#a6). */
+export function requireConditions(conditions: Conditions, target: ConditionTarget): void {
+  if (!conditionsMet(conditions, target)) {
+    throw new ImportExportError(
+      'ConditionNotMet',
+      'The condition specified by the conditional headers is not met.',
+    );
+  }
+}

@@ -6,7 +6,7 @@ export const JOB_NAME = /^[A-Za-z][A-Za-z0-9_-]{1,63}$/;
 export const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** Azure container names: 3 to 63 lower-case letters, digits and single hyphens, no hyphen at either end. */
-const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
+export const CONTAINER_NAME = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 
 export const isJobName = (name: string): boolean => JOB_NAME.test(name);
 const isStorageAccountName = (name: string): boolean => ACCOUNT_NAME.test(name);

@@ -3,11 +3,11 @@ import type { IdentityCode } from '../../identity/errors';
 import type { ImportExportCode } from '../../import-export/model/errors';
 import type { KernelCode } from '../../kernel/errors';
 import { CodedError } from '../../kernel/errors';
+import type { TokenFault } from '../../identity/bearer-tokens';
+import { TokenRejected } from '../../identity/bearer-tokens';
 
 /** Every coded failure Resource Manager's routes can meet. */
 type ErrorCode = ImportExportCode | EdgeCode | KernelCode | IdentityCode;
-import type { TokenFault } from '../../identity/bearer-tokens';
-import { TokenRejected } from '../../identity/bearer-tokens';
 
 /** The wire codes of docs/arm-import-export.md#b4. */
 export type ArmCode =

@@ -1,12 +1,12 @@
 import type { DriveSpec, JobSpec } from '../../import-export/customer/job-spec';
 import type { JobRevision } from '../../import-export/customer/revise-job';
 import type { AddressParts, EncryptionKey, Package } from '../../import-export/model/model';
+import { ACCOUNT_NAME, CONTAINER_NAME } from '../../import-export/model/names';
 import { ArmError } from './arm-errors';
 import type { DriveWireBody, PatchJobBody, PutJobBody } from './arm-wire.schema';
 
 const STORAGE_ACCOUNT_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.(Classic)?Storage\/storageAccounts\/([^/]+)$/i;
-const CONTAINER = /^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/;
 const HASH = /^([0-9a-fA-F]{32}|[0-9a-fA-F]{64})$/;
 const MAX_HEADER_HASH = 4096;
 
@@ -106,7 +106,7 @@ export function specOf(body: PutJobBody): JobSpec {
   if (!body.location) throw new ArmError('InvalidLocation', 'The job needs a location.', 'location');
   const account = STORAGE_ACCOUNT_ID.exec(p.storageAccountId ?? '');
   const name = account?.[2] ?? '';
-  if (!account || !/^[a-z0-9]{3,24}$/.test(name)) {
+  if (!account || !ACCOUNT_NAME.test(name)) {
     throw new ArmError(
       'InvalidStorageAccountId',
       "storageAccountId must be '/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.Storage/storageAccounts/{name}' with a 3 to 24 character lower-case name.",
@@ -121,7 +121,7 @@ export function specOf(body: PutJobBody): JobSpec {
       'properties.jobType',
     );
   }
-  if (p.diagnosticsPath !== undefined && !CONTAINER.test(p.diagnosticsPath)) {
+  if (p.diagnosticsPath !== undefined && !CONTAINER_NAME.test(p.diagnosticsPath)) {
     throw new ArmError(
       'InvalidDiagnosticsPath',
       'diagnosticsPath must be a container name (3 to 63 lower-case letters, digits and single hyphens).',

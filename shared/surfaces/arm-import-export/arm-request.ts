@@ -1,12 +1,11 @@
+import { GUID, isJobName } from '../../import-export/model/names';
 import { ArmError } from './arm-errors';
 
 /** docs/arm-import-export.md#b1 */
 const ARM_API_VERSIONS = ['2016-11-01', '2020-08-01', '2021-01-01'] as const;
 export type ArmApiVersion = (typeof ARM_API_VERSIONS)[number];
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 const RESOURCE_GROUP = /^[-\w.()]{0,89}[-\w()]$/u;
-const JOB_NAME = /^[A-Za-z][A-Za-z0-9_-]{1,63}$/;
 
 /**
  * The query with keys lower-cased (docs/arm-import-export.md#b2): a repeated key is fine when its
@@ -75,7 +74,7 @@ export function checkResourceGroup(rg: string): string {
 }
 
 export function checkJobName(name: string): string {
-  if (!JOB_NAME.test(name)) {
+  if (!isJobName(name)) {
     throw new ArmError(
       'InvalidJobName',
       `The job name '${name}' is invalid: 2 to 64 letters, digits, '_' and '-', starting with a letter.`,
