@@ -50,7 +50,9 @@ export class RouteMatcher {
   }
 
   match(pathname: string, method: string): { route: HttpRoute; params: Record<string, string> } | undefined {
-    const parts = pathname.split('/').filter(Boolean);
+    // Decoded once per request, not once per candidate route.
+    const decoded = pathname.split('/').filter(Boolean).map(decode);
+    const parts = { decoded, lower: decoded.map((p) => p.toLowerCase()) };
     for (const c of this.compiled) {
       if (!c.route.methods.includes(method as HttpRoute['methods'][number])) continue;
       const params = matchSegments(c.segments, parts);
@@ -60,20 +62,26 @@ export class RouteMatcher {
   }
 }
 
-function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | undefined {
+/** A request path's segments, decoded, and lower-cased for the literal segments. */
+interface PathParts {
+  decoded: string[];
+  lower: string[];
+}
+
+function matchSegments(segments: Segment[], parts: PathParts): Record<string, string> | undefined {
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i]!;
     if (s.kind === 'catchAll') {
-      params[s.name] = parts.slice(i).map(decode).join('/');
+      params[s.name] = parts.decoded.slice(i).join('/');
       return params;
     }
-    const part = parts[i];
+    const part = parts.decoded[i];
     if (part === undefined) return undefined;
-    if (s.kind === 'literal' && decode(part).toLowerCase() !== s.text) return undefined;
-    if (s.kind === 'param') params[s.name] = decode(part);
+    if (s.kind === 'literal' && parts.lower[i] !== s.text) return undefined;
+    if (s.kind === 'param') params[s.name] = part;
   }
-  return parts.length === segments.length ? params : undefined;
+  return parts.decoded.length === segments.length ? params : undefined;
 }
 
 function decode(part: string): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../shared/app/config';
+import { ConfigError, parseSettings } from '../shared/app/config';
 
 const port = (name: string, fallback: number) =>
   z
@@ -54,14 +54,7 @@ function readPem(setting: string, file: string): string {
 
 /** Parses the local host's settings; a bad one is a ConfigError that names it. */
 export function parseLocalSettings(env: NodeJS.ProcessEnv): LocalSettings {
-  const parsed = LocalEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError(
-      `App setting ${String(issue?.path[0] ?? 'configuration')} is invalid: ${issue?.message ?? 'unknown problem'}`,
-    );
-  }
-  const e = parsed.data;
+  const e = parseSettings(LocalEnvSchema, env);
   if (Boolean(e.LOCAL_HTTPS_CERT_FILE) !== Boolean(e.LOCAL_HTTPS_KEY_FILE)) {
     throw new ConfigError(
       'App settings LOCAL_HTTPS_CERT_FILE and LOCAL_HTTPS_KEY_FILE go together: set both (HTTPS) or neither (HTTP)',

@@ -61,6 +61,16 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Settings parsed by their schema; a bad one is a ConfigError that names it (or says it is missing). */
+export function parseSettings<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const setting = String(issue?.path[0] ?? 'configuration');
+  if (env[setting] === undefined) throw new ConfigError(`App setting ${setting} is required.`);
+  throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
+}
+
 type Env = z.infer<typeof ConfigEnvSchema>;
 
 function credentialOf(env: Env): StorageCredential {
@@ -103,14 +113,7 @@ function storageOf(env: Env): StorageConfig {
 
 /** Parses the app settings (docs/contract/import-export.md#d7); a bad value throws a ConfigError that names the setting. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = ConfigEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const setting = String(issue?.path[0] ?? 'configuration');
-    if (env[setting] === undefined) throw new ConfigError(`App setting ${setting} is required.`);
-    throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
-  }
-  const e = parsed.data;
+  const e = parseSettings(ConfigEnvSchema, env);
   let scheduler: SchedulerConfig;
   let schedulerExecution: SchedulerExecutionConfig;
   try {

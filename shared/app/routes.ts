@@ -24,7 +24,7 @@ const LOADERS: Record<SurfaceKey, () => Promise<readonly HttpRoute[]>> = {
   'classic-scheduler': async () =>
     (await import('../surfaces/classic-scheduler/routes')).classicSchedulerRoutes(await runtime()),
   openapi: async () => (await import('../surfaces/openapi/routes')).openApiRoutes(loadedRoutes),
-  'not-found': async () => [(await import('../surfaces/classic-import-export/routes')).notFoundRoute],
+  'not-found': async () => [(await import('../surfaces/classic-import-export/not-found')).notFoundRoute],
 };
 
 const loaded = new Map<SurfaceKey, Promise<readonly HttpRoute[]>>();

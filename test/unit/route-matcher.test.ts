@@ -34,6 +34,12 @@ describe('the local host route matcher', () => {
     );
   });
 
+  it('decodes literal segments and the catch-all, and keeps a malformed escape as it came', () => {
+    expect(name('/s/services/%49mport%45xport/%24metadata')).toBe('metadata');
+    expect(matcher.match('/a%2Fb/c%20d', 'GET')?.params).toEqual({ path: 'a/b/c d' });
+    expect(matcher.match('/s/services/importexport/locations/100%', 'GET')?.params.location).toBe('100%');
+  });
+
   it('prefers a template that ends at the path over a catch-all that would match nothing there', () => {
     const arm = new RouteMatcher([
       route('rest', 'subscriptions/{*rest}'),

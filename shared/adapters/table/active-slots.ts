@@ -1,7 +1,8 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { ImportExportError } from '../../import-export/model/errors';
 import { LruCache } from '../../kernel/lru-cache';
-import { isUnavailable, unavailable } from '../store-errors';
+import { guarded } from '../store-errors';
+import { partitionRows } from './list-filter';
 
 const KNOWN_SUBSCRIPTIONS = 10_000;
 
@@ -80,14 +81,12 @@ export class ActiveSlots {
 
   private async load(subscriptionId: string): Promise<Known> {
     const client = await this.table();
-    const filter = `PartitionKey eq '${subscriptionId.replace(/'/g, "''")}' and RowKey ge 'slot_' and RowKey lt 'slot_~'`;
+    const filter = partitionRows(subscriptionId, 'slot_');
     const taken = new Set<number>();
-    try {
+    await guarded(async () => {
       const rows = client.listEntities({ queryOptions: { filter, select: ['RowKey'] } });
       for await (const row of rows) taken.add(slotOfKey(row.rowKey ?? ''));
-    } catch (err) {
-      throw isUnavailable(err) ? unavailable() : err;
-    }
+    });
     const state: Known = { taken, reserved: this.known.get(subscriptionId)?.reserved ?? new Set() };
     this.known.set(subscriptionId, state);
     return state;

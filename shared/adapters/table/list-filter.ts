@@ -5,6 +5,14 @@ import { listRowPrefix } from './job-rows';
 export const literal = (v: string | Date): string =>
   v instanceof Date ? `datetime'${v.toISOString()}'` : `'${v.replace(/'/g, "''")}'`;
 
+/** The rows whose RowKey starts with `prefix`: `~` sorts after every character of the keys written. */
+export const rowsFrom = (prefix: string): string =>
+  `RowKey ge ${literal(prefix)} and RowKey lt ${literal(`${prefix}~`)}`;
+
+/** One partition's rows whose RowKey starts with `prefix`. */
+export const partitionRows = (partition: string, prefix: string): string =>
+  `PartitionKey eq ${literal(partition)} and ${rowsFrom(prefix)}`;
+
 /**
  * The OData filter of a List Jobs page (docs/contract/import-export.md#a10). Creation-time bounds become a RowKey range
  * (list rows are keyed `list_<account>_<created>_<name>`); type, states and expiry are properties.

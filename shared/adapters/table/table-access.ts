@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { literal } from './list-filter';
+import { literal, partitionRows } from './list-filter';
 import { guarded, isNotFound, statusOf } from '../store-errors';
 
 /**
@@ -71,7 +71,7 @@ export class AccessTable {
 
   async rows(partition: string, prefix: string): Promise<Record<string, unknown>[]> {
     const client = await this.table();
-    const filter = `PartitionKey eq ${literal(partition)} and RowKey ge ${literal(prefix)} and RowKey lt ${literal(`${prefix}~`)}`;
+    const filter = partitionRows(partition, prefix);
     return guarded(async () => {
       const out: Record<string, unknown>[] = [];
       for await (const r of client.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))

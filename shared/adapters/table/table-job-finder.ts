@@ -2,11 +2,11 @@ import type { TableClient } from '@azure/data-tables';
 import type { AttentionQuery, JobFinder } from '../../import-export/datacenter/ports';
 import type { JobSummary } from '../../import-export/model/model';
 import type { JobRows } from './job-rows';
-import { literal } from './list-filter';
+import { literal, rowsFrom } from './list-filter';
 import { guarded } from '../store-errors';
 
 /** List rows are keyed `list_<account>_...`; account names are lower-case letters and digits, all before `~`. */
-const LIST_ROWS = "RowKey ge 'list_' and RowKey lt 'list_~'";
+const LIST_ROWS = rowsFrom('list_');
 
 /** The OData filter of one page of the operators' worklist. */
 function attentionFilter(q: AttentionQuery): string {

@@ -2,7 +2,7 @@ import type { TableClient, TableEntityResultPage } from '@azure/data-tables';
 import type { JobSummary, Versioned } from '../../import-export/model/model';
 import type { JobListPage, JobListQuery } from '../../import-export/model/ports';
 import type { JobRows } from './job-rows';
-import { listFilter, literal } from './list-filter';
+import { listFilter, literal, partitionRows } from './list-filter';
 import { guarded } from '../store-errors';
 
 /**
@@ -39,12 +39,7 @@ export async function listSummaries(
   subscriptionId: string,
   now: Date,
 ): Promise<Versioned<JobSummary>[]> {
-  const filter = [
-    `PartitionKey eq ${literal(subscriptionId)}`,
-    `RowKey ge 'list_'`,
-    "RowKey lt 'list_~'",
-    `ExpireAt gt ${literal(now)}`,
-  ].join(' and ');
+  const filter = `${partitionRows(subscriptionId, 'list_')} and ExpireAt gt ${literal(now)}`;
   return guarded(async () => {
     const out: Versioned<JobSummary>[] = [];
     for await (const entity of client.listEntities({ queryOptions: { filter } }))

@@ -5,7 +5,8 @@ import type { Job, JobSummary, Versioned } from '../../import-export/model/model
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../import-export/model/ports';
 import { dueTime } from '../../import-export/model/timers';
 import { trackingClaimOf } from '../../import-export/model/tracking-numbers';
-import { guarded, isNotFound, isUnavailable, statusOf, unavailable } from '../store-errors';
+import { guarded, isNotFound, statusOf } from '../store-errors';
+import { partitionRows } from './list-filter';
 import type { ActiveSlots } from './active-slots';
 import type { DueItem, TableDueIndex } from './due-index';
 import { jobRowKey, listRowKey, type JobRows } from './job-rows';
@@ -73,14 +74,12 @@ export class TableJobStore implements JobStore {
   /** The accounts of the subscription's jobs, from their list rows' keys (`list_<account>_...`). */
   async storageAccounts(subscriptionId: string): Promise<string[]> {
     const client = await this.table();
-    const filter = `PartitionKey eq '${subscriptionId.replace(/'/g, "''")}' and RowKey ge 'list_' and RowKey lt 'list_~'`;
+    const filter = partitionRows(subscriptionId, 'list_');
     const accounts = new Set<string>();
-    try {
+    await guarded(async () => {
       for await (const row of client.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
         accounts.add((row.rowKey ?? '').split('_')[1] ?? '');
-    } catch (err) {
-      throw isUnavailable(err) ? unavailable() : err;
-    }
+    });
     return [...accounts].sort();
   }
 

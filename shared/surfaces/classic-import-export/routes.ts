@@ -1,9 +1,5 @@
-import type { HttpHandler } from '@azure/functions';
 import type { HttpRoute } from '../../edge/routes';
 import { httpRoute } from '../../edge/routes';
-import { EdgeError } from '../../edge/errors';
-import { newRequestId } from '../../edge/request-info';
-import { renderError } from './envelope';
 import { deleteJobOperation, updateJobOperation } from './job-change-operations';
 import { listJobsOperation } from './job-list-operation';
 import { getJobOperation, putJobOperation } from './job-operations';
@@ -62,18 +58,3 @@ export function classicImportExportRoutes(deps: () => ClassicDeps): HttpRoute[] 
     ),
   ];
 }
-
-/** Unknown routes: the OData 404 (docs/contract/import-export.md#a4) rather than the host's page. */
-const notFoundHandler: HttpHandler = (request, context) =>
-  renderError(
-    new EdgeError(
-      'ResourceNotFound',
-      'The requested resource does not exist.',
-      new URL(request.url).pathname,
-    ),
-    { requestId: newRequestId(), head: request.method.toUpperCase() === 'HEAD' },
-    context,
-  );
-
-/** Every path no other function serves. */
-export const notFoundRoute = httpRoute('not-found', '{*path}', notFoundHandler);

@@ -1,16 +1,18 @@
 import type { HttpRoute } from '../../edge/routes';
 import { openApiDocumentSchema } from '../classic-import-export/wire/service-wire.schema';
+import { JsonBytes, serialize } from '../classic-import-export/odata';
 import { publicOp } from './pipeline';
 
 /**
  * GET /openapi.json: the OpenAPI 3.1 document of the route table. The generator and the route
- * table are loaded on the first call, not at cold start, and the document is built once per process.
+ * table are loaded on the first call, not at cold start, and the document is built and serialized
+ * once per process.
  */
 export const openApiOperation = (routeTable: () => Promise<readonly HttpRoute[]>) => {
-  let document: Promise<unknown> | undefined;
+  let document: Promise<JsonBytes> | undefined;
   const build = async () => {
     const [{ openApiDocument }, routes] = await Promise.all([import('./openapi-document'), routeTable()]);
-    return openApiDocument(routes);
+    return new JsonBytes(Buffer.from(serialize(openApiDocument(routes)), 'utf8'));
   };
   return publicOp({
     summary: 'The OpenAPI document of this service',

@@ -24,7 +24,7 @@ export const grantPrincipalOperation = operatorOp({
   summary: 'Grant a principal a role on a subscription',
   description:
     "Resource Manager routes then accept the principal's tokens for the subscription; 201 new, 200 replaced.",
-  success: { status: 201, body: grantSchema },
+  success: { status: 201, body: grantSchema, also: [200] },
   body: GrantBodySchema,
   optionalBody: true,
   async run({ rt, params, body }) {
@@ -74,8 +74,8 @@ export const listPrincipalsOperation = operatorOp({
 export const setCredentialOperation = operatorOp({
   summary: 'Register the storage credential of an account',
   description:
-    'Used by jobs that carry none of their own (Resource Manager jobs); sealed at rest, never returned.',
-  success: { status: 201 },
+    'Used by jobs that carry none of their own (Resource Manager jobs); sealed at rest, never returned. 201 new, 200 replaced.',
+  success: { status: 201, also: [200] },
   errors: [
     'MissingStorageCredential',
     'ConflictingStorageCredential',
