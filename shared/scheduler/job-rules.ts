@@ -26,12 +26,19 @@ export interface RuleContext {
   /** SCHEDULER_MIN_RETRY_INTERVAL in milliseconds. */
   minRetryMs: number;
   outbound: Pick<OutboundPolicy, 'literalRefusal'>;
+  /**
+   * The endTime the job already has, on a PATCH: one that has passed since is kept, not refused,
+   * so that re-enabling a job with no occurrence left completes it (docs/classic-scheduler.md#c6).
+   */
+  storedEndTime?: string;
 }
 
-function checkRecurrence(r: Recurrence, now: Date): void {
+function checkRecurrence(r: Recurrence, ctx: RuleContext): void {
   if (r.interval > MAX_INTERVAL[r.frequency])
     throw invalid(`recurrence.interval for ${r.frequency} is at most ${MAX_INTERVAL[r.frequency]}.`);
-  if (r.endTime !== undefined && Date.parse(r.endTime) <= now.getTime())
+  const kept =
+    ctx.storedEndTime !== undefined && Date.parse(ctx.storedEndTime) === Date.parse(r.endTime ?? '');
+  if (r.endTime !== undefined && !kept && Date.parse(r.endTime) <= ctx.now.getTime())
     throw invalid('recurrence.endTime must be in the future.');
   const s = r.schedule;
   if (!s) return;
@@ -98,7 +105,7 @@ export function checkDefinition(def: JobDefinition, ctx: RuleContext): void {
   const p = def.action.retryPolicy;
   if (p?.retryInterval !== undefined && (p.retryInterval < ctx.minRetryMs || p.retryInterval > MAX_AHEAD_MS))
     throw invalid('action.retryPolicy.retryInterval is out of range.');
-  if (def.recurrence) checkRecurrence(def.recurrence, ctx.now);
+  if (def.recurrence) checkRecurrence(def.recurrence, ctx);
 }
 
 export const hasOutboundAuth = (def: Pick<JobDefinition, 'action'>): boolean =>

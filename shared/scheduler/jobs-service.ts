@@ -81,7 +81,13 @@ export async function patchJob(
     if (!existing) throw jobNotFound(id);
     const now = d.now();
     const { definition, stateDetails } = derive(existing.job);
-    checkDefinition(definition, { now, minRetryMs: d.minRetryMs, outbound: d.outbound });
+    const storedEndTime = existing.job.recurrence?.endTime;
+    checkDefinition(definition, {
+      now,
+      minRetryMs: d.minRetryMs,
+      outbound: d.outbound,
+      ...(storedEndTime !== undefined && { storedEndTime }),
+    });
     if (isFinal(existing.job)) throw finalState(existing.job);
     const job = patchedJob(existing.job, definition, now, stateDetails);
     checkJobQuota(definition, collection, new Date(job.anchor));
