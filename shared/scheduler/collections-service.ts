@@ -140,8 +140,8 @@ export async function updateCollection(
   const prev = await getCollection(d, sub, cs, name);
   checkIfMatch(ifMatch, prev.etag);
   const plan = input.plan ?? prev.plan;
-  const samePlan = plan === prev.plan;
-  const quota = quotaOf(plan, input, samePlan ? prev.quota : undefined);
+  // docs/classic-scheduler.md#b3: values left out keep the collection's, clamped to the plan's limits.
+  const quota = quotaOf(plan, input, prev.quota);
   const next: JobCollection = {
     ...prev,
     plan,
