@@ -228,6 +228,22 @@ it('keeps names unique per subscription and honours If-Match', async () => {
   expect(tagged.tags).toEqual({ a: 'b' });
 });
 
+it("judges If-Unmodified-Since against the job's last change, as the classic API does", async () => {
+  const client = arm.client(oid);
+  await client.jobs.create('sinceJob', 'one', exportBody(arm.svc.sub));
+  const since = (date: Date) => ({
+    requestOptions: { customHeaders: { 'If-Unmodified-Since': date.toUTCString() } },
+  });
+  const later = new Date(Date.now() + 3_600_000);
+  expect((await client.jobs.get('sinceJob', 'one', since(later))).name).toBe('sinceJob');
+  const tagged = await client.jobs.update('sinceJob', 'one', { tags: { t: '1' } }, since(later));
+  expect(tagged.tags).toEqual({ t: '1' });
+  await expect(
+    client.jobs.update('sinceJob', 'one', { tags: { t: '2' } }, since(new Date('2001-01-01T00:00:00Z'))),
+  ).rejects.toMatchObject({ statusCode: 412, code: 'ConditionNotMet' });
+  expect((await client.jobs.get('sinceJob', 'one')).tags).toEqual({ t: '1' });
+});
+
 it('answers 2016-11-01 without systemData and refuses an unknown api-version', async () => {
   const old = arm.client(oid, { apiVersion: '2016-11-01' });
   await old.jobs.create('oldApi', 'rg', exportBody(arm.svc.sub));

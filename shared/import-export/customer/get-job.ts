@@ -28,7 +28,7 @@ export async function getJob(
   if (q.storageAccountName !== undefined && found.value.StorageAccountName !== q.storageAccountName) {
     throw notFound(`job ${q.jobName} of storage account ${q.storageAccountName}`);
   }
-  requireConditions(q.conditions, { exists: true, etag: found.etag, lastModified: found.lastModified });
+  requireConditions(q.conditions, found);
   return found;
 }
 

@@ -117,7 +117,6 @@ export async function placeJob(
   return retryOnConflict(async () => {
     const found = await deps.store.get(cmd.at.subscriptionId, cmd.at.jobName);
     const current = found && !isExpired(found.value, now) ? found : undefined;
-    const target = current ? { exists: true, etag: current.etag } : { exists: false };
     if (
       current &&
       groupOf(current.value, cmd.classicGroup).toLowerCase() !== cmd.at.resourceGroup.toLowerCase()
@@ -127,7 +126,7 @@ export async function placeJob(
         `A job named '${current.value.Name}' already exists in resource group '${groupOf(current.value, cmd.classicGroup)}' of this subscription.`,
       );
     }
-    requireConditions(cmd.conditions, target);
+    requireConditions(cmd.conditions, current);
     const limit = deps.activeJobLimit;
     if (!found)
       return {

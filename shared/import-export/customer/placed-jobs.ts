@@ -34,7 +34,7 @@ export async function requirePlacedJob(
   conditions: Conditions,
 ): Promise<Versioned<Job>> {
   const found = await placedJob(deps, at, classicGroup);
-  requireConditions(conditions, { exists: found !== undefined, ...(found && { etag: found.etag }) });
+  requireConditions(conditions, found);
   if (!found) {
     throw new ImportExportError(
       'ResourceNotFound',
@@ -55,7 +55,7 @@ export async function removePlacedJob(
   conditions: Conditions,
 ): Promise<void> {
   const found = await placedJob(deps, at, classicGroup);
-  requireConditions(conditions, { exists: found !== undefined, ...(found && { etag: found.etag }) });
+  requireConditions(conditions, found);
   if (!found) return;
   await deleteJob(deps, {
     subscriptionId: at.subscriptionId,

@@ -65,10 +65,7 @@ export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Version
       );
     }
     const live = current && !isExpired(current.value, now) ? current : undefined;
-    const target = live
-      ? { exists: true, etag: live.etag, lastModified: live.lastModified }
-      : { exists: false };
-    requireConditions(cmd.conditions, target);
+    requireConditions(cmd.conditions, live);
     return writeJob(
       deps.store,
       current

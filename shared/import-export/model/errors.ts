@@ -1,4 +1,4 @@
-import type { ConditionTarget, Conditions } from '../../kernel/conditions';
+import type { Conditions } from '../../kernel/conditions';
 import { conditionsMet } from '../../kernel/conditions';
 import { CodedError } from '../../kernel/errors';
 
@@ -58,8 +58,15 @@ export const invalidState = (message: string, detail?: string): ImportExportErro
 export const notFound = (what: string): ImportExportError =>
   new ImportExportError('ResourceNotFound', `The ${what} does not exist.`);
 
-/** 412 ConditionNotMet unless the conditional headers hold for the target (docs/contract/import-export.md#a6). */
-export function requireConditions(conditions: Conditions, target: ConditionTarget): void {
+/**
+ * 412 ConditionNotMet unless the conditional headers hold for the job as stored, or for its
+ * absence (docs/contract/import-export.md#a6): its ETag and its last-modified time.
+ */
+export function requireConditions(
+  conditions: Conditions,
+  job: { etag: string; lastModified: Date } | undefined,
+): void {
+  const target = job ? { exists: true, etag: job.etag, lastModified: job.lastModified } : { exists: false };
   if (!conditionsMet(conditions, target)) {
     throw new ImportExportError(
       'ConditionNotMet',
