@@ -75,3 +75,17 @@ export function checkContentHeaders(verb: Verb, request: HttpRequest, takesBody:
     );
   }
 }
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * Scheme and host as the client addressed the service (docs/contract/import-export.md#a3): those of
+ * the request, or of X-Forwarded-Proto/-Host set by a front end (a malformed host is ignored).
+ */
+export function originOf(url: string, headers: { get(name: string): string | null }): string {
+  const u = new URL(url);
+  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  const scheme = proto === 'http' || proto === 'https' ? proto : u.protocol.slice(0, -1);
+  return `${scheme}://${host && HOST.test(host) ? host : u.host}`;
+}

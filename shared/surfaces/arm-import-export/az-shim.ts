@@ -6,12 +6,13 @@ import type { Caller } from '../../identity/bearer-tokens';
 import { allows } from '../../identity/principals';
 import { isClosed, shortNameOf } from '../../import-export/model/locations';
 import { ArmError } from './arm-errors';
-import { checkResourceGroup, checkSubscription, originOf } from './arm-request';
+import { originOf } from '../../edge/request-info';
+import { checkResourceGroup, checkSubscription } from './arm-request';
 import * as d from './arm-doc-wire.schema';
 import type { HeaderSource } from './envelope';
 import { renderArm, renderArmFailure } from './envelope';
 import type { ArmDeps } from './pipeline';
-import { firstIssuer, remember, trace } from './pipeline';
+import { authorizationFailed, firstIssuer, remember, trace } from './pipeline';
 
 /**
  * The `az` login shim (docs/arm-import-export.md#g2), served only with ARM_AZ_SHIM=true: what
@@ -138,9 +139,10 @@ export const resourceGroupOp: ShimOperation = {
     const caller = callerOf(req);
     const held = await req.rt.arm.grants.get(sub, caller.objectId);
     if (!allows(held?.role, 'Microsoft.ImportExport/jobs/read'))
-      throw new ArmError(
-        'AuthorizationFailed',
-        `The client '${caller.objectId}' with object id '${caller.objectId}' does not have authorization to perform action 'Microsoft.Resources/subscriptions/resourceGroups/read' over scope '/subscriptions/${sub}/resourceGroups/${rg}' or the scope is invalid.`,
+      throw authorizationFailed(
+        caller.objectId,
+        'Microsoft.Resources/subscriptions/resourceGroups/read',
+        `/subscriptions/${sub}/resourceGroups/${rg}`,
       );
     const open = req.rt.jobs.locations.all.find((l) => !isClosed(l));
     return {

@@ -9,7 +9,7 @@ import type { Operation } from '../../edge/operation';
 import type { Exchange, PreStep, Step } from '../../edge/pipeline';
 import { conditionalHeaders, pipeline } from '../../edge/pipeline';
 import type { Reply } from '../../edge/reply';
-import { newRequestId, ownVerb } from '../../edge/request-info';
+import { newRequestId, originOf, ownVerb } from '../../edge/request-info';
 import { armBody } from './arm-body';
 import { ArmError } from './arm-errors';
 import type { ArmApiVersion } from './arm-request';
@@ -19,7 +19,6 @@ import {
   checkResourceGroup,
   checkSubscription,
   normalisedQuery,
-  originOf,
 } from './arm-request';
 import type { HeaderSource } from './envelope';
 import { asGuid, renderArm, renderArmFailure } from './envelope';
@@ -127,11 +126,15 @@ const grant: ArmStep = async (x) => {
   const held = await x.deps.arm.grants.get(x.facts.subscriptionId ?? '', caller.objectId);
   if (allows(held?.role, permission)) return;
   const scope = new URL(x.request.url).pathname.replace(/\/listbitlockerkeys$/i, '');
-  throw new ArmError(
-    'AuthorizationFailed',
-    `The client '${caller.objectId}' with object id '${caller.objectId}' does not have authorization to perform action '${permission}' over scope '${scope}' or the scope is invalid.`,
-  );
+  throw authorizationFailed(caller.objectId, permission, scope);
 };
+
+/** ARM's own 403 (docs/arm-import-export.md#e4), naming the action and the scope refused. */
+export const authorizationFailed = (objectId: string, action: string, scope: string): ArmError =>
+  new ArmError(
+    'AuthorizationFailed',
+    `The client '${objectId}' with object id '${objectId}' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid.`,
+  );
 
 /** docs/arm-import-export.md#b2: JSON objects up to 1 MiB; GET, DELETE and POST bodies ignored. */
 const body: ArmStep = async (x) => {
