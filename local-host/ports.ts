@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { ConfigError } from '../shared/app/config';
+import { ConfigError } from '../shared/app/settings';
 
 /** The one-line answer to a port in use, naming the setting that moves it. */
 export const portInUse = (port: number, setting: string): ConfigError =>

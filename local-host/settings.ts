@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ConfigError, parseSettings } from '../shared/app/config';
+import { ConfigError, parseSettings } from '../shared/app/settings';
 
 const port = (name: string, fallback: number) =>
   z

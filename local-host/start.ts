@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ConfigError } from '../shared/app/config';
+import { ConfigError } from '../shared/app/settings';
 import type { LocalHost } from './launch-host';
 import { launchLocalHost } from './launch-host';
 

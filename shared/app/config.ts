@@ -7,6 +7,7 @@ import type { SchedulerConfig } from './scheduler-config';
 import type { SchedulerExecutionConfig } from './scheduler-execution-config';
 import { parseSchedulerExecutionConfig } from './scheduler-execution-config';
 import { parseSchedulerConfig } from './scheduler-config';
+import { ConfigError, parseSettings } from './settings';
 
 export interface Config {
   storage: StorageConfig;
@@ -57,20 +58,6 @@ function armOf(e: Env): ArmConfig {
   };
 }
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Settings parsed by their schema; a bad one is a ConfigError that names it (or says it is missing). */
-export function parseSettings<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.output<S> {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const setting = String(issue?.path[0] ?? 'configuration');
-  if (env[setting] === undefined) throw new ConfigError(`App setting ${setting} is required.`);
-  throw new ConfigError(`App setting ${setting} is invalid: ${issue?.message ?? 'unknown problem'}`);
-}
-
 type Env = z.infer<typeof ConfigEnvSchema>;
 
 function credentialOf(env: Env): StorageCredential {
@@ -114,14 +101,8 @@ function storageOf(env: Env): StorageConfig {
 /** Parses the app settings (docs/contract/import-export.md#d7); a bad value throws a ConfigError that names the setting. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const e = parseSettings(ConfigEnvSchema, env);
-  let scheduler: SchedulerConfig;
-  let schedulerExecution: SchedulerExecutionConfig;
-  try {
-    scheduler = parseSchedulerConfig(env);
-    schedulerExecution = parseSchedulerExecutionConfig(env);
-  } catch (err) {
-    throw new ConfigError((err as Error).message);
-  }
+  const scheduler = parseSchedulerConfig(env);
+  const schedulerExecution = parseSchedulerExecutionConfig(env);
   try {
     new Locations(e.LOCATIONS ?? DEFAULT_LOCATIONS);
   } catch (err) {

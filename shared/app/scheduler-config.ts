@@ -1,3 +1,4 @@
+import { parseSettings } from './settings';
 import { z } from 'zod';
 import { parseDuration } from '../scheduler/durations';
 import { MAX_AHEAD_MS } from '../scheduler/job-rules';
@@ -46,14 +47,8 @@ const SchedulerEnvSchema = z.object({
     }),
 });
 
-/** Throws an Error naming the bad setting. */
+/** Throws a ConfigError naming the bad setting. */
 export function parseSchedulerConfig(env: NodeJS.ProcessEnv): SchedulerConfig {
-  const parsed = SchedulerEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `App setting ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`,
-    );
-  }
-  return { minRetryMs: parsed.data.SCHEDULER_MIN_RETRY_INTERVAL, regions: parsed.data.SCHEDULER_REGIONS };
+  const e = parseSettings(SchedulerEnvSchema, env);
+  return { minRetryMs: e.SCHEDULER_MIN_RETRY_INTERVAL, regions: e.SCHEDULER_REGIONS };
 }

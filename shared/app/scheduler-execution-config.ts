@@ -1,3 +1,4 @@
+import { ConfigError, parseSettings } from './settings';
 import { z } from 'zod';
 import { parseSchedule } from '../kernel/ncrontab';
 import { parseDuration } from '../scheduler/durations';
@@ -63,16 +64,9 @@ const Env = z.object({
   MSI_ENDPOINT: z.string().optional(),
 });
 
-/** Throws an Error naming the bad setting. */
+/** Throws a ConfigError naming the bad setting. */
 export function parseSchedulerExecutionConfig(env: NodeJS.ProcessEnv): SchedulerExecutionConfig {
-  const parsed = Env.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(
-      `App setting ${String(issue?.path[0])} is invalid: ${issue?.message ?? 'unknown problem'}`,
-    );
-  }
-  const e = parsed.data;
+  const e = parseSettings(Env, env);
   const mode: OutboundMode = e.SCHEDULER_LOCAL_HOST === 'true' ? 'local' : 'deployed';
   const allow = e.SCHEDULER_OUTBOUND_ALLOW ?? (mode === 'local' ? '127.0.0.0/8,::1' : '');
   let policy: OutboundPolicy;
@@ -83,7 +77,7 @@ export function parseSchedulerExecutionConfig(env: NodeJS.ProcessEnv): Scheduler
       metadataHosts: [...hostOf(e.IDENTITY_ENDPOINT), ...hostOf(e.MSI_ENDPOINT)],
     });
   } catch (err) {
-    throw new Error(`App setting SCHEDULER_OUTBOUND_ALLOW is invalid: ${(err as Error).message}`);
+    throw new ConfigError(`App setting SCHEDULER_OUTBOUND_ALLOW is invalid: ${(err as Error).message}`);
   }
   const localQueue = `http://127.0.0.1:${e.AZURITE_QUEUE_PORT ?? '10001'}/{account}`;
   return {

@@ -1,4 +1,5 @@
-import { ConfigError, parseConfig } from '../../shared/app/config';
+import { parseConfig } from '../../shared/app/config';
+import { ConfigError } from '../../shared/app/settings';
 import { DEFAULT_LOCATIONS } from '../../shared/import-export/model/locations';
 
 const base = {

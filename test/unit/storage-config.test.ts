@@ -1,4 +1,5 @@
-import { ConfigError, parseConfig } from '../../shared/app/config';
+import { parseConfig } from '../../shared/app/config';
+import { ConfigError } from '../../shared/app/settings';
 
 /** The settings every configuration needs besides storage. */
 const BASE = { SECRETS_KEY: Buffer.alloc(32, 1).toString('base64') };
