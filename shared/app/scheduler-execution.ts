@@ -13,7 +13,6 @@ import type { RetentionDeps } from '../scheduler/execution/retention';
 import type {
   CloudServiceStore,
   JobHistoryTrimmer,
-  JobHistoryWriter,
   OperationStore,
   SchedulerJobStore,
 } from '../scheduler/job-store';
@@ -26,7 +25,7 @@ const LEASE_MARGIN_MS = 30_000;
 export interface SchedulerExecutionDeps {
   /** The jobs' Table store, undecorated: the executor keeps the index itself. */
   jobs: SchedulerJobStore & ExecutionJobStore;
-  history: JobHistoryWriter & JobHistoryTrimmer;
+  history: JobHistoryTrimmer;
   services: Pick<CloudServiceStore, 'get'>;
   operations: Pick<OperationStore, 'removeExpired'>;
   dueTable: () => Promise<TableClient>;
@@ -70,7 +69,7 @@ export function createSchedulerExecution(
   };
   const executor = new Executor({
     jobs: deps.jobs,
-    history: history.writer(deps.history),
+    appended: (ref, jobId, entry) => history.appended(ref, jobId, entry),
     due,
     actions: {
       http: new HttpActionSender({

@@ -22,7 +22,7 @@ export interface SchedulerRuntime {
 }
 
 export function schedulerRuntime(config: Config, tables: TableClients, now: () => Date): SchedulerRuntime {
-  const schedulerHistory = new TableSchedulerHistory(() => tables.table('schedhist'));
+  const schedulerHistory = new TableSchedulerHistory(() => tables.table('schedjobs'));
   const schedulerAccount = new TableSchedulerAccount(() => tables.table('schedacct'));
   const schedulerExecution = createSchedulerExecution(config.schedulerExecution, {
     jobs: new TableSchedulerJobStore(
@@ -40,7 +40,7 @@ export function schedulerRuntime(config: Config, tables: TableClients, now: () =
   const scheduler: SchedulerDeps = {
     jobs: schedulerExecution.jobs,
     history: schedulerHistory,
-    collections: new TableCollectionStore(() => tables.table('schedjobs'), schedulerHistory),
+    collections: new TableCollectionStore(() => tables.table('schedjobs')),
     services: schedulerAccount,
     registrations: schedulerAccount,
     operations: schedulerAccount,

@@ -29,15 +29,11 @@ async function table(name: string): Promise<TableClient> {
 /** The Scheduler's stores on the run's Azurite, in tables of their own. */
 export async function schedulerStores() {
   const prefix = `x${randomBytes(5).toString('hex')}`;
-  const [jobsTable, historyTable, dueTable] = await Promise.all([
-    table(`${prefix}jobs`),
-    table(`${prefix}hist`),
-    table(`${prefix}due`),
-  ]);
+  const [jobsTable, dueTable] = await Promise.all([table(`${prefix}jobs`), table(`${prefix}due`)]);
   const box = new SecretBox(Buffer.alloc(32, 9));
-  const history = new TableSchedulerHistory(() => Promise.resolve(historyTable));
+  const history = new TableSchedulerHistory(() => Promise.resolve(jobsTable));
   const jobs = new TableSchedulerJobStore(() => Promise.resolve(jobsTable), box, history);
-  const collections = new TableCollectionStore(() => Promise.resolve(jobsTable), history);
+  const collections = new TableCollectionStore(() => Promise.resolve(jobsTable));
   const due = new TableSchedulerDueIndex(() => Promise.resolve(dueTable));
   const api = new IndexedJobStore(jobs, due);
   const ref: CollectionRef = {
@@ -46,7 +42,7 @@ export async function schedulerStores() {
     jobCollection: 'jc1',
   };
   await collections.create(ref.subscriptionId, startedCollection(ref));
-  return { jobs, history, due, api, ref, dueTable };
+  return { jobs, history, due, api, ref, dueTable, jobsTable, collections };
 }
 export type SchedulerStores = Awaited<ReturnType<typeof schedulerStores>>;
 
@@ -66,7 +62,7 @@ export function executor(
 ): Executor {
   return new Executor({
     jobs: stores.jobs,
-    history: stores.history,
+    appended: () => Promise.resolve(),
     due: stores.due,
     actions: opts.actions ?? realActions(),
     region: () => Promise.resolve('West US'),

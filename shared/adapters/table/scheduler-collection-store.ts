@@ -4,8 +4,7 @@ import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { CollectionStore } from '../../scheduler/job-store';
 import type { JobCollection } from '../../scheduler/model-collections';
 import { nameKey } from '../../scheduler/names';
-import { META_ROW, collectionPartition, prefixEnd, readRow, subKey } from './scheduler-rows';
-import type { TableSchedulerHistory } from './scheduler-history-store';
+import { META_ROW, collectionPartition, prefixEnd, readRow, removeRows, subKey } from './scheduler-rows';
 
 const ATTEMPTS = 200;
 
@@ -20,10 +19,7 @@ const refOf = (subscriptionId: string, cloudService: string, jobCollection: stri
  * its jobs (see scheduler-job-store.ts), and holds their count.
  */
 export class TableCollectionStore implements CollectionStore {
-  constructor(
-    private readonly table: () => Promise<TableClient>,
-    private readonly history: TableSchedulerHistory,
-  ) {}
+  constructor(private readonly table: () => Promise<TableClient>) {}
 
   async get(subscriptionId: string, cloudService: string, name: string): Promise<JobCollection | undefined> {
     return (await this.read(subscriptionId, cloudService, name))?.collection;
@@ -84,24 +80,25 @@ export class TableCollectionStore implements CollectionStore {
     throw new Error('the collection changed too often to update it');
   }
 
+  /** Deletes the collection's partition: its row, its jobs, their due rows and history. */
   async remove(subscriptionId: string, cloudService: string, name: string): Promise<boolean> {
     const client = await this.table();
-    const ref = refOf(subscriptionId, cloudService, name);
-    const pk = collectionPartition(ref);
+    const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
     if (!(await this.read(subscriptionId, cloudService, name))) return false;
+    const keys: string[] = [];
     await guarded(async () => {
       const rows = client.listEntities({
         queryOptions: { filter: `PartitionKey eq ${literal(pk)}`, select: ['RowKey'] },
       });
-      for await (const row of rows) {
-        try {
-          await client.deleteEntity(pk, String(row.rowKey));
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
-        }
-      }
+      for await (const row of rows) keys.push(String(row.rowKey));
     });
-    await this.history.removeCollection(ref);
+    // The collection's own row first: a job create racing this one then fails on its counter.
+    await removeRows(client, pk, [META_ROW]);
+    await removeRows(
+      client,
+      pk,
+      keys.filter((k) => k !== META_ROW),
+    );
     return true;
   }
 

@@ -35,7 +35,12 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
 
   async put(ref: CollectionRef, jobId: string, at: Date): Promise<DueItem> {
     const client = await this.table();
-    const row = {
+    const written = await guarded(() => client.upsertEntity(this.row(ref, jobId, at), 'Replace'));
+    return { ref, jobId, at, etag: written.etag ?? '*' };
+  }
+
+  private row(ref: CollectionRef, jobId: string, at: Date): Omit<DueRow, 'etag'> {
+    return {
       partitionKey: this.partition,
       rowKey: rowKeyOf(ref, jobId, at),
       Sub: ref.subscriptionId,
@@ -44,8 +49,6 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
       Job: jobId,
       At: at.toISOString(),
     };
-    const written = await guarded(() => client.upsertEntity(row, 'Replace'));
-    return { ref, jobId, at, etag: written.etag ?? '*' };
   }
 
   async due(upTo: Date, limit: number): Promise<DueItem[]> {
@@ -100,6 +103,25 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
           if (!isNotFound(err) && statusOf(err) !== 412) throw err;
         }
       });
+    }
+  }
+
+  async move(item: DueItem, to: Date | undefined): Promise<void> {
+    if (!to) return this.drop([item]);
+    if (to.getTime() === item.at.getTime()) return;
+    const client = await this.table();
+    const next = this.row(item.ref, item.jobId, to);
+    try {
+      await guarded(() =>
+        client.submitTransaction([
+          ['upsert', next, 'Replace'],
+          ['delete', { partitionKey: this.partition, rowKey: rowKeyOf(item.ref, item.jobId, item.at) }],
+        ]),
+      );
+    } catch (err) {
+      // The old row went meanwhile (another executor met it as stale): the new one is still owed.
+      if (!isNotFound(err)) throw err;
+      await guarded(() => client.upsertEntity(next, 'Replace'));
     }
   }
 

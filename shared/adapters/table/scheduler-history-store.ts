@@ -1,40 +1,46 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TableEntity } from '@azure/data-tables';
 import { literal } from './list-filter';
-import { guarded, isNotFound, statusOf } from '../store-errors';
+import { guarded } from '../store-errors';
 import type { JobHistoryReader, JobHistoryTrimmer, JobHistoryWriter } from '../../scheduler/job-store';
 import type { CollectionRef, HistoryStatus, JobHistoryEntry, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
-import { collectionPartition, prefixEnd } from './scheduler-rows';
-
-const historyPartition = (ref: CollectionRef, jobId: string) =>
-  `${collectionPartition(ref)}|${nameKey(jobId)}`;
+import { collectionPartition, prefixEnd, removeRows } from './scheduler-rows';
 
 const INVERT = 9_999_999_999_999;
-/** Newest first: rows are keyed by the inverted end time, then the attempt's key. */
-const rowKeyOf = (entry: JobHistoryEntry, key: string) =>
-  `${String(INVERT - Date.parse(entry.endTime)).padStart(13, '0')}|${key}`;
-const endTimeOf = (rowKey: string) => new Date(INVERT - Number(rowKey.slice(0, 13))).toISOString();
-/** An entity-group transaction's most actions. */
-const BATCH = 100;
+const prefixOf = (jobId: string) => `hist|${nameKey(jobId)}|`;
+/** Newest first: a job's rows are keyed by the inverted end time, then the attempt's key. */
+const rowKeyOf = (jobId: string, entry: JobHistoryEntry, key: string) =>
+  `${prefixOf(jobId)}${String(INVERT - Date.parse(entry.endTime)).padStart(13, '0')}|${key}`;
+const endTimeOf = (rowKey: string) => {
+  const inverted = rowKey.split('|')[2] ?? '';
+  return new Date(INVERT - Number(inverted)).toISOString();
+};
 
-/** Job history on Table Storage: one partition per job (docs/classic-scheduler.md#d8). */
+/**
+ * One history entry as a row of its job's collection partition (docs/scheduler-execution.md#storage-cost),
+ * so the executor writes it in the same entity-group transaction as the job's outcome.
+ */
+export function historyRow(ref: CollectionRef, jobId: string, key: string, entry: JobHistoryEntry): TableEntity {
+  return {
+    partitionKey: collectionPartition(ref),
+    rowKey: rowKeyOf(jobId, entry, key),
+    Status: entry.status,
+    State: entry.state,
+    Data: JSON.stringify(entry),
+  };
+}
+
+/**
+ * Job history on Table Storage (docs/classic-scheduler.md#d8): rows `hist|<job>|…` beside the
+ * job in its collection's partition; deleting the collection's partition deletes them too.
+ */
 export class TableSchedulerHistory implements JobHistoryReader, JobHistoryWriter, JobHistoryTrimmer {
   constructor(private readonly table: () => Promise<TableClient>) {}
 
+  /** Idempotent: a re-made attempt writes the same row again. */
   async append(ref: CollectionRef, jobId: string, key: string, entry: JobHistoryEntry): Promise<void> {
     const client = await this.table();
-    const row = {
-      partitionKey: historyPartition(ref, jobId),
-      rowKey: rowKeyOf(entry, key),
-      Status: entry.status,
-      State: entry.state,
-      Data: JSON.stringify(entry),
-    };
-    try {
-      await guarded(() => client.createEntity(row));
-    } catch (err) {
-      if (statusOf(err) !== 409) throw err;
-    }
+    await guarded(() => client.upsertEntity(historyRow(ref, jobId, key, entry), 'Replace'));
   }
 
   async list(
@@ -43,7 +49,7 @@ export class TableSchedulerHistory implements JobHistoryReader, JobHistoryWriter
     filter: { status?: HistoryStatus; state?: JobState } = {},
   ): Promise<JobHistoryEntry[]> {
     const client = await this.table();
-    const parts = [`PartitionKey eq ${literal(historyPartition(ref, jobId))}`];
+    const parts = [this.jobFilter(ref, jobId)];
     if (filter.status) parts.push(`Status eq ${literal(filter.status)}`);
     if (filter.state) parts.push(`State eq ${literal(filter.state)}`);
     return guarded(async () => {
@@ -59,7 +65,7 @@ export class TableSchedulerHistory implements JobHistoryReader, JobHistoryWriter
   /** Reads keys only: the end time is in the row key. */
   async endTimes(ref: CollectionRef, jobId: string): Promise<{ key: string; endTime: string }[]> {
     const client = await this.table();
-    const filter = `PartitionKey eq ${literal(historyPartition(ref, jobId))}`;
+    const filter = this.jobFilter(ref, jobId);
     return guarded(async () => {
       const out: { key: string; endTime: string }[] = [];
       for await (const row of client.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
@@ -68,53 +74,23 @@ export class TableSchedulerHistory implements JobHistoryReader, JobHistoryWriter
     });
   }
 
-  /** One transaction per 100 rows (one partition); a batch that meets a row gone already goes one by one. */
-  async removeEntries(ref: CollectionRef, jobId: string, keys: readonly string[]): Promise<void> {
-    const client = await this.table();
-    const partitionKey = historyPartition(ref, jobId);
-    for (let i = 0; i < keys.length; i += BATCH) {
-      const batch = keys.slice(i, i + BATCH);
-      try {
-        const actions = batch.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]);
-        await guarded(() => client.submitTransaction(actions));
-        continue;
-      } catch (err) {
-        if (!isNotFound(err)) throw err;
-      }
-      for (const rowKey of batch) {
-        await guarded(async () => {
-          try {
-            await client.deleteEntity(partitionKey, rowKey);
-          } catch (err) {
-            if (!isNotFound(err)) throw err;
-          }
-        });
-      }
-    }
+  async removeEntries(ref: CollectionRef, _jobId: string, keys: readonly string[]): Promise<void> {
+    await removeRows(await this.table(), collectionPartition(ref), keys);
   }
 
   async removeJob(ref: CollectionRef, jobId: string): Promise<void> {
-    await this.removeWhere(`PartitionKey eq ${literal(historyPartition(ref, jobId))}`);
-  }
-
-  async removeCollection(ref: CollectionRef): Promise<void> {
-    const prefix = `${collectionPartition(ref)}|`;
-    await this.removeWhere(
-      `PartitionKey ge ${literal(prefix)} and PartitionKey lt ${literal(prefixEnd(prefix))}`,
-    );
-  }
-
-  private async removeWhere(filter: string): Promise<void> {
     const client = await this.table();
+    const filter = this.jobFilter(ref, jobId);
+    const keys: string[] = [];
     await guarded(async () => {
-      const rows = client.listEntities({ queryOptions: { filter, select: ['PartitionKey', 'RowKey'] } });
-      for await (const row of rows) {
-        try {
-          await client.deleteEntity(String(row.partitionKey), String(row.rowKey));
-        } catch (err) {
-          if (!isNotFound(err)) throw err;
-        }
-      }
+      for await (const row of client.listEntities({ queryOptions: { filter, select: ['RowKey'] } }))
+        keys.push(String(row.rowKey));
     });
+    await this.removeEntries(ref, jobId, keys);
+  }
+
+  private jobFilter(ref: CollectionRef, jobId: string): string {
+    const prefix = prefixOf(jobId);
+    return `PartitionKey eq ${literal(collectionPartition(ref))} and RowKey ge ${literal(prefix)} and RowKey lt ${literal(prefixEnd(prefix))}`;
   }
 }

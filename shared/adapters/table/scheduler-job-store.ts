@@ -1,13 +1,30 @@
-import type { TableClient, TransactionAction } from '@azure/data-tables';
+import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
+import { LruCache } from '../../kernel/lru-cache';
 import type { SecretBox } from '../../kernel/secret-box';
 import { literal } from './list-filter';
 import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { SchedulerJobStore } from '../../scheduler/job-store';
-import type { CollectionRef, Job, JobState } from '../../scheduler/model';
+import type { CollectionRef, Job, JobHistoryEntry, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 import type { JobCollection } from '../../scheduler/model-collections';
 import type { TableSchedulerHistory } from './scheduler-history-store';
+import { historyRow } from './scheduler-history-store';
 import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow, readRow } from './scheduler-rows';
+
+/** Jobs whose last version this process knows (docs/scheduler-execution.md#storage-cost): about 2 KB each. */
+const KNOWN_JOBS = 10_000;
+
+interface Stored {
+  job: Job;
+  etag: string;
+}
+
+/**
+ * The new ETag of a transaction's first action. Answers come in the order of the actions; only
+ * inserts name their row, and the SDK may keep a trailing CR of the header line.
+ */
+const firstEtag = (response: TableTransactionResponse): string | undefined =>
+  response.subResponses[0]?.etag?.trim();
 
 /** Rounds of re-reading the collection's counter before a create gives up (50 writers in a race). */
 const ATTEMPTS = 200;
@@ -38,6 +55,9 @@ const recount = (pk: string, c: JobCollection, delta: number, etag: string): Tra
  * what makes MaxJobCount exact under concurrency (docs/classic-scheduler.md#c8).
  */
 export class TableSchedulerJobStore implements SchedulerJobStore {
+  /** The last version of a job this process wrote or read: the executor's claim starts from it. */
+  private readonly known = new LruCache<string, Stored>(KNOWN_JOBS);
+
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly box: SecretBox,
@@ -50,7 +70,23 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       collectionPartition(ref),
       jobRow(jobId),
     );
-    return row && { job: jobFromRow(this.box, row), etag: row.etag };
+    if (!row) {
+      this.known.delete(`${collectionPartition(ref)}/${jobRow(jobId)}`);
+      return undefined;
+    }
+    return { job: jobFromRow(this.box, row), etag: row.etag };
+  }
+
+  /**
+   * The last version this process knows, else a read. It may be stale (another process wrote
+   * since): it is only a start for a conditional write, which then fails and is re-read.
+   */
+  async latest(ref: CollectionRef, jobId: string): Promise<Stored | undefined> {
+    const key = `${collectionPartition(ref)}/${jobRow(jobId)}`;
+    const known = this.known.get(key);
+    if (known) return known;
+    const read = await this.read(ref, jobId);
+    return read && this.remember(key, read);
   }
 
   async get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {
@@ -85,7 +121,9 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       }
       const actions: TransactionAction[] = [['create', row], recount(pk, collection, +1, meta.etag)];
       try {
-        await guarded(() => client.submitTransaction(actions));
+        const response = await guarded(() => client.submitTransaction(actions));
+        const etag = firstEtag(response);
+        if (etag) this.remember(`${pk}/${row.rowKey}`, { job, etag });
         return 'created';
       } catch (err) {
         if (!conflictOrPrecondition(err)) throw err;
@@ -100,14 +138,37 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     return (await this.write(ref, job, etag)) !== undefined;
   }
 
-  /** `replace` that hands back the new ETag, so the executor's next write needs no read (docs/scheduler-execution.md). */
-  async write(ref: CollectionRef, job: Job, etag: string): Promise<string | undefined> {
+  /**
+   * `replace` that hands back the new ETag, so the executor's next write needs no read, with
+   * history entries written in the same entity-group transaction (docs/scheduler-execution.md#storage-cost).
+   */
+  async write(
+    ref: CollectionRef,
+    job: Job,
+    etag: string,
+    history: readonly { key: string; entry: JobHistoryEntry }[] = [],
+  ): Promise<string | undefined> {
     const client = await this.table();
-    const row = jobToRow(this.box, collectionPartition(ref), job);
+    const pk = collectionPartition(ref);
+    const row = jobToRow(this.box, pk, job);
+    const key = `${pk}/${row.rowKey}`;
     try {
-      const written = await guarded(() => client.updateEntity(row, 'Replace', { etag }));
-      return written.etag;
+      const written = history.length
+        ? firstEtag(
+            await guarded(() =>
+              client.submitTransaction([
+                ['update', row, 'Replace', { etag }],
+                ...history.map((h): TransactionAction => ['upsert', historyRow(ref, job.id, h.key, h.entry), 'Replace']),
+              ]),
+            ),
+          )
+        : (await guarded(() => client.updateEntity(row, 'Replace', { etag }))).etag;
+      // Table Storage answers every write with its ETag; without one no later write could be conditional.
+      if (!written) throw new Error('the job store answered a write without an ETag');
+      this.remember(key, { job, etag: written });
+      return written;
     } catch (err) {
+      this.known.delete(key);
       if (statusOf(err) === 412 || isNotFound(err)) return undefined;
       throw err;
     }
@@ -126,6 +187,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       ];
       try {
         await guarded(() => client.submitTransaction(actions));
+        this.known.delete(`${pk}/${jobRow(jobId)}`);
         await this.history.removeJob(ref, jobId);
         return true;
       } catch (err) {
@@ -134,6 +196,13 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       }
     }
     throw new Error('the collection changed too often to remove a job');
+  }
+
+  /** A copy: callers' later changes to their objects never reach the cache. */
+  private remember(key: string, stored: Stored): Stored {
+    const copy = { job: structuredClone(stored.job), etag: stored.etag };
+    this.known.set(key, copy);
+    return copy;
   }
 
   private meta(client: TableClient, pk: string): Promise<{ Data: string; etag: string } | undefined> {

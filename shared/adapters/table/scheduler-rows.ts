@@ -1,8 +1,11 @@
-import type { TableClient } from '@azure/data-tables';
+import type { TableClient, TransactionAction } from '@azure/data-tables';
 import type { SecretBox } from '../../kernel/secret-box';
 import type { ActionDefinition, CollectionRef, Job } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 import { guarded, isNotFound } from '../store-errors';
+
+/** An entity-group transaction's most actions. */
+const BATCH = 100;
 
 /**
  * Keys of the Scheduler's tables (all prefixed `sched`). A collection and its jobs share one
@@ -32,6 +35,28 @@ export function readRow<T extends object>(
       throw err;
     }
   });
+}
+
+/** Deletes rows of one partition, 100 to a transaction; a batch that meets a row gone already goes one by one. */
+export async function removeRows(client: TableClient, partitionKey: string, rowKeys: readonly string[]): Promise<void> {
+  for (let i = 0; i < rowKeys.length; i += BATCH) {
+    const batch = rowKeys.slice(i, i + BATCH);
+    try {
+      const actions = batch.map((rowKey): TransactionAction => ['delete', { partitionKey, rowKey }]);
+      await guarded(() => client.submitTransaction(actions));
+      continue;
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+    for (const rowKey of batch)
+      await guarded(async () => {
+        try {
+          await client.deleteEntity(partitionKey, rowKey);
+        } catch (err) {
+          if (!isNotFound(err)) throw err;
+        }
+      });
+  }
 }
 
 /** Upper bound of a key prefix: `}` sorts right after `|`. */

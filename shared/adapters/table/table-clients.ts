@@ -10,7 +10,6 @@ const TABLE_NAMES = [
   'due',
   'access',
   'schedjobs',
-  'schedhist',
   'schedacct',
   'scheddue',
 ] as const;

@@ -1,5 +1,5 @@
-import type { JobHistoryWriter, SchedulerJobStore } from '../job-store';
-import type { CollectionRef, Job, PendingAttempt } from '../model';
+import type { SchedulerJobStore } from '../job-store';
+import type { CollectionRef, Job, JobHistoryEntry, PendingAttempt } from '../model';
 import type { ActionPorts } from './attempt-runner';
 import { runAttempt } from './attempt-runner';
 import { claimNext, dueAt } from './claim-rules';
@@ -13,14 +13,27 @@ interface Stored {
   etag: string;
 }
 
-/** The job store as the executor uses it: `write` hands back the new ETag, so no write needs a read first. */
+/** A history entry keyed by its attempt, so a re-made attempt writes the same row. */
+export interface HistoryAppend {
+  key: string;
+  entry: JobHistoryEntry;
+}
+
+/** The job store as the executor uses it (docs/scheduler-execution.md#storage-cost). */
 export interface ExecutionJobStore extends Pick<SchedulerJobStore, 'read' | 'remove'> {
-  write(ref: CollectionRef, job: Job, etag: string): Promise<string | undefined>;
+  /** The last version this process wrote, else a read: possibly stale, a start for a conditional write only. */
+  latest(ref: CollectionRef, jobId: string): Promise<Stored | undefined>;
+  /**
+   * Writes the job if it is still at `etag`, with the history entries, in one atomic step: the
+   * new ETag, or undefined when the job changed or went.
+   */
+  write(ref: CollectionRef, job: Job, etag: string, history?: readonly HistoryAppend[]): Promise<string | undefined>;
 }
 
 export interface ExecutorDeps {
   jobs: ExecutionJobStore;
-  history: JobHistoryWriter;
+  /** Told of each history entry written (history retention's trim on write). */
+  appended: (ref: CollectionRef, jobId: string, entry: JobHistoryEntry) => Promise<void>;
   due: SchedulerDueIndex;
   actions: ActionPorts;
   /** The cloud service's GeoRegion, for `x-ms-scheduler-execution-region`. */
@@ -40,8 +53,6 @@ export interface ExecutorDeps {
 const MAX_STEPS = 8;
 /** Rounds of re-reading a job whose outcome write met another write. */
 const RECORD_ATTEMPTS = 20;
-
-const sameTime = (a: Date | undefined, b: Date) => a !== undefined && a.getTime() === b.getTime();
 
 /**
  * The executor (docs/scheduler-execution.md): each tick reads what the due-time index says is
@@ -85,33 +96,43 @@ export class Executor {
     return started;
   }
 
+  /**
+   * Claims, makes and records what the job has due, starting from the version this process last
+   * wrote (a stale one fails its claim and is re-read). A decision that writes nothing (not due,
+   * expired) is only taken on a fresh read. The visited row moves once, at the end, to where the
+   * job is due then: every time the visit gives the job is later than the row.
+   */
   private async visit(item: DueItem): Promise<number> {
-    const { jobs, due, now, instanceId, leaseMs } = this.deps;
+    const { jobs, now, instanceId, leaseMs } = this.deps;
     let made = 0;
-    let current = await jobs.read(item.ref, item.jobId);
-    /** Rows this visit wrote and then moved the job past: dropped with the item's row. */
-    const passed: DueItem[] = [];
+    let current = await jobs.latest(item.ref, item.jobId);
+    let fresh = false;
     for (let step = 0; step < MAX_STEPS && current; step++) {
       const at = dueAt(current.job);
-      if (!at || at > now()) break;
-      const claim = claimNext(current.job, now(), instanceId, leaseMs);
-      if (claim.kind === 'idle') break;
-      if (claim.kind === 'expire') {
-        await jobs.remove(item.ref, item.jobId);
-        current = undefined;
+      const claim = at && at <= now() ? claimNext(current.job, now(), instanceId, leaseMs) : undefined;
+      if (!claim || claim.kind === 'idle' || claim.kind === 'expire') {
+        if (!fresh) {
+          current = await jobs.read(item.ref, item.jobId);
+          fresh = true;
+          continue;
+        }
+        if (claim?.kind === 'expire') {
+          await jobs.remove(item.ref, item.jobId);
+          current = undefined;
+        }
         break;
       }
-      const next = dueAt(claim.job);
-      const lease = next && (await due.put(item.ref, item.jobId, next));
-      const etag = await jobs.write(item.ref, claim.job, current.etag);
+      const postponed = claim.kind === 'run' ? claim.postponed : undefined;
+      const etag = await jobs.write(item.ref, claim.job, current.etag, postponed ? [postponed] : []);
       if (!etag) {
         current = await jobs.read(item.ref, item.jobId);
+        fresh = true;
         continue;
       }
       current = { job: claim.job, etag };
+      fresh = true;
       if (claim.kind === 'cancel') continue;
-      if (claim.postponed)
-        await this.deps.history.append(item.ref, item.jobId, claim.postponed.key, claim.postponed.entry);
+      if (postponed) await this.deps.appended(item.ref, item.jobId, postponed.entry);
       const region = await this.deps.region(item.ref);
       const result = await runAttempt(
         this.deps.actions,
@@ -121,18 +142,16 @@ export class Executor {
         now,
       );
       current = await this.record(item.ref, current, claim.attempt, result);
-      if (lease && !sameTime(current && dueAt(current.job), lease.at)) passed.push(lease);
       made++;
     }
-    if (!sameTime(current && dueAt(current.job), item.at)) passed.push(item);
-    if (passed.length) await due.drop(passed);
+    await this.deps.due.move(item, current && dueAt(current.job));
     return made;
   }
 
   /**
-   * Writes the outcome: the history entry first (keyed by the attempt's tag, so a re-run writes
-   * the same row), then the job, conditional on its ETag and on still holding the claim. Resolves
-   * with the job as it now stands.
+   * Writes the outcome: the job, conditional on its ETag and on still holding the claim, with the
+   * history entry (keyed by the attempt's tag, so a re-run writes the same row) in the same
+   * transaction. Resolves with the job as it now stands.
    */
   private async record(
     ref: CollectionRef,
@@ -140,7 +159,7 @@ export class Executor {
     attempt: PendingAttempt,
     result: AttemptResult,
   ): Promise<Stored | undefined> {
-    const { jobs, due, instanceId } = this.deps;
+    const { jobs, instanceId } = this.deps;
     const key = attemptIds({
       incarnation: held.job.incarnation,
       scheduled: new Date(attempt.scheduled),
@@ -152,13 +171,11 @@ export class Executor {
       if (current.job.incarnation !== held.job.incarnation) return current;
       const recorded = recordOutcome(current.job, attempt, instanceId, result);
       if (!recorded) return current;
-      const next = dueAt(recorded.job);
-      await Promise.all([
-        round === 0 && this.deps.history.append(ref, held.job.id, key, recorded.entry),
-        next && due.put(ref, held.job.id, next),
-      ]);
-      const etag = await jobs.write(ref, recorded.job, current.etag);
-      if (etag) return { job: recorded.job, etag };
+      const etag = await jobs.write(ref, recorded.job, current.etag, [{ key, entry: recorded.entry }]);
+      if (etag) {
+        await this.deps.appended(ref, held.job.id, recorded.entry);
+        return { job: recorded.job, etag };
+      }
       current = await jobs.read(ref, held.job.id);
     }
     return current;

@@ -1,6 +1,6 @@
 import { LruCache } from '../../kernel/lru-cache';
 import type { JobHistoryTrimmer, JobHistoryWriter } from '../job-store';
-import type { CollectionRef } from '../model';
+import type { CollectionRef, JobHistoryEntry } from '../model';
 import { nameKey } from '../names';
 import type { SchedulerDueIndex } from './due-index-port';
 import { entriesToDrop, historyExpiry } from './retention-rules';
@@ -38,20 +38,25 @@ export class HistoryRetention {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  /** The executor's writer: appends, then trims when it is this job's turn. */
+  /** A writer that appends, then trims when it is this job's turn. */
   writer(inner: JobHistoryWriter): JobHistoryWriter {
     return {
       append: async (ref, jobId, key, entry) => {
         await inner.append(ref, jobId, key, entry);
-        // A finished job goes with its history 60 days after its last entry: nothing to arm.
-        if (entry.state === 'completed' || entry.state === 'faulted') return;
-        const known = this.known.get(jobKey(ref, jobId));
-        const now = this.now();
-        if (known && known.armedAt > now.getTime() && ++known.appends % TRIM_EVERY !== 0) return;
-        // The entry is stored: a failed trim is retried by a later append or the due item.
-        await this.trim(ref, jobId, now).catch(this.onError);
+        await this.appended(ref, jobId, entry);
       },
     };
+  }
+
+  /** Told of an entry the executor stored: trims when it is this job's turn (every 50th append). */
+  async appended(ref: CollectionRef, jobId: string, entry: JobHistoryEntry): Promise<void> {
+    // A finished job goes with its history 60 days after its last entry: nothing to arm.
+    if (entry.state === 'completed' || entry.state === 'faulted') return;
+    const known = this.known.get(jobKey(ref, jobId));
+    const now = this.now();
+    if (known && known.armedAt > now.getTime() && ++known.appends % TRIM_EVERY !== 0) return;
+    // The entry is stored: a failed trim is retried by a later append or the due item.
+    await this.trim(ref, jobId, now).catch(this.onError);
   }
 
   /**
