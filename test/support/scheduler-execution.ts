@@ -18,18 +18,34 @@ import { OutboundPolicy } from '../../shared/scheduler/outbound-policy';
 import { nextExecutionTime } from '../../shared/scheduler/recurrence';
 import { newSubscription } from './runtime';
 
-async function table(name: string): Promise<TableClient> {
+/** Counts every request a store sends (retries too): what an execution costs in round trips. */
+export interface RequestCounter {
+  n: number;
+}
+
+async function table(name: string, counter?: RequestCounter): Promise<TableClient> {
   const client = TableClient.fromConnectionString(process.env.AzureWebJobsStorage ?? '', name, {
     allowInsecureConnection: true,
+    ...(counter && {
+      additionalPolicies: [
+        {
+          policy: { name: 'count', sendRequest: (r, next) => (counter.n++, next(r)) },
+          position: 'perRetry' as const,
+        },
+      ],
+    }),
   });
   await client.createTable();
   return client;
 }
 
 /** The Scheduler's stores on the run's Azurite, in tables of their own. */
-export async function schedulerStores() {
+export async function schedulerStores(counter?: RequestCounter) {
   const prefix = `x${randomBytes(5).toString('hex')}`;
-  const [jobsTable, dueTable] = await Promise.all([table(`${prefix}jobs`), table(`${prefix}due`)]);
+  const [jobsTable, dueTable] = await Promise.all([
+    table(`${prefix}jobs`, counter),
+    table(`${prefix}due`, counter),
+  ]);
   const box = new SecretBox(Buffer.alloc(32, 9));
   const history = new TableSchedulerHistory(() => Promise.resolve(jobsTable));
   const jobs = new TableSchedulerJobStore(() => Promise.resolve(jobsTable), box, history);
