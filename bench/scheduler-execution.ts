@@ -118,13 +118,13 @@ export async function schedulerFigures(azurite: Azurite): Promise<SchedulerFigur
     instanceId: 'bench',
     leaseMs: 40_000,
   });
-  const loop = new ExecutorLoop(executor, s.due, {
+  const loop = new ExecutorLoop(executor, {
     now,
     maxSleepMs: 5000,
     pollMs: 25,
     onError: (e) => console.error(e),
   });
-  const api = new IndexedJobStore(s.jobs, s.due, () => loop.wake());
+  const api = new IndexedJobStore(s.jobs, s.due, (at) => loop.wake(at));
   const sub = randomUUID();
   const refs = await Promise.all(Array.from({ length: 20 }, (_, i) => collection(s, sub, `jc${i}`)));
   try {

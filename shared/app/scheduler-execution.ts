@@ -84,7 +84,7 @@ export function createSchedulerExecution(
     instanceId: randomUUID(),
     leaseMs: cfg.httpTimeoutMs + LEASE_MARGIN_MS,
   });
-  const loop = new ExecutorLoop(executor, due, {
+  const loop = new ExecutorLoop(executor, {
     now: deps.now,
     maxSleepMs: 5_000,
     pollMs: 25,
@@ -93,7 +93,7 @@ export function createSchedulerExecution(
   return {
     executor,
     loop,
-    jobs: new IndexedJobStore(deps.jobs, due, () => loop.wake()),
+    jobs: new IndexedJobStore(deps.jobs, due, (at) => loop.wake(at)),
     retention: { jobs: deps.jobs, due, history, operations: deps.operations },
   };
 }

@@ -15,13 +15,13 @@ describe('the in-process executor loop (real clock)', () => {
     const ex = executor(stores, now);
     const errors: unknown[] = [];
     // A long maximum sleep: only the wake from the job write can make the loop start these on time.
-    const loop = new ExecutorLoop(ex, stores.due, {
+    const loop = new ExecutorLoop(ex, {
       now,
       maxSleepMs: 60_000,
       pollMs: 25,
       onError: (e) => errors.push(e),
     });
-    const api = new IndexedJobStore(stores.jobs, stores.due, () => loop.wake());
+    const api = new IndexedJobStore(stores.jobs, stores.due, (at) => loop.wake(at));
     const running = loop.runFor();
     try {
       await new Promise((r) => setTimeout(r, 200));

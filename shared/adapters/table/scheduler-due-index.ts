@@ -124,20 +124,4 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
       await guarded(() => client.upsertEntity(next, 'Replace'));
     }
   }
-
-  async earliest(): Promise<Date | undefined> {
-    const client = await this.table();
-    return guarded(async () => {
-      const pages = client
-        .listEntities<{ At: string }>({
-          queryOptions: { filter: `PartitionKey eq '${this.partition}'`, select: ['At'] },
-        })
-        .byPage({ maxPageSize: 1 });
-      for await (const page of pages) {
-        const first = page[0];
-        return first ? new Date(first.At) : undefined;
-      }
-      return undefined;
-    });
-  }
 }

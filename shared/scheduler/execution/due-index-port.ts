@@ -26,6 +26,4 @@ export interface SchedulerDueIndex {
   drop(items: readonly DueItem[]): Promise<void>;
   /** Replaces a row by one at `to` (none when undefined) in one step. */
   move(item: DueItem, to: Date | undefined): Promise<void>;
-  /** The earliest row's time: how long the local executor may sleep. */
-  earliest(): Promise<Date | undefined>;
 }

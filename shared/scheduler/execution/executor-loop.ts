@@ -1,80 +1,97 @@
-import type { SchedulerDueIndex } from './due-index-port';
 import type { Executor } from './executor';
 
-/** A safety net while only visits in flight are due: each of them wakes the loop when it ends. */
-const IN_FLIGHT_POLL_MS = 250;
+/** One index read per second of due rows: lateness needs no more (docs/scheduler-execution.md#the-loop). */
+const LOOKAHEAD_MS = 1_000;
 
 export interface ExecutorLoopOptions {
   now: () => Date;
   /** Sleep at most this long: writes from other processes wake no one here. */
   maxSleepMs: number;
-  /** While something due is still being visited, look again this often. */
+  /** While the concurrency bound leaves due rows unvisited, look again this often. */
   pollMs: number;
+  /** Rows due within this much are read ahead and their visits timed in-process (default 1 s). */
+  lookaheadMs?: number;
   onError: (err: unknown) => void;
 }
 
 /**
- * The in-process executor (docs/classic-scheduler.md#e7): sleeps until the earliest due time in
- * the index, dispatches what is due, and is woken early by a job write (`wake`) or a finished
- * visit, so an immediate run or a retry starts at once. `runFor` bounds a run to a period: the
- * Functions timer runs it for its own period (docs/scheduler-execution.md).
+ * The in-process executor (docs/scheduler-execution.md#the-loop): reads the index for what is due
+ * now and within the look-ahead, times those visits itself, and sleeps until the index must be
+ * read again. A job write of this process (`wake`) or a visit leaving its job due sooner cuts the
+ * sleep short. `runFor` bounds a run to a period: the Functions timer runs it for its own period.
  */
 export class ExecutorLoop {
   private timer: NodeJS.Timeout | undefined;
-  private wakeUp: (() => void) | undefined;
+  /** The current sleep: when it ends, and how to end it. */
+  private alarm: { at: number; end: () => void } | undefined;
+  /** The earliest wake asked for while awake: the next sleep ends by then. */
+  private asked = Infinity;
   private stopped = false;
-  /** A wake that came while awake: the next sleep is skipped. */
-  private woken = false;
 
   constructor(
     private readonly executor: Executor,
-    private readonly due: SchedulerDueIndex,
     private readonly options: ExecutorLoopOptions,
   ) {}
 
-  /** A job now needs the executor at `at`: cut the sleep short if that is sooner. */
-  wake(): void {
-    if (this.wakeUp) this.wakeUp();
-    else this.woken = true;
+  /** A job needs the executor at `at` (now when omitted): the index is read again by then. */
+  wake(at?: Date): void {
+    const t = at ? at.getTime() : -Infinity;
+    if (!this.alarm) {
+      this.asked = Math.min(this.asked, t);
+      return;
+    }
+    if (t < this.alarm.at) {
+      this.alarm.at = t;
+      this.arm();
+    }
   }
 
   stop(): void {
     this.stopped = true;
-    this.wakeUp?.();
+    this.alarm?.end();
   }
 
   /** Runs until `stop()`, or until `untilMs` (epoch ms) has passed. */
   async runFor(untilMs = Infinity): Promise<void> {
     const { now, maxSleepMs, pollMs, onError } = this.options;
-    while (!this.stopped && now().getTime() < untilMs) {
-      let sleepMs = maxSleepMs;
-      this.woken = false;
-      try {
-        const started = await this.executor.dispatch();
-        for (const visit of started) visit.then(() => this.wake(), onError);
-        const next = await this.due.earliest();
-        const ahead = next ? next.getTime() - now().getTime() : maxSleepMs;
-        // Due rows left after a dispatch that started nothing belong to visits in flight, which
-        // wake the loop as they end; otherwise more may be due at once: look again shortly.
-        if (ahead > 0) sleepMs = Math.min(maxSleepMs, ahead);
-        else sleepMs = started.length === 0 ? IN_FLIGHT_POLL_MS : pollMs;
-      } catch (err) {
-        onError(err);
+    try {
+      while (!this.stopped && now().getTime() < untilMs) {
+        const start = now().getTime();
+        let wakeAt = start + maxSleepMs;
+        this.asked = Infinity;
+        try {
+          const { started, next, saturated } = await this.executor.dispatch(this.options.lookaheadMs ?? LOOKAHEAD_MS);
+          for (const visit of started) visit.then((end) => end.due && this.wake(end.due), onError);
+          wakeAt = saturated ? start + pollMs : Math.min(wakeAt, Math.max(next.getTime(), start + pollMs));
+        } catch (err) {
+          onError(err);
+        }
+        await this.sleepUntil(Math.min(wakeAt, this.asked, untilMs));
       }
-      await this.sleep(Math.min(sleepMs, Math.max(0, untilMs - now().getTime())));
+    } finally {
+      this.executor.cancelTimed();
     }
   }
 
-  private sleep(ms: number): Promise<void> {
-    if (this.woken || this.stopped) return Promise.resolve();
+  private sleepUntil(at: number): Promise<void> {
+    if (this.stopped || at <= this.options.now().getTime()) return Promise.resolve();
     return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(this.timer);
-        this.wakeUp = undefined;
-        resolve();
+      this.alarm = {
+        at,
+        end: () => {
+          clearTimeout(this.timer);
+          this.alarm = undefined;
+          resolve();
+        },
       };
-      this.wakeUp = done;
-      this.timer = setTimeout(done, ms);
+      this.arm();
     });
+  }
+
+  private arm(): void {
+    const alarm = this.alarm;
+    if (!alarm) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(alarm.end, Math.max(0, alarm.at - this.options.now().getTime()));
   }
 }

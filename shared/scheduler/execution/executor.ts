@@ -49,6 +49,18 @@ export interface ExecutorDeps {
   concurrency?: number;
 }
 
+/** What a visit did, and when the job needs the executor next. */
+export interface VisitEnd {
+  made: number;
+  due?: Date;
+}
+
+export interface Dispatch {
+  started: Promise<VisitEnd>[];
+  next: Date;
+  saturated: boolean;
+}
+
 /** Work items a job may need in one visit (an occurrence, then its error action, ...). */
 const MAX_STEPS = 8;
 /** Rounds of re-reading a job whose outcome write met another write. */
@@ -64,36 +76,74 @@ const RECORD_ATTEMPTS = 20;
 export class Executor {
   constructor(private readonly deps: ExecutorDeps) {}
 
-  /** Jobs being visited by this instance: a due row met again meanwhile is left to that visit. */
-  private readonly visiting = new Map<string, Promise<number>>();
+  /** Jobs being visited by this instance, or waiting for their time: a row met again meanwhile is left to that visit. */
+  private readonly visiting = new Map<string, Promise<VisitEnd>>();
+  /** Visits waiting for their time, each with its release: `cancelTimed` releases them unvisited. */
+  private readonly timed = new Map<NodeJS.Timeout, (go: boolean) => void>();
 
   /** One pass over what is due now, waiting for it; resolves with the number of attempts made. */
   async tick(): Promise<number> {
-    const made = await Promise.all(await this.dispatch());
-    return made.reduce((a, b) => a + b, 0);
+    const ends = await Promise.all((await this.dispatch()).started);
+    return ends.reduce((a, b) => a + b.made, 0);
   }
 
   /**
    * Starts a visit for every job due now that this instance is not visiting already, without
-   * waiting for them: a slow target must not hold up the next job's start (docs/scheduler-execution.md).
+   * waiting for them: a slow target must not hold up the next job's start. With `lookaheadMs`,
+   * rows due within that much later are read in the same request and their visits timed in this
+   * process, so one index read serves a window of executions (docs/scheduler-execution.md#the-loop).
+   * `next`: when the index must be read again; `saturated`: the concurrency bound left rows unvisited.
    */
-  async dispatch(): Promise<Promise<number>[]> {
-    const items = await this.deps.due.due(this.deps.now(), this.deps.batch ?? 1000);
-    const started: Promise<number>[] = [];
+  async dispatch(lookaheadMs = 0): Promise<Dispatch> {
+    const now = this.deps.now();
+    const upTo = new Date(now.getTime() + lookaheadMs);
+    const batch = this.deps.batch ?? 1000;
+    const items = await this.deps.due.due(upTo, batch);
+    const started: Promise<VisitEnd>[] = [];
     const limit = this.deps.concurrency ?? 64;
+    let saturated = false;
     for (const item of items) {
-      if (this.visiting.size >= limit) break;
+      if (this.visiting.size >= limit) {
+        saturated = true;
+        break;
+      }
       const key = JSON.stringify(
         [item.ref.subscriptionId, item.ref.cloudService, item.ref.jobCollection, item.jobId].map((s) =>
           s.toLowerCase(),
         ),
       );
       if (this.visiting.has(key)) continue;
-      const visit = this.visit(item).finally(() => this.visiting.delete(key));
+      const wait = item.at.getTime() - now.getTime();
+      const go = wait > 0 ? this.after(wait) : Promise.resolve(true);
+      const visit = go
+        .then((yes) => (yes ? this.visit(item) : { made: 0 }))
+        .finally(() => this.visiting.delete(key));
       this.visiting.set(key, visit);
       started.push(visit);
     }
-    return started;
+    const last = items[items.length - 1];
+    // A full page may hide rows due before the window's end: read again from its last row's time.
+    const next = items.length >= batch && last ? last.at : upTo;
+    return { started, next, saturated };
+  }
+
+  /** Releases the visits still waiting for their time, unvisited: their rows stay for the next read. */
+  cancelTimed(): void {
+    for (const [timer, release] of this.timed) {
+      clearTimeout(timer);
+      release(false);
+    }
+    this.timed.clear();
+  }
+
+  private after(ms: number): Promise<boolean> {
+    return new Promise((release) => {
+      const timer = setTimeout(() => {
+        this.timed.delete(timer);
+        release(true);
+      }, ms);
+      this.timed.set(timer, release);
+    });
   }
 
   /**
@@ -102,7 +152,7 @@ export class Executor {
    * expired) is only taken on a fresh read. The visited row moves once, at the end, to where the
    * job is due then: every time the visit gives the job is later than the row.
    */
-  private async visit(item: DueItem): Promise<number> {
+  private async visit(item: DueItem): Promise<VisitEnd> {
     const { jobs, now, instanceId, leaseMs } = this.deps;
     let made = 0;
     let current = await jobs.latest(item.ref, item.jobId);
@@ -144,8 +194,9 @@ export class Executor {
       current = await this.record(item.ref, current, claim.attempt, result);
       made++;
     }
-    await this.deps.due.move(item, current && dueAt(current.job));
-    return made;
+    const due = current && dueAt(current.job);
+    await this.deps.due.move(item, due);
+    return { made, ...(due && { due }) };
   }
 
   /**
