@@ -142,6 +142,14 @@ async function main(): Promise<void> {
       );
     if (sched)
       line(
+        'Scheduler storage round trips/execution',
+        'one-time jobs another process wrote',
+        sched.roundTripsElsewhere.toFixed(2),
+        '<= 4',
+        sched.roundTripsElsewhere <= 4,
+      );
+    if (sched)
+      line(
         'Scheduler tick requests, 10 / 10,000 idle',
         `${sched.idleTick.small} / ${sched.idleTick.big} (${ms(sched.idleTick.smallMs)} / ${ms(sched.idleTick.bigMs)})`,
         (sched.idleTick.big / sched.idleTick.small).toFixed(2),

@@ -4,7 +4,7 @@ import { AadTokens } from '../adapters/outbound-http/aad-tokens';
 import { HttpActionSender } from '../adapters/outbound-http/http-action-sender';
 import { StorageQueueSender } from '../adapters/queue/storage-queue-sender';
 import { TableSchedulerDueIndex } from '../adapters/table/scheduler-due-index';
-import type { ExecutionJobStore } from '../scheduler/execution/executor';
+import type { ExecutionJobStore } from '../scheduler/execution/executor-ports';
 import { Executor } from '../scheduler/execution/executor';
 import { ExecutorLoop } from '../scheduler/execution/executor-loop';
 import { HistoryRetention } from '../scheduler/execution/history-retention';
@@ -86,7 +86,6 @@ export function createSchedulerExecution(
   });
   const loop = new ExecutorLoop(executor, {
     now: deps.now,
-    maxSleepMs: 5_000,
     pollMs: 25,
     onError: report,
   });

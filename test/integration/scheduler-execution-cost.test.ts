@@ -81,12 +81,18 @@ describe('what an execution costs in storage round trips (docs/scheduler-executi
 
   it('runs a job another process made due sooner, though this process last saw it due later', async () => {
     const later = new Date(T0.getTime() + 60 * MINUTE);
-    const job = newJob('moved', httpAction(`${t.origin}/moved`), clock.now(), { startTime: later.toISOString() });
+    const job = newJob('moved', httpAction(`${t.origin}/moved`), clock.now(), {
+      startTime: later.toISOString(),
+    });
     await stores.api.create(stores.ref, job);
     const current = await stores.jobs.read(stores.ref, 'moved');
     if (!current) throw new Error('no job');
     const now = clock.now().toISOString();
-    const sooner = { ...current.job, startTime: now, status: { ...current.job.status, nextExecutionTime: now } };
+    const sooner = {
+      ...current.job,
+      startTime: now,
+      status: { ...current.job.status, nextExecutionTime: now },
+    };
     expect(await otherProcess().replace(stores.ref, sooner, current.etag)).toBe(true);
     expect(await executor(stores, clock.now).tick()).toBe(1);
     expect(t.seen.map((s) => s.path)).toEqual(['/moved']);

@@ -2,6 +2,7 @@ import { ExecutorLoop } from '../../shared/scheduler/execution/executor-loop';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
+import type { RequestCounter } from '../support/scheduler-execution';
 import { executor, httpAction, newJob, schedulerStores } from '../support/scheduler-execution';
 
 describe('the in-process executor loop (real clock)', () => {
@@ -14,11 +15,11 @@ describe('the in-process executor loop (real clock)', () => {
     const now = () => new Date();
     const ex = executor(stores, now);
     const errors: unknown[] = [];
-    // A long maximum sleep: only the wake from the job write can make the loop start these on time.
+    // A long look-ahead, so a long sleep: only the wake from the job write can make the loop start these on time.
     const loop = new ExecutorLoop(ex, {
       now,
-      maxSleepMs: 60_000,
       pollMs: 25,
+      lookaheadMs: 60_000,
       onError: (e) => errors.push(e),
     });
     const api = new IndexedJobStore(stores.jobs, stores.due, (at) => loop.wake(at));
@@ -44,6 +45,44 @@ describe('the in-process executor loop (real clock)', () => {
         // to tell a woken loop from one that slept its 60 s, on a machine busy with other suites.
         expect(lateness).toBeLessThan(10_000);
       }
+      expect(errors).toEqual([]);
+    } finally {
+      loop.stop();
+      await running;
+    }
+  });
+
+  it('reads the index once for a window of due jobs and times their visits itself', async () => {
+    target = await startTarget((_req, res) => res.end());
+    const counter: RequestCounter = { n: 0 };
+    const stores = await schedulerStores(counter);
+    const now = () => new Date();
+    const errors: unknown[] = [];
+    // Twenty jobs 40 ms apart, written by another process (no wake): only index reads find them.
+    const first = Math.ceil((Date.now() + 1500) / 100) * 100;
+    for (let i = 0; i < 20; i++) {
+      const at = new Date(first + i * 40).toISOString();
+      await stores.api.create(
+        stores.ref,
+        newJob(`w${i}`, httpAction(`${target.origin}/${i}`), now(), { startTime: at }),
+      );
+    }
+    const loop = new ExecutorLoop(executor(stores, now), {
+      now,
+      pollMs: 25,
+      lookaheadMs: 2_000,
+      onError: (e) => errors.push(e),
+    });
+    const reads = counter.indexReads ?? 0;
+    const running = loop.runFor();
+    try {
+      const deadline = Date.now() + 20_000;
+      while (target.seen.length < 20 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(target.seen).toHaveLength(20);
+      for (const seen of target.seen)
+        expect(seen.at).toBeGreaterThanOrEqual(first + Number(seen.path.slice(1)) * 40);
+      // One read found all twenty ahead of time; a loop sleeping until each due time would read twenty times.
+      expect((counter.indexReads ?? 0) - reads).toBeLessThanOrEqual(3);
       expect(errors).toEqual([]);
     } finally {
       loop.stop();

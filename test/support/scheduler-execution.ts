@@ -21,6 +21,8 @@ import { newSubscription } from './runtime';
 /** Counts every request a store sends (retries too): what an execution costs in round trips. */
 export interface RequestCounter {
   n: number;
+  /** Queries of the due-time index. */
+  indexReads?: number;
 }
 
 async function table(name: string, counter?: RequestCounter): Promise<TableClient> {
@@ -29,7 +31,15 @@ async function table(name: string, counter?: RequestCounter): Promise<TableClien
     ...(counter && {
       additionalPolicies: [
         {
-          policy: { name: 'count', sendRequest: (r, next) => (counter.n++, next(r)) },
+          policy: {
+            name: 'count',
+            sendRequest: (r, next) => {
+              counter.n++;
+              if (r.method === 'GET' && r.url.includes('%24filter') && name.endsWith('due'))
+                counter.indexReads = (counter.indexReads ?? 0) + 1;
+              return next(r);
+            },
+          },
           position: 'perRetry' as const,
         },
       ],

@@ -20,7 +20,12 @@ const endTimeOf = (rowKey: string) => {
  * One history entry as a row of its job's collection partition (docs/scheduler-execution.md#storage-cost),
  * so the executor writes it in the same entity-group transaction as the job's outcome.
  */
-export function historyRow(ref: CollectionRef, jobId: string, key: string, entry: JobHistoryEntry): TableEntity {
+export function historyRow(
+  ref: CollectionRef,
+  jobId: string,
+  key: string,
+  entry: JobHistoryEntry,
+): TableEntity {
   return {
     partitionKey: collectionPartition(ref),
     rowKey: rowKeyOf(jobId, entry, key),

@@ -4,7 +4,8 @@ import type { SecretBox } from '../../kernel/secret-box';
 import { literal } from './list-filter';
 import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { SchedulerJobStore } from '../../scheduler/job-store';
-import type { CollectionRef, Job, JobHistoryEntry, JobState } from '../../scheduler/model';
+import type { HistoryAppend } from '../../scheduler/execution/executor-ports';
+import type { CollectionRef, Job, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 import type { JobCollection } from '../../scheduler/model-collections';
 import type { TableSchedulerHistory } from './scheduler-history-store';
@@ -146,7 +147,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     ref: CollectionRef,
     job: Job,
     etag: string,
-    history: readonly { key: string; entry: JobHistoryEntry }[] = [],
+    history: readonly HistoryAppend[] = [],
   ): Promise<string | undefined> {
     const client = await this.table();
     const pk = collectionPartition(ref);
@@ -158,7 +159,11 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
             await guarded(() =>
               client.submitTransaction([
                 ['update', row, 'Replace', { etag }],
-                ...history.map((h): TransactionAction => ['upsert', historyRow(ref, job.id, h.key, h.entry), 'Replace']),
+                ...history.map((h): TransactionAction => [
+                  'upsert',
+                  historyRow(ref, job.id, h.key, h.entry),
+                  'Replace',
+                ]),
               ]),
             ),
           )

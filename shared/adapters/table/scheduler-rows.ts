@@ -38,7 +38,11 @@ export function readRow<T extends object>(
 }
 
 /** Deletes rows of one partition, 100 to a transaction; a batch that meets a row gone already goes one by one. */
-export async function removeRows(client: TableClient, partitionKey: string, rowKeys: readonly string[]): Promise<void> {
+export async function removeRows(
+  client: TableClient,
+  partitionKey: string,
+  rowKeys: readonly string[],
+): Promise<void> {
   for (let i = 0; i < rowKeys.length; i += BATCH) {
     const batch = rowKeys.slice(i, i + BATCH);
     try {

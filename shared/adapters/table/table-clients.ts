@@ -4,15 +4,7 @@ import { StorageDeadlineExceeded, withDeadline } from '../deadline';
 import { endpointOf, isLoopback } from '../endpoints';
 import { guarded, statusOf } from '../store-errors';
 
-const TABLE_NAMES = [
-  'jobs',
-  'certs',
-  'due',
-  'access',
-  'schedjobs',
-  'schedacct',
-  'scheddue',
-] as const;
+const TABLE_NAMES = ['jobs', 'certs', 'due', 'access', 'schedjobs', 'schedacct', 'scheddue'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
 /** One HTTP request to the storage service, as it leaves (every retry counted). */

@@ -1,15 +1,16 @@
 import type { Executor } from './executor';
 
-/** One index read per second of due rows: lateness needs no more (docs/scheduler-execution.md#the-loop). */
+/** One index read per second (docs/scheduler-execution.md#the-loop). */
 const LOOKAHEAD_MS = 1_000;
 
 export interface ExecutorLoopOptions {
   now: () => Date;
-  /** Sleep at most this long: writes from other processes wake no one here. */
-  maxSleepMs: number;
   /** While the concurrency bound leaves due rows unvisited, look again this often. */
   pollMs: number;
-  /** Rows due within this much are read ahead and their visits timed in-process (default 1 s). */
+  /**
+   * Rows due within this much are read ahead and their visits timed in-process; the index is read
+   * again after it, so a job written by another process waits at most this long (default 1 s).
+   */
   lookaheadMs?: number;
   onError: (err: unknown) => void;
 }
@@ -53,14 +54,15 @@ export class ExecutorLoop {
 
   /** Runs until `stop()`, or until `untilMs` (epoch ms) has passed. */
   async runFor(untilMs = Infinity): Promise<void> {
-    const { now, maxSleepMs, pollMs, onError } = this.options;
+    const { now, pollMs, onError } = this.options;
+    const lookaheadMs = this.options.lookaheadMs ?? LOOKAHEAD_MS;
     try {
       while (!this.stopped && now().getTime() < untilMs) {
         const start = now().getTime();
-        let wakeAt = start + maxSleepMs;
+        let wakeAt = start + lookaheadMs;
         this.asked = Infinity;
         try {
-          const { started, next, saturated } = await this.executor.dispatch(this.options.lookaheadMs ?? LOOKAHEAD_MS);
+          const { started, next, saturated } = await this.executor.dispatch(lookaheadMs);
           for (const visit of started) visit.then((end) => end.due && this.wake(end.due), onError);
           wakeAt = saturated ? start + pollMs : Math.min(wakeAt, Math.max(next.getTime(), start + pollMs));
         } catch (err) {

@@ -1,65 +1,12 @@
-import type { SchedulerJobStore } from '../job-store';
-import type { CollectionRef, Job, JobHistoryEntry, PendingAttempt } from '../model';
-import type { ActionPorts } from './attempt-runner';
+import type { CollectionRef, PendingAttempt } from '../model';
 import { runAttempt } from './attempt-runner';
 import { claimNext, dueAt } from './claim-rules';
-import type { DueItem, SchedulerDueIndex } from './due-index-port';
+import type { DueItem } from './due-index-port';
+import type { Dispatch, ExecutorDeps, Stored, VisitEnd } from './executor-ports';
 import { attemptIds } from './outbound-headers';
 import type { AttemptResult } from './outcome-rules';
 import { recordOutcome } from './outcome-rules';
-
-interface Stored {
-  job: Job;
-  etag: string;
-}
-
-/** A history entry keyed by its attempt, so a re-made attempt writes the same row. */
-export interface HistoryAppend {
-  key: string;
-  entry: JobHistoryEntry;
-}
-
-/** The job store as the executor uses it (docs/scheduler-execution.md#storage-cost). */
-export interface ExecutionJobStore extends Pick<SchedulerJobStore, 'read' | 'remove'> {
-  /** The last version this process wrote, else a read: possibly stale, a start for a conditional write only. */
-  latest(ref: CollectionRef, jobId: string): Promise<Stored | undefined>;
-  /**
-   * Writes the job if it is still at `etag`, with the history entries, in one atomic step: the
-   * new ETag, or undefined when the job changed or went.
-   */
-  write(ref: CollectionRef, job: Job, etag: string, history?: readonly HistoryAppend[]): Promise<string | undefined>;
-}
-
-export interface ExecutorDeps {
-  jobs: ExecutionJobStore;
-  /** Told of each history entry written (history retention's trim on write). */
-  appended: (ref: CollectionRef, jobId: string, entry: JobHistoryEntry) => Promise<void>;
-  due: SchedulerDueIndex;
-  actions: ActionPorts;
-  /** The cloud service's GeoRegion, for `x-ms-scheduler-execution-region`. */
-  region: (ref: CollectionRef) => Promise<string>;
-  now: () => Date;
-  /** This executor instance: who holds a claim. */
-  instanceId: string;
-  /** `SCHEDULER_HTTP_TIMEOUT` + 30 s: a lapsed lease means a crash (docs/classic-scheduler.md#e6). */
-  leaseMs: number;
-  /** Due rows read per tick; the rest wait for the next one. */
-  batch?: number;
-  /** Jobs visited at once by this instance: beyond it, due rows wait for a visit to end. */
-  concurrency?: number;
-}
-
-/** What a visit did, and when the job needs the executor next. */
-export interface VisitEnd {
-  made: number;
-  due?: Date;
-}
-
-export interface Dispatch {
-  started: Promise<VisitEnd>[];
-  next: Date;
-  saturated: boolean;
-}
+import { VisitTimers } from './visit-timers';
 
 /** Work items a job may need in one visit (an occurrence, then its error action, ...). */
 const MAX_STEPS = 8;
@@ -78,8 +25,9 @@ export class Executor {
 
   /** Jobs being visited by this instance, or waiting for their time: a row met again meanwhile is left to that visit. */
   private readonly visiting = new Map<string, Promise<VisitEnd>>();
-  /** Visits waiting for their time, each with its release: `cancelTimed` releases them unvisited. */
-  private readonly timed = new Map<NodeJS.Timeout, (go: boolean) => void>();
+  /** Visits under way (not those waiting for their time): at most `concurrency`. */
+  private active = 0;
+  private readonly timers = new VisitTimers();
 
   /** One pass over what is due now, waiting for it; resolves with the number of attempts made. */
   async tick(): Promise<number> {
@@ -100,13 +48,8 @@ export class Executor {
     const batch = this.deps.batch ?? 1000;
     const items = await this.deps.due.due(upTo, batch);
     const started: Promise<VisitEnd>[] = [];
-    const limit = this.deps.concurrency ?? 64;
     let saturated = false;
     for (const item of items) {
-      if (this.visiting.size >= limit) {
-        saturated = true;
-        break;
-      }
       const key = JSON.stringify(
         [item.ref.subscriptionId, item.ref.cloudService, item.ref.jobCollection, item.jobId].map((s) =>
           s.toLowerCase(),
@@ -114,9 +57,14 @@ export class Executor {
       );
       if (this.visiting.has(key)) continue;
       const wait = item.at.getTime() - now.getTime();
-      const go = wait > 0 ? this.after(wait) : Promise.resolve(true);
-      const visit = go
-        .then((yes) => (yes ? this.visit(item) : { made: 0 }))
+      if (wait <= 0 && this.full()) {
+        saturated = true;
+        continue;
+      }
+      // A timed visit that finds every slot taken leaves its row to the next read, which it asks for.
+      const visit = this.timers
+        .after(wait)
+        .then((yes) => (yes && !this.full() ? this.visit(item) : { made: 0, ...(yes && { due: item.at }) }))
         .finally(() => this.visiting.delete(key));
       this.visiting.set(key, visit);
       started.push(visit);
@@ -129,21 +77,12 @@ export class Executor {
 
   /** Releases the visits still waiting for their time, unvisited: their rows stay for the next read. */
   cancelTimed(): void {
-    for (const [timer, release] of this.timed) {
-      clearTimeout(timer);
-      release(false);
-    }
-    this.timed.clear();
+    this.timers.cancelAll();
   }
 
-  private after(ms: number): Promise<boolean> {
-    return new Promise((release) => {
-      const timer = setTimeout(() => {
-        this.timed.delete(timer);
-        release(true);
-      }, ms);
-      this.timed.set(timer, release);
-    });
+  /** Every visit slot taken (`concurrency`). */
+  private full(): boolean {
+    return this.active >= (this.deps.concurrency ?? 64);
   }
 
   /**
@@ -153,6 +92,15 @@ export class Executor {
    * job is due then: every time the visit gives the job is later than the row.
    */
   private async visit(item: DueItem): Promise<VisitEnd> {
+    this.active++;
+    try {
+      return await this.visitJob(item);
+    } finally {
+      this.active--;
+    }
+  }
+
+  private async visitJob(item: DueItem): Promise<VisitEnd> {
     const { jobs, now, instanceId, leaseMs } = this.deps;
     let made = 0;
     let current = await jobs.latest(item.ref, item.jobId);
