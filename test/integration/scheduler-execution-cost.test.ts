@@ -62,6 +62,17 @@ describe('what an execution costs in storage round trips (docs/scheduler-executi
     expect(await stores.history.list(stores.ref, 'every')).toHaveLength(5);
   });
 
+  it('reads the jobs of a window another process wrote 14 to a query, not one by one', async () => {
+    const other = otherProcess();
+    for (let i = 0; i < 20; i++)
+      await other.create(stores.ref, newJob(`w${i}`, httpAction(`${t.origin}/w${i}`), clock.now()));
+    const before = counter.n;
+    expect(await executor(stores, clock.now).tick()).toBe(20);
+    // One index read, two job queries (14 + 6), then claim, outcome and row move per job.
+    expect(counter.n - before).toBe(1 + 2 + 20 * 3);
+    expect(t.seen).toHaveLength(20);
+  });
+
   it('never runs a job from a stale version: a disable by another process holds', async () => {
     const job = newJob('stale', httpAction(`${t.origin}/stale`), clock.now(), {
       recurrence: { frequency: 'minute', interval: 1 },
