@@ -244,6 +244,18 @@ describe('the executor over Azurite and real targets', () => {
     );
   });
 
+  it('a refused job write keeps the due row of the write that won with the same due time', async () => {
+    const t = await target();
+    await stores.api.create(stores.ref, newJob('same', httpAction(`${t.origin}/s`), clock.now()));
+    const read = await stores.jobs.read(stores.ref, 'same');
+    if (!read) throw new Error('no job');
+    // Two writers from the same read, both due at the job's time: the second is refused.
+    expect(await stores.api.replace(stores.ref, read.job, read.etag)).toBe(true);
+    expect(await stores.api.replace(stores.ref, read.job, read.etag)).toBe(false);
+    expect(await executor(stores, clock.now).tick()).toBe(1);
+    expect(t.seen).toHaveLength(1);
+  });
+
   it('a disabled job runs nothing and its stale due row goes', async () => {
     const t = await target();
     await stores.api.create(stores.ref, newJob('job6', httpAction(`${t.origin}/d`), clock.now()));
