@@ -1,4 +1,5 @@
 import { ExecutorLoop } from '../../shared/scheduler/execution/executor-loop';
+import type { SchedulerDueIndex } from '../../shared/scheduler/execution/due-index-port';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
@@ -88,5 +89,35 @@ describe('the in-process executor loop (real clock)', () => {
       loop.stop();
       await running;
     }
+  });
+
+  it('times a read-ahead visit from when the index answered, not from when it was asked', async () => {
+    target = await startTarget((_req, res) => res.end());
+    const stores = await schedulerStores();
+    // A clock that jumps 500 ms while the index is read: a slow read, without the wait.
+    let jumped = 0;
+    const now = () => new Date(Date.now() + jumped);
+    const slow: SchedulerDueIndex = {
+      put: (...a) => stores.due.put(...a),
+      drop: (...a) => stores.due.drop(...a),
+      move: (...a) => stores.due.move(...a),
+      due: async (...a) => {
+        const rows = await stores.due.due(...a);
+        jumped += 500;
+        return rows;
+      },
+    };
+    const at = now().getTime() + 800;
+    await stores.api.create(
+      stores.ref,
+      newJob('soon', httpAction(`${target.origin}/soon`), now(), { startTime: new Date(at).toISOString() }),
+    );
+    const { started } = await executor({ ...stores, due: slow }, now).dispatch(1_000);
+    const answered = Date.now();
+    await Promise.all(started);
+    expect(target.seen).toHaveLength(1);
+    // Due 800 ms after the read was asked, 300 ms (or less) after it answered.
+    expect((target.seen[0]?.at ?? Infinity) - answered).toBeLessThan(450);
+    expect((target.seen[0]?.at ?? 0) + jumped).toBeGreaterThanOrEqual(at);
   });
 });

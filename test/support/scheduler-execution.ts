@@ -10,6 +10,7 @@ import { TableSchedulerHistory } from '../../shared/adapters/table/scheduler-his
 import { TableSchedulerJobStore } from '../../shared/adapters/table/scheduler-job-store';
 import { SecretBox } from '../../shared/kernel/secret-box';
 import type { ActionPorts } from '../../shared/scheduler/execution/attempt-runner';
+import type { SchedulerDueIndex } from '../../shared/scheduler/execution/due-index-port';
 import { Executor } from '../../shared/scheduler/execution/executor';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { CollectionRef, Job, JobAction, Recurrence } from '../../shared/scheduler/model';
@@ -82,7 +83,7 @@ export const realActions = (timeoutMs = 5000): ActionPorts => ({
 });
 
 export function executor(
-  stores: SchedulerStores,
+  stores: Pick<SchedulerStores, 'jobs'> & { due: SchedulerDueIndex },
   now: () => Date,
   opts: { id?: string; actions?: ActionPorts; leaseMs?: number } = {},
 ): Executor {

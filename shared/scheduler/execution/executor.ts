@@ -48,6 +48,8 @@ export class Executor {
     const batch = this.deps.batch ?? 1000;
     const items = await this.deps.due.due(upTo, batch);
     await this.prefetch(items);
+    // Timed from when the window is in hand: the reads above took time of their own.
+    const ready = this.deps.now().getTime();
     const started: Promise<VisitEnd>[] = [];
     let saturated = false;
     for (const item of items) {
@@ -57,7 +59,7 @@ export class Executor {
         ),
       );
       if (this.visiting.has(key)) continue;
-      const wait = item.at.getTime() - now.getTime();
+      const wait = item.at.getTime() - ready;
       if (wait <= 0 && this.full()) {
         saturated = true;
         continue;
