@@ -120,4 +120,46 @@ describe('the in-process executor loop (real clock)', () => {
     expect((target.seen[0]?.at ?? Infinity) - answered).toBeLessThan(450);
     expect((target.seen[0]?.at ?? 0) + jumped).toBeGreaterThanOrEqual(at);
   });
+
+  it('starts at once a job this process makes due now, though a visit of it was already timed for later', async () => {
+    target = await startTarget((_req, res) => res.end());
+    const stores = await schedulerStores();
+    const now = () => new Date();
+    const errors: unknown[] = [];
+    const loop = new ExecutorLoop(executor(stores, now), {
+      now,
+      pollMs: 25,
+      lookaheadMs: 2_000,
+      onError: (e) => errors.push(e),
+    });
+    const api = new IndexedJobStore(stores.jobs, stores.due, (at) => loop.wake(at));
+    // Written by another process, due in 1.5 s: the loop's first read times its visit.
+    const later = new Date(Date.now() + 1_500).toISOString();
+    await stores.api.create(
+      stores.ref,
+      newJob('moved', httpAction(`${target.origin}/moved`), now(), { startTime: later }),
+    );
+    const running = loop.runFor();
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const current = await stores.jobs.read(stores.ref, 'moved');
+      if (!current) throw new Error('no job');
+      const soon = new Date().toISOString();
+      const sooner = {
+        ...current.job,
+        startTime: soon,
+        status: { ...current.job.status, nextExecutionTime: soon },
+      };
+      const written = Date.now();
+      expect(await api.replace(stores.ref, sooner, current.etag)).toBe(true);
+      const deadline = Date.now() + 5_000;
+      while (target.seen.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(target.seen).toHaveLength(1);
+      expect((target.seen[0]?.at ?? Infinity) - written).toBeLessThan(600);
+      expect(errors).toEqual([]);
+    } finally {
+      loop.stop();
+      await running;
+    }
+  });
 });

@@ -23,8 +23,11 @@ const RECORD_ATTEMPTS = 20;
 export class Executor {
   constructor(private readonly deps: ExecutorDeps) {}
 
-  /** Jobs being visited by this instance, or waiting for their time: a row met again meanwhile is left to that visit. */
-  private readonly visiting = new Map<string, Promise<VisitEnd>>();
+  /**
+   * Jobs being visited by this instance, or waiting for their time (`at`, with `release` while it
+   * waits): a row met again meanwhile is left to that visit, unless it is due sooner than one waiting.
+   */
+  private readonly visiting = new Map<string, { at: number; release?: () => void }>();
   /** Visits under way (not those waiting for their time): at most `concurrency`. */
   private active = 0;
   private readonly timers = new VisitTimers();
@@ -58,18 +61,30 @@ export class Executor {
           s.toLowerCase(),
         ),
       );
-      if (this.visiting.has(key)) continue;
+      const held = this.visiting.get(key);
+      // A job made due sooner (by this process's write) than its visit waits for: the sooner row goes.
+      if (held && (!held.release || held.at <= item.at.getTime())) continue;
       const wait = item.at.getTime() - ready;
       if (wait <= 0 && this.full()) {
         saturated = true;
         continue;
       }
+      held?.release?.();
+      const timed = this.timers.after(wait);
+      const entry: { at: number; release?: () => void } = {
+        at: item.at.getTime(),
+        ...(wait > 0 && { release: timed.release }),
+      };
       // A timed visit that finds every slot taken leaves its row to the next read, which it asks for.
-      const visit = this.timers
-        .after(wait)
-        .then((yes) => (yes && !this.full() ? this.visit(item) : { made: 0, ...(yes && { due: item.at }) }))
-        .finally(() => this.visiting.delete(key));
-      this.visiting.set(key, visit);
+      const visit = timed.go
+        .then((yes) => {
+          delete entry.release;
+          return yes && !this.full() ? this.visit(item) : { made: 0, ...(yes && { due: item.at }) };
+        })
+        .finally(() => {
+          if (this.visiting.get(key) === entry) this.visiting.delete(key);
+        });
+      this.visiting.set(key, entry);
       started.push(visit);
     }
     const last = items[items.length - 1];
