@@ -256,6 +256,18 @@ describe('the executor over Azurite and real targets', () => {
     expect(t.seen).toHaveLength(1);
   });
 
+  it('starts no more visits than its concurrency, and says the rest were left', async () => {
+    const t = await startTarget((_req, res) => setTimeout(() => res.end('slow'), 300));
+    targets.push(t);
+    for (let i = 0; i < 5; i++)
+      await stores.api.create(stores.ref, newJob(`busy${i}`, httpAction(`${t.origin}/b${i}`), clock.now()));
+    const ex = executor(stores, clock.now, { concurrency: 2 });
+    const { started, saturated } = await ex.dispatch();
+    expect(started).toHaveLength(2);
+    expect(saturated).toBe(true);
+    expect((await Promise.all(started)).map((end) => end.made)).toEqual([1, 1]);
+  });
+
   it('a disabled job runs nothing and its stale due row goes', async () => {
     const t = await target();
     await stores.api.create(stores.ref, newJob('job6', httpAction(`${t.origin}/d`), clock.now()));

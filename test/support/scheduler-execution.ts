@@ -85,7 +85,7 @@ export const realActions = (timeoutMs = 5000): ActionPorts => ({
 export function executor(
   stores: Pick<SchedulerStores, 'jobs'> & { due: SchedulerDueIndex },
   now: () => Date,
-  opts: { id?: string; actions?: ActionPorts; leaseMs?: number } = {},
+  opts: { id?: string; actions?: ActionPorts; leaseMs?: number; concurrency?: number } = {},
 ): Executor {
   return new Executor({
     jobs: stores.jobs,
@@ -96,6 +96,7 @@ export function executor(
     now,
     instanceId: opts.id ?? randomUUID(),
     leaseMs: opts.leaseMs ?? 90_000,
+    ...(opts.concurrency && { concurrency: opts.concurrency }),
   });
 }
 

@@ -8,6 +8,12 @@ import type { AttemptResult } from './outcome-rules';
 import { recordOutcome } from './outcome-rules';
 import { VisitTimers } from './visit-timers';
 
+/** A job's visit by this instance: due at `at`; `release` while it still waits for that time. */
+interface Held {
+  at: number;
+  release?: () => void;
+}
+
 /** Work items a job may need in one visit (an occurrence, then its error action, ...). */
 const MAX_STEPS = 8;
 /** Rounds of re-reading a job whose outcome write met another write. */
@@ -27,7 +33,7 @@ export class Executor {
    * Jobs being visited by this instance, or waiting for their time (`at`, with `release` while it
    * waits): a row met again meanwhile is left to that visit, unless it is due sooner than one waiting.
    */
-  private readonly visiting = new Map<string, { at: number; release?: () => void }>();
+  private readonly visiting = new Map<string, Held>();
   /** Visits under way (not those waiting for their time): at most `concurrency`. */
   private active = 0;
   private readonly timers = new VisitTimers();
@@ -70,20 +76,22 @@ export class Executor {
         continue;
       }
       held?.release?.();
-      const timed = this.timers.after(wait);
-      const entry: { at: number; release?: () => void } = {
-        at: item.at.getTime(),
-        ...(wait > 0 && { release: timed.release }),
-      };
-      // A timed visit that finds every slot taken leaves its row to the next read, which it asks for.
-      const visit = timed.go
-        .then((yes) => {
+      const entry: Held = { at: item.at.getTime() };
+      // One due now starts here, so that it counts against the bound at once. A timed visit that
+      // finds every slot taken leaves its row to the next read, which it asks for.
+      let visit: Promise<VisitEnd>;
+      if (wait <= 0) visit = this.visit(item);
+      else {
+        const timed = this.timers.after(wait);
+        entry.release = timed.release;
+        visit = timed.go.then((yes) => {
           delete entry.release;
           return yes && !this.full() ? this.visit(item) : { made: 0, ...(yes && { due: item.at }) };
-        })
-        .finally(() => {
-          if (this.visiting.get(key) === entry) this.visiting.delete(key);
         });
+      }
+      visit = visit.finally(() => {
+        if (this.visiting.get(key) === entry) this.visiting.delete(key);
+      });
       this.visiting.set(key, entry);
       started.push(visit);
     }

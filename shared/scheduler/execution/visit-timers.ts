@@ -13,32 +13,25 @@ export class VisitTimers {
   private readonly waiting = new Map<NodeJS.Timeout, (go: boolean) => void>();
 
   after(ms: number): TimedVisit {
-    if (ms <= 0) return { go: Promise.resolve(true), release: () => undefined };
-    let timer: NodeJS.Timeout | undefined;
-    const go = new Promise<boolean>((settle) => {
-      const t = setTimeout(() => {
-        this.waiting.delete(t);
-        settle(true);
-      }, ms);
-      timer = t;
-      this.waiting.set(t, settle);
+    let settle: (go: boolean) => void = () => undefined;
+    const go = new Promise<boolean>((resolve) => {
+      settle = resolve;
     });
-    return {
-      go,
-      release: () => {
-        if (!timer) return;
-        clearTimeout(timer);
-        this.waiting.get(timer)?.(false);
-        this.waiting.delete(timer);
-      },
-    };
+    const timer = setTimeout(() => {
+      this.waiting.delete(timer);
+      settle(true);
+    }, ms);
+    this.waiting.set(timer, settle);
+    return { go, release: () => this.release(timer) };
   }
 
   cancelAll(): void {
-    for (const [timer, release] of this.waiting) {
-      clearTimeout(timer);
-      release(false);
-    }
-    this.waiting.clear();
+    for (const timer of [...this.waiting.keys()]) this.release(timer);
+  }
+
+  private release(timer: NodeJS.Timeout): void {
+    clearTimeout(timer);
+    this.waiting.get(timer)?.(false);
+    this.waiting.delete(timer);
   }
 }
