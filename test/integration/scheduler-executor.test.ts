@@ -14,7 +14,14 @@ import { TestClock } from '../support/runtime';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
 import type { SchedulerStores } from '../support/scheduler-execution';
-import { executor, httpAction, newJob, realActions, schedulerStores } from '../support/scheduler-execution';
+import {
+  executor,
+  httpAction,
+  newJob,
+  otherProcessJobs,
+  realActions,
+  schedulerStores,
+} from '../support/scheduler-execution';
 
 const T0 = new Date('2026-05-04T08:00:00Z');
 let stores: SchedulerStores;
@@ -158,6 +165,31 @@ describe('the executor over Azurite and real targets', () => {
       expect((await stores.jobs.get(stores.ref, `race${i}`))?.status.executionCount).toBe(1);
       expect(await stores.history.list(stores.ref, `race${i}`)).toHaveLength(1);
     }
+  });
+
+  it('two processes, each starting from the version it last wrote, never run an occurrence twice', async () => {
+    const t = await target();
+    await stores.api.create(
+      stores.ref,
+      newJob('shared', httpAction(`${t.origin}/s`), clock.now(), {
+        recurrence: { frequency: 'minute', interval: 1 },
+      }),
+    );
+    const a = executor(stores, clock.now, { id: 'a' });
+    const b = executor({ ...stores, jobs: otherProcessJobs(stores) }, clock.now, { id: 'b' });
+    // Each runs one occurrence alone, so each holds a version the other has since written over.
+    expect(await a.tick()).toBe(1);
+    clock.advance(60_000);
+    expect(await b.tick()).toBe(1);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(60_000);
+      const [ranA, ranB] = await Promise.all([a.tick(), b.tick()]);
+      expect(ranA + ranB).toBe(1);
+    }
+    expect(t.seen).toHaveLength(6);
+    expect(new Set(t.seen.map((s) => s.headers['x-ms-execution-tag'])).size).toBe(6);
+    expect((await stores.jobs.read(stores.ref, 'shared'))?.job.status.executionCount).toBe(6);
+    expect(await stores.history.list(stores.ref, 'shared')).toHaveLength(6);
   });
 
   it('a crash after the claim is recovered once the lease lapses, with the same execution tag', async () => {

@@ -73,6 +73,14 @@ export async function schedulerStores(counter?: RequestCounter) {
 }
 export type SchedulerStores = Awaited<ReturnType<typeof schedulerStores>>;
 
+/** The same job table as another process sees it: a store of its own, nothing cached. */
+export const otherProcessJobs = (stores: SchedulerStores): TableSchedulerJobStore =>
+  new TableSchedulerJobStore(
+    () => Promise.resolve(stores.jobsTable),
+    new SecretBox(Buffer.alloc(32, 9)),
+    stores.history,
+  );
+
 export const realActions = (timeoutMs = 5000): ActionPorts => ({
   http: new HttpActionSender({
     policy: new OutboundPolicy({ mode: 'local', allow: [] }),
