@@ -4,7 +4,7 @@ import type { SecretBox } from '../../kernel/secret-box';
 import { literal } from './list-filter';
 import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { SchedulerJobStore } from '../../scheduler/job-store';
-import type { HistoryAppend } from '../../scheduler/execution/executor-ports';
+import type { HistoryAppend, Stored } from '../../scheduler/execution/executor-ports';
 import type { CollectionRef, Job, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 import type { JobCollection } from '../../scheduler/model-collections';
@@ -14,11 +14,6 @@ import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow, readRow } 
 
 /** Jobs whose last version this process knows (docs/scheduler-execution.md#storage-cost): about 2 KB each. */
 const KNOWN_JOBS = 10_000;
-
-interface Stored {
-  job: Job;
-  etag: string;
-}
 
 /**
  * The new ETag of a transaction's first action. Answers come in the order of the actions; only
@@ -68,7 +63,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     private readonly history: TableSchedulerHistory,
   ) {}
 
-  async read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined> {
+  async read(ref: CollectionRef, jobId: string): Promise<Stored | undefined> {
     const row = await readRow<{ Data: string; Secrets?: string }>(
       await this.table(),
       collectionPartition(ref),
@@ -94,7 +89,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
   }
 
   /**
-   * Reads the jobs of one collection this process does not know yet, 15 to a query (Table
+   * Reads the jobs of one collection this process does not know yet, 14 to a query (Table
    * Storage's bound on comparisons in a filter), so that the executor's visits of a read-ahead
    * window start from them instead of reading one by one (docs/scheduler-execution.md#storage-cost).
    */
