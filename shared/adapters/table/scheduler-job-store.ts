@@ -97,16 +97,21 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     const pk = collectionPartition(ref);
     const unknown = [...new Set(jobIds.map(jobRow))].filter((rk) => !this.known.has(`${pk}/${rk}`));
     const client = await this.table();
-    for (let i = 0; i < unknown.length; i += PREFETCH_CHUNK) {
-      const keys = unknown.slice(i, i + PREFETCH_CHUNK).map((rk) => `RowKey eq ${literal(rk)}`);
-      const filter = `PartitionKey eq ${literal(pk)} and (${keys.join(' or ')})`;
-      await guarded(async () => {
-        for await (const row of client.listEntities<{ Data: string; Secrets?: string }>({
-          queryOptions: { filter },
-        }))
-          this.remember(`${pk}/${String(row.rowKey)}`, { job: jobFromRow(this.box, row), etag: row.etag });
-      });
-    }
+    const chunks: string[][] = [];
+    for (let i = 0; i < unknown.length; i += PREFETCH_CHUNK)
+      chunks.push(unknown.slice(i, i + PREFETCH_CHUNK));
+    // At once, as the executor reads its collections: the window's visits wait for all of them.
+    await Promise.all(
+      chunks.map((chunk) => {
+        const filter = `PartitionKey eq ${literal(pk)} and (${chunk.map((rk) => `RowKey eq ${literal(rk)}`).join(' or ')})`;
+        return guarded(async () => {
+          for await (const row of client.listEntities<{ Data: string; Secrets?: string }>({
+            queryOptions: { filter },
+          }))
+            this.remember(`${pk}/${String(row.rowKey)}`, { job: jobFromRow(this.box, row), etag: row.etag });
+        });
+      }),
+    );
   }
 
   async get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {
