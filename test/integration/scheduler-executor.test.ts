@@ -300,6 +300,20 @@ describe('the executor over Azurite and real targets', () => {
     expect((await Promise.all(started)).map((end) => end.made)).toEqual([1, 1]);
   });
 
+  it('a visited row moves to the job’s next due time, even when another executor took it away first', async () => {
+    const later = new Date(T0.getTime() + 60_000);
+    const due = () => stores.due.due(new Date(T0.getTime() + 120_000), 10);
+    const moved = await stores.due.put(stores.ref, 'm1', T0);
+    await stores.due.move(moved, later);
+    const gone = await stores.due.put(stores.ref, 'm2', T0);
+    await stores.due.drop([gone]);
+    await stores.due.move(gone, later);
+    expect((await due()).map((i) => [i.jobId, i.at.getTime()])).toEqual([
+      ['m1', later.getTime()],
+      ['m2', later.getTime()],
+    ]);
+  });
+
   it('a disabled job runs nothing and its stale due row goes', async () => {
     const t = await target();
     await stores.api.create(stores.ref, newJob('job6', httpAction(`${t.origin}/d`), clock.now()));
