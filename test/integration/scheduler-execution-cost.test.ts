@@ -1,11 +1,15 @@
-import { SecretBox } from '../../shared/kernel/secret-box';
-import { TableSchedulerJobStore } from '../../shared/adapters/table/scheduler-job-store';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import { TestClock } from '../support/runtime';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
 import type { RequestCounter, SchedulerStores } from '../support/scheduler-execution';
-import { executor, httpAction, newJob, schedulerStores } from '../support/scheduler-execution';
+import {
+  executor,
+  httpAction,
+  newJob,
+  otherProcessJobs,
+  schedulerStores,
+} from '../support/scheduler-execution';
 
 const T0 = new Date('2026-05-04T08:00:00Z');
 const MINUTE = 60_000;
@@ -22,15 +26,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** The same tables as another process sees them: its own store, nothing cached. */
-function otherProcess(): IndexedJobStore {
-  const jobs = new TableSchedulerJobStore(
-    () => Promise.resolve(stores.jobsTable),
-    new SecretBox(Buffer.alloc(32, 9)),
-    stores.history,
-  );
-  return new IndexedJobStore(jobs, stores.due);
-}
+/** The jobs API of another process: its own store, nothing cached. */
+const otherProcess = (): IndexedJobStore => new IndexedJobStore(otherProcessJobs(stores), stores.due);
 
 describe('what an execution costs in storage round trips (docs/scheduler-execution.md#storage-cost)', () => {
   it('runs a one-time job in 4 requests: index read, claim, outcome with its history entry, row move', async () => {

@@ -1,4 +1,5 @@
 import { ExecutorLoop } from '../../shared/scheduler/execution/executor-loop';
+import type { SchedulerDueIndex } from '../../shared/scheduler/execution/due-index-port';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
@@ -83,6 +84,78 @@ describe('the in-process executor loop (real clock)', () => {
         expect(seen.at).toBeGreaterThanOrEqual(first + Number(seen.path.slice(1)) * 40);
       // One read found all twenty ahead of time; a loop sleeping until each due time would read twenty times.
       expect((counter.indexReads ?? 0) - reads).toBeLessThanOrEqual(3);
+      expect(errors).toEqual([]);
+    } finally {
+      loop.stop();
+      await running;
+    }
+  });
+
+  it('times a read-ahead visit from when the index answered, not from when it was asked', async () => {
+    target = await startTarget((_req, res) => res.end());
+    const stores = await schedulerStores();
+    // A clock that jumps 500 ms while the index is read: a slow read, without the wait.
+    let jumped = 0;
+    const now = () => new Date(Date.now() + jumped);
+    const slow: SchedulerDueIndex = {
+      put: (...a) => stores.due.put(...a),
+      drop: (...a) => stores.due.drop(...a),
+      move: (...a) => stores.due.move(...a),
+      due: async (...a) => {
+        const rows = await stores.due.due(...a);
+        jumped += 500;
+        return rows;
+      },
+    };
+    const at = now().getTime() + 800;
+    await stores.api.create(
+      stores.ref,
+      newJob('soon', httpAction(`${target.origin}/soon`), now(), { startTime: new Date(at).toISOString() }),
+    );
+    const { started } = await executor({ ...stores, due: slow }, now).dispatch(1_000);
+    const answered = Date.now();
+    await Promise.all(started);
+    expect(target.seen).toHaveLength(1);
+    // Due 800 ms after the read was asked, 300 ms (or less) after it answered.
+    expect((target.seen[0]?.at ?? Infinity) - answered).toBeLessThan(450);
+    expect((target.seen[0]?.at ?? 0) + jumped).toBeGreaterThanOrEqual(at);
+  });
+
+  it('starts at once a job this process makes due now, though a visit of it was already timed for later', async () => {
+    target = await startTarget((_req, res) => res.end());
+    const stores = await schedulerStores();
+    const now = () => new Date();
+    const errors: unknown[] = [];
+    const loop = new ExecutorLoop(executor(stores, now), {
+      now,
+      pollMs: 25,
+      lookaheadMs: 2_000,
+      onError: (e) => errors.push(e),
+    });
+    const api = new IndexedJobStore(stores.jobs, stores.due, (at) => loop.wake(at));
+    // Written by another process, due in 1.5 s: the loop's first read times its visit.
+    const later = new Date(Date.now() + 1_500).toISOString();
+    await stores.api.create(
+      stores.ref,
+      newJob('moved', httpAction(`${target.origin}/moved`), now(), { startTime: later }),
+    );
+    const running = loop.runFor();
+    try {
+      await new Promise((r) => setTimeout(r, 200));
+      const current = await stores.jobs.read(stores.ref, 'moved');
+      if (!current) throw new Error('no job');
+      const soon = new Date().toISOString();
+      const sooner = {
+        ...current.job,
+        startTime: soon,
+        status: { ...current.job.status, nextExecutionTime: soon },
+      };
+      const written = Date.now();
+      expect(await api.replace(stores.ref, sooner, current.etag)).toBe(true);
+      const deadline = Date.now() + 5_000;
+      while (target.seen.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      expect(target.seen).toHaveLength(1);
+      expect((target.seen[0]?.at ?? Infinity) - written).toBeLessThan(600);
       expect(errors).toEqual([]);
     } finally {
       loop.stop();

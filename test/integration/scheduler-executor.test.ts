@@ -14,7 +14,14 @@ import { TestClock } from '../support/runtime';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
 import type { SchedulerStores } from '../support/scheduler-execution';
-import { executor, httpAction, newJob, realActions, schedulerStores } from '../support/scheduler-execution';
+import {
+  executor,
+  httpAction,
+  newJob,
+  otherProcessJobs,
+  realActions,
+  schedulerStores,
+} from '../support/scheduler-execution';
 
 const T0 = new Date('2026-05-04T08:00:00Z');
 let stores: SchedulerStores;
@@ -160,6 +167,31 @@ describe('the executor over Azurite and real targets', () => {
     }
   });
 
+  it('two processes, each starting from the version it last wrote, never run an occurrence twice', async () => {
+    const t = await target();
+    await stores.api.create(
+      stores.ref,
+      newJob('shared', httpAction(`${t.origin}/s`), clock.now(), {
+        recurrence: { frequency: 'minute', interval: 1 },
+      }),
+    );
+    const a = executor(stores, clock.now, { id: 'a' });
+    const b = executor({ ...stores, jobs: otherProcessJobs(stores) }, clock.now, { id: 'b' });
+    // Each runs one occurrence alone, so each holds a version the other has since written over.
+    expect(await a.tick()).toBe(1);
+    clock.advance(60_000);
+    expect(await b.tick()).toBe(1);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(60_000);
+      const [ranA, ranB] = await Promise.all([a.tick(), b.tick()]);
+      expect(ranA + ranB).toBe(1);
+    }
+    expect(t.seen).toHaveLength(6);
+    expect(new Set(t.seen.map((s) => s.headers['x-ms-execution-tag'])).size).toBe(6);
+    expect((await stores.jobs.read(stores.ref, 'shared'))?.job.status.executionCount).toBe(6);
+    expect(await stores.history.list(stores.ref, 'shared')).toHaveLength(6);
+  });
+
   it('a crash after the claim is recovered once the lease lapses, with the same execution tag', async () => {
     const t = await target();
     const job = newJob('job3', httpAction(`${t.origin}/x`), clock.now());
@@ -242,6 +274,44 @@ describe('the executor over Azurite and real targets', () => {
     expect(history[0]?.message).toBe(
       `StorageQueue Action - Message sent to storage account '${DEV_ACCOUNT.name}' queue '${queueName}' Created`,
     );
+  });
+
+  it('a refused job write keeps the due row of the write that won with the same due time', async () => {
+    const t = await target();
+    await stores.api.create(stores.ref, newJob('same', httpAction(`${t.origin}/s`), clock.now()));
+    const read = await stores.jobs.read(stores.ref, 'same');
+    if (!read) throw new Error('no job');
+    // Two writers from the same read, both due at the job's time: the second is refused.
+    expect(await stores.api.replace(stores.ref, read.job, read.etag)).toBe(true);
+    expect(await stores.api.replace(stores.ref, read.job, read.etag)).toBe(false);
+    expect(await executor(stores, clock.now).tick()).toBe(1);
+    expect(t.seen).toHaveLength(1);
+  });
+
+  it('starts no more visits than its concurrency, and says the rest were left', async () => {
+    const t = await startTarget((_req, res) => setTimeout(() => res.end('slow'), 300));
+    targets.push(t);
+    for (let i = 0; i < 5; i++)
+      await stores.api.create(stores.ref, newJob(`busy${i}`, httpAction(`${t.origin}/b${i}`), clock.now()));
+    const ex = executor(stores, clock.now, { concurrency: 2 });
+    const { started, saturated } = await ex.dispatch();
+    expect(started).toHaveLength(2);
+    expect(saturated).toBe(true);
+    expect((await Promise.all(started)).map((end) => end.made)).toEqual([1, 1]);
+  });
+
+  it('a visited row moves to the job’s next due time, even when another executor took it away first', async () => {
+    const later = new Date(T0.getTime() + 60_000);
+    const due = () => stores.due.due(new Date(T0.getTime() + 120_000), 10);
+    const moved = await stores.due.put(stores.ref, 'm1', T0);
+    await stores.due.move(moved, later);
+    const gone = await stores.due.put(stores.ref, 'm2', T0);
+    await stores.due.drop([gone]);
+    await stores.due.move(gone, later);
+    expect((await due()).map((i) => [i.jobId, i.at.getTime()])).toEqual([
+      ['m1', later.getTime()],
+      ['m2', later.getTime()],
+    ]);
   });
 
   it('a disabled job runs nothing and its stale due row goes', async () => {

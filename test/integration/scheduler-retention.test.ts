@@ -53,6 +53,12 @@ async function stored(jobId: string, endTimes: number[]): Promise<void> {
     );
 }
 
+/** An entry as the executor writes it: stored with its outcome, then told to history retention. */
+async function written(jobId: string, key: string, e: JobHistoryEntry): Promise<void> {
+  await rt.schedulerHistory.append(ref, jobId, key, e);
+  await rt.schedulerExecution.retention.history.appended(ref, jobId, e);
+}
+
 const endTimesOf = async (jobId: string) =>
   (await rt.schedulerHistory.endTimes(ref, jobId)).map((e) => Date.parse(e.endTime));
 const seconds = (from: number, count: number) =>
@@ -62,17 +68,15 @@ describe('history: the last 1000 entries', () => {
   it('a write that finds more than 1000 leaves the newest 1000; later writes trim every 50th', async () => {
     const old = seconds(2000, 1005);
     await stored('busy', old);
-    const writer = rt.schedulerExecution.retention.history.writer(rt.schedulerHistory);
-    await writer.append(ref, 'busy', 'new-0', entry('busy', T0.getTime()));
+    await written('busy', 'new-0', entry('busy', T0.getTime()));
     const kept = await endTimesOf('busy');
     expect(kept).toHaveLength(1000);
     expect(kept[0]).toBe(T0.getTime());
     expect(kept.at(-1)).toBe(old[6]);
     // Amortised: 49 more appends are not trimmed, the 50th is.
-    for (let i = 1; i < 50; i++)
-      await writer.append(ref, 'busy', `new-${i}`, entry('busy', T0.getTime() + i));
+    for (let i = 1; i < 50; i++) await written('busy', `new-${i}`, entry('busy', T0.getTime() + i));
     expect(await endTimesOf('busy')).toHaveLength(1049);
-    await writer.append(ref, 'busy', 'new-50', entry('busy', T0.getTime() + 50));
+    await written('busy', 'new-50', entry('busy', T0.getTime() + 50));
     const after = await endTimesOf('busy');
     expect(after).toHaveLength(1000);
     expect(after[0]).toBe(T0.getTime() + 50);
@@ -96,9 +100,8 @@ describe('history: the last 1000 entries', () => {
 describe('history: none older than 60 days', () => {
   it('the retention pass deletes each entry at its expiry and re-arms at the next oldest', async () => {
     await rt.scheduler.jobs.create(ref, newJob('aging', httpAction('http://127.0.0.1:9/'), clock.now()));
-    const writer = rt.schedulerExecution.retention.history.writer(rt.schedulerHistory);
     const ends = [T0.getTime() - 10 * DAY, T0.getTime() - 5 * DAY, T0.getTime()];
-    for (const [i, ms] of ends.entries()) await writer.append(ref, 'aging', `a${i}`, entry('aging', ms));
+    for (const [i, ms] of ends.entries()) await written('aging', `a${i}`, entry('aging', ms));
     const pass = () => runRetention(rt.schedulerExecution.retention, clock.now(), quiet);
 
     clock.set(new Date(ends[0]! + 60 * DAY - 1000));
@@ -117,8 +120,7 @@ describe('history: none older than 60 days', () => {
   });
 
   it('a finished job’s entries arm nothing: they go with the job', async () => {
-    const writer = rt.schedulerExecution.retention.history.writer(rt.schedulerHistory);
-    await writer.append(ref, 'done', 'd0', entry('done', T0.getTime(), 'completed'));
+    await written('done', 'd0', entry('done', T0.getTime(), 'completed'));
     clock.set(new Date(T0.getTime() + 61 * DAY));
     expect(
       (await runRetention(rt.schedulerExecution.retention, clock.now(), quiet)).historyEntriesDeleted,

@@ -10,6 +10,7 @@ import { TableSchedulerHistory } from '../../shared/adapters/table/scheduler-his
 import { TableSchedulerJobStore } from '../../shared/adapters/table/scheduler-job-store';
 import { SecretBox } from '../../shared/kernel/secret-box';
 import type { ActionPorts } from '../../shared/scheduler/execution/attempt-runner';
+import type { SchedulerDueIndex } from '../../shared/scheduler/execution/due-index-port';
 import { Executor } from '../../shared/scheduler/execution/executor';
 import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { CollectionRef, Job, JobAction, Recurrence } from '../../shared/scheduler/model';
@@ -72,6 +73,14 @@ export async function schedulerStores(counter?: RequestCounter) {
 }
 export type SchedulerStores = Awaited<ReturnType<typeof schedulerStores>>;
 
+/** The same job table as another process sees it: a store of its own, nothing cached. */
+export const otherProcessJobs = (stores: SchedulerStores): TableSchedulerJobStore =>
+  new TableSchedulerJobStore(
+    () => Promise.resolve(stores.jobsTable),
+    new SecretBox(Buffer.alloc(32, 9)),
+    stores.history,
+  );
+
 export const realActions = (timeoutMs = 5000): ActionPorts => ({
   http: new HttpActionSender({
     policy: new OutboundPolicy({ mode: 'local', allow: [] }),
@@ -82,9 +91,9 @@ export const realActions = (timeoutMs = 5000): ActionPorts => ({
 });
 
 export function executor(
-  stores: SchedulerStores,
+  stores: Pick<SchedulerStores, 'jobs'> & { due: SchedulerDueIndex },
   now: () => Date,
-  opts: { id?: string; actions?: ActionPorts; leaseMs?: number } = {},
+  opts: { id?: string; actions?: ActionPorts; leaseMs?: number; concurrency?: number } = {},
 ): Executor {
   return new Executor({
     jobs: stores.jobs,
@@ -95,6 +104,7 @@ export function executor(
     now,
     instanceId: opts.id ?? randomUUID(),
     leaseMs: opts.leaseMs ?? 90_000,
+    ...(opts.concurrency && { concurrency: opts.concurrency }),
   });
 }
 

@@ -81,8 +81,8 @@ export class TableSchedulerDueIndex implements SchedulerDueIndex {
     const unique = [...new Map(items.map((i) => [keyOf(i), i])).values()];
     if (unique.length > 1) {
       // One round trip for all of them (one partition); one of them gone already: one by one. A
-      // transaction's delete takes no ETag, and needs none here: these are rows of times the job's
-      // own writer has just moved it past.
+      // transaction's delete takes no ETag, and needs none here: retention drops rows it has just
+      // made stale (the job removed, the history trimmed and re-armed).
       const actions = unique.map((i): TransactionAction => [
         'delete',
         { partitionKey: this.partition, rowKey: keyOf(i) },

@@ -4,7 +4,7 @@ import type { SecretBox } from '../../kernel/secret-box';
 import { literal } from './list-filter';
 import { guarded, isNotFound, statusOf } from '../store-errors';
 import type { SchedulerJobStore } from '../../scheduler/job-store';
-import type { HistoryAppend } from '../../scheduler/execution/executor-ports';
+import type { HistoryAppend, Stored } from '../../scheduler/execution/executor-ports';
 import type { CollectionRef, Job, JobState } from '../../scheduler/model';
 import { nameKey } from '../../scheduler/names';
 import type { JobCollection } from '../../scheduler/model-collections';
@@ -14,11 +14,6 @@ import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow, readRow } 
 
 /** Jobs whose last version this process knows (docs/scheduler-execution.md#storage-cost): about 2 KB each. */
 const KNOWN_JOBS = 10_000;
-
-interface Stored {
-  job: Job;
-  etag: string;
-}
 
 /**
  * The new ETag of a transaction's first action. Answers come in the order of the actions; only
@@ -68,7 +63,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     private readonly history: TableSchedulerHistory,
   ) {}
 
-  async read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined> {
+  async read(ref: CollectionRef, jobId: string): Promise<Stored | undefined> {
     const row = await readRow<{ Data: string; Secrets?: string }>(
       await this.table(),
       collectionPartition(ref),
@@ -94,7 +89,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
   }
 
   /**
-   * Reads the jobs of one collection this process does not know yet, 15 to a query (Table
+   * Reads the jobs of one collection this process does not know yet, 14 to a query (Table
    * Storage's bound on comparisons in a filter), so that the executor's visits of a read-ahead
    * window start from them instead of reading one by one (docs/scheduler-execution.md#storage-cost).
    */
@@ -102,16 +97,21 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     const pk = collectionPartition(ref);
     const unknown = [...new Set(jobIds.map(jobRow))].filter((rk) => !this.known.has(`${pk}/${rk}`));
     const client = await this.table();
-    for (let i = 0; i < unknown.length; i += PREFETCH_CHUNK) {
-      const keys = unknown.slice(i, i + PREFETCH_CHUNK).map((rk) => `RowKey eq ${literal(rk)}`);
-      const filter = `PartitionKey eq ${literal(pk)} and (${keys.join(' or ')})`;
-      await guarded(async () => {
-        for await (const row of client.listEntities<{ Data: string; Secrets?: string }>({
-          queryOptions: { filter },
-        }))
-          this.remember(`${pk}/${String(row.rowKey)}`, { job: jobFromRow(this.box, row), etag: row.etag });
-      });
-    }
+    const chunks: string[][] = [];
+    for (let i = 0; i < unknown.length; i += PREFETCH_CHUNK)
+      chunks.push(unknown.slice(i, i + PREFETCH_CHUNK));
+    // At once, as the executor reads its collections: the window's visits wait for all of them.
+    await Promise.all(
+      chunks.map((chunk) => {
+        const filter = `PartitionKey eq ${literal(pk)} and (${chunk.map((rk) => `RowKey eq ${literal(rk)}`).join(' or ')})`;
+        return guarded(async () => {
+          for await (const row of client.listEntities<{ Data: string; Secrets?: string }>({
+            queryOptions: { filter },
+          }))
+            this.remember(`${pk}/${String(row.rowKey)}`, { job: jobFromRow(this.box, row), etag: row.etag });
+        });
+      }),
+    );
   }
 
   async get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {

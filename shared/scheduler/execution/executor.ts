@@ -8,6 +8,12 @@ import type { AttemptResult } from './outcome-rules';
 import { recordOutcome } from './outcome-rules';
 import { VisitTimers } from './visit-timers';
 
+/** A job's visit by this instance: due at `at`; `release` while it still waits for that time. */
+interface Held {
+  at: number;
+  release?: () => void;
+}
+
 /** Work items a job may need in one visit (an occurrence, then its error action, ...). */
 const MAX_STEPS = 8;
 /** Rounds of re-reading a job whose outcome write met another write. */
@@ -23,8 +29,11 @@ const RECORD_ATTEMPTS = 20;
 export class Executor {
   constructor(private readonly deps: ExecutorDeps) {}
 
-  /** Jobs being visited by this instance, or waiting for their time: a row met again meanwhile is left to that visit. */
-  private readonly visiting = new Map<string, Promise<VisitEnd>>();
+  /**
+   * Jobs being visited by this instance, or waiting for their time (`at`, with `release` while it
+   * waits): a row met again meanwhile is left to that visit, unless it is due sooner than one waiting.
+   */
+  private readonly visiting = new Map<string, Held>();
   /** Visits under way (not those waiting for their time): at most `concurrency`. */
   private active = 0;
   private readonly timers = new VisitTimers();
@@ -48,6 +57,8 @@ export class Executor {
     const batch = this.deps.batch ?? 1000;
     const items = await this.deps.due.due(upTo, batch);
     await this.prefetch(items);
+    // Timed from when the window is in hand: the reads above took time of their own.
+    const ready = this.deps.now().getTime();
     const started: Promise<VisitEnd>[] = [];
     let saturated = false;
     for (const item of items) {
@@ -56,18 +67,32 @@ export class Executor {
           s.toLowerCase(),
         ),
       );
-      if (this.visiting.has(key)) continue;
-      const wait = item.at.getTime() - now.getTime();
+      const held = this.visiting.get(key);
+      // A job made due sooner (by this process's write) than its visit waits for: the sooner row goes.
+      if (held && (!held.release || held.at <= item.at.getTime())) continue;
+      const wait = item.at.getTime() - ready;
       if (wait <= 0 && this.full()) {
         saturated = true;
         continue;
       }
-      // A timed visit that finds every slot taken leaves its row to the next read, which it asks for.
-      const visit = this.timers
-        .after(wait)
-        .then((yes) => (yes && !this.full() ? this.visit(item) : { made: 0, ...(yes && { due: item.at }) }))
-        .finally(() => this.visiting.delete(key));
-      this.visiting.set(key, visit);
+      held?.release?.();
+      const entry: Held = { at: item.at.getTime() };
+      // One due now starts here, so that it counts against the bound at once. A timed visit that
+      // finds every slot taken leaves its row to the next read, which it asks for.
+      let visit: Promise<VisitEnd>;
+      if (wait <= 0) visit = this.visit(item);
+      else {
+        const timed = this.timers.after(wait);
+        entry.release = timed.release;
+        visit = timed.go.then((yes) => {
+          delete entry.release;
+          return yes && !this.full() ? this.visit(item) : { made: 0, ...(yes && { due: item.at }) };
+        });
+      }
+      visit = visit.finally(() => {
+        if (this.visiting.get(key) === entry) this.visiting.delete(key);
+      });
+      this.visiting.set(key, entry);
       started.push(visit);
     }
     const last = items[items.length - 1];

@@ -1,5 +1,5 @@
 import { LruCache } from '../../kernel/lru-cache';
-import type { JobHistoryTrimmer, JobHistoryWriter } from '../job-store';
+import type { JobHistoryTrimmer } from '../job-store';
 import type { CollectionRef, JobHistoryEntry } from '../model';
 import { nameKey } from '../names';
 import type { SchedulerDueIndex } from './due-index-port';
@@ -37,16 +37,6 @@ export class HistoryRetention {
     private readonly now: () => Date,
     private readonly onError: (err: unknown) => void,
   ) {}
-
-  /** A writer that appends, then trims when it is this job's turn. */
-  writer(inner: JobHistoryWriter): JobHistoryWriter {
-    return {
-      append: async (ref, jobId, key, entry) => {
-        await inner.append(ref, jobId, key, entry);
-        await this.appended(ref, jobId, entry);
-      },
-    };
-  }
 
   /** Told of an entry the executor stored: trims when it is this job's turn (every 50th append). */
   async appended(ref: CollectionRef, jobId: string, entry: JobHistoryEntry): Promise<void> {

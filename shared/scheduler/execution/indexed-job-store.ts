@@ -5,8 +5,10 @@ import type { DueItem, SchedulerDueIndex } from './due-index-port';
 
 /**
  * The jobs API's store with the due-time index kept up: a write that gives a job a due time puts
- * the index row first, so the index never misses a job (a failed write only leaves a stale row,
- * which the executor drops; a refused one takes its row back). `onDue` tells a local executor to wake up (docs/classic-scheduler.md#e7).
+ * the index row first, so the index never misses a job. A failed or refused write leaves its row,
+ * stale, for the executor to drop: a row is keyed by job and time only, so a writer that won with
+ * the same due time may rely on that very row. `onDue` tells a local executor to wake up
+ * (docs/classic-scheduler.md#e7).
  */
 export class IndexedJobStore implements SchedulerJobStore {
   constructor(
@@ -34,22 +36,15 @@ export class IndexedJobStore implements SchedulerJobStore {
   async create(ref: CollectionRef, job: Job): ReturnType<SchedulerJobStore['create']> {
     const row = await this.index(ref, job);
     const created = await this.inner.create(ref, job);
-    await this.settle(row, created === 'created');
+    if (row && created === 'created') this.onDue(row.at);
     return created;
   }
 
   async replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean> {
     const row = await this.index(ref, job);
     const replaced = await this.inner.replace(ref, job, etag);
-    await this.settle(row, replaced);
+    if (row && replaced) this.onDue(row.at);
     return replaced;
-  }
-
-  /** A refused write leaves the index as it was: a rejected request changes nothing (#a7). */
-  private async settle(row: DueItem | undefined, written: boolean): Promise<void> {
-    if (!row) return;
-    if (written) this.onDue(row.at);
-    else await this.due.drop([row]);
   }
 
   private async index(ref: CollectionRef, job: Job): Promise<DueItem | undefined> {
