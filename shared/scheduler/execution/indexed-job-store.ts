@@ -5,10 +5,11 @@ import type { DueItem, SchedulerDueIndex } from './due-index-port';
 
 /**
  * The jobs API's store with the due-time index kept up: a write that gives a job a due time puts
- * the index row first, so the index never misses a job. A failed or refused write leaves its row,
- * stale, for the executor to drop: a row is keyed by job and time only, so a writer that won with
- * the same due time may rely on that very row. `onDue` tells a local executor to wake up
- * (docs/classic-scheduler.md#e7).
+ * the index row first, so the index never misses a job. A refused write takes its row back, so a
+ * rejected request changes nothing (#a7), unless the job as now stored is due at that very time:
+ * a row is keyed by job and time only, so a writer that won with the same due time relies on it.
+ * A failed write leaves its row, stale, for the executor to drop. `onDue` tells a local executor
+ * to wake up (docs/classic-scheduler.md#e7).
  */
 export class IndexedJobStore implements SchedulerJobStore {
   constructor(
@@ -36,15 +37,24 @@ export class IndexedJobStore implements SchedulerJobStore {
   async create(ref: CollectionRef, job: Job): ReturnType<SchedulerJobStore['create']> {
     const row = await this.index(ref, job);
     const created = await this.inner.create(ref, job);
-    if (row && created === 'created') this.onDue(row.at);
+    await this.settle(ref, row, created === 'created');
     return created;
   }
 
   async replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean> {
     const row = await this.index(ref, job);
     const replaced = await this.inner.replace(ref, job, etag);
-    if (row && replaced) this.onDue(row.at);
+    await this.settle(ref, row, replaced);
     return replaced;
+  }
+
+  private async settle(ref: CollectionRef, row: DueItem | undefined, written: boolean): Promise<void> {
+    if (!row) return;
+    if (written) return this.onDue(row.at);
+    const stored = await this.inner.get(ref, row.jobId);
+    const relied = stored && dueAt(stored)?.getTime() === row.at.getTime();
+    // Conditional on the row as this write put it: one put again since is another writer's.
+    if (!relied) await this.due.drop([row]);
   }
 
   private async index(ref: CollectionRef, job: Job): Promise<DueItem | undefined> {
