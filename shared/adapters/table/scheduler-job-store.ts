@@ -89,21 +89,28 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
   }
 
   /**
-   * Reads the jobs of one collection this process does not know yet, 14 to a query (Table
-   * Storage's bound on comparisons in a filter), so that the executor's visits of a read-ahead
-   * window start from them instead of reading one by one (docs/scheduler-execution.md#storage-cost).
+   * Reads the jobs this process does not know yet, 14 of one collection to a query (Table
+   * Storage's bound on comparisons in a filter), all queries at once, so that the executor's
+   * visits of a read-ahead window start from them instead of reading one by one
+   * (docs/scheduler-execution.md#storage-cost).
    */
-  async prefetch(ref: CollectionRef, jobIds: readonly string[]): Promise<void> {
-    const pk = collectionPartition(ref);
-    const unknown = [...new Set(jobIds.map(jobRow))].filter((rk) => !this.known.has(`${pk}/${rk}`));
+  async prefetch(jobs: readonly { ref: CollectionRef; jobId: string }[]): Promise<void> {
+    const unknown = new Map<string, Set<string>>();
+    for (const { ref, jobId } of jobs) {
+      const pk = collectionPartition(ref);
+      const rk = jobRow(jobId);
+      if (!this.known.has(`${pk}/${rk}`)) unknown.set(pk, (unknown.get(pk) ?? new Set()).add(rk));
+    }
+    const queries: { pk: string; rowKeys: string[] }[] = [];
+    for (const [pk, keys] of unknown) {
+      const all = [...keys];
+      for (let i = 0; i < all.length; i += PREFETCH_CHUNK)
+        queries.push({ pk, rowKeys: all.slice(i, i + PREFETCH_CHUNK) });
+    }
     const client = await this.table();
-    const chunks: string[][] = [];
-    for (let i = 0; i < unknown.length; i += PREFETCH_CHUNK)
-      chunks.push(unknown.slice(i, i + PREFETCH_CHUNK));
-    // At once, as the executor reads its collections: the window's visits wait for all of them.
     await Promise.all(
-      chunks.map((chunk) => {
-        const filter = `PartitionKey eq ${literal(pk)} and (${chunk.map((rk) => `RowKey eq ${literal(rk)}`).join(' or ')})`;
+      queries.map(({ pk, rowKeys }) => {
+        const filter = `PartitionKey eq ${literal(pk)} and (${rowKeys.map((rk) => `RowKey eq ${literal(rk)}`).join(' or ')})`;
         return guarded(async () => {
           for await (const row of client.listEntities<{ Data: string; Secrets?: string }>({
             queryOptions: { filter },

@@ -18,8 +18,8 @@ export interface HistoryAppend {
 export interface ExecutionJobStore extends Pick<SchedulerJobStore, 'read' | 'remove'> {
   /** The last version this process wrote, else a read: possibly stale, a start for a conditional write only. */
   latest(ref: CollectionRef, jobId: string): Promise<Stored | undefined>;
-  /** Makes the jobs of one collection known to `latest` in as few reads as it can. */
-  prefetch(ref: CollectionRef, jobIds: readonly string[]): Promise<void>;
+  /** Makes these jobs known to `latest` in as few reads as it can. */
+  prefetch(jobs: readonly { ref: CollectionRef; jobId: string }[]): Promise<void>;
   /**
    * Writes the job if it is still at `etag`, with the history entries, in one atomic step: the
    * new ETag, or undefined when the job changed or went.

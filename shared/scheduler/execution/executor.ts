@@ -56,7 +56,9 @@ export class Executor {
     const upTo = new Date(now.getTime() + lookaheadMs);
     const batch = this.deps.batch ?? 1000;
     const items = await this.deps.due.due(upTo, batch);
-    await this.prefetch(items);
+    // The window's jobs this process does not know, a few queries per collection instead of a read
+    // per visit. Best effort: a visit reads what is still unknown (and reports what fails).
+    await this.deps.jobs.prefetch(items).catch(() => undefined);
     // Timed from when the window is in hand: the reads above took time of their own.
     const ready = this.deps.now().getTime();
     const started: Promise<VisitEnd>[] = [];
@@ -104,25 +106,6 @@ export class Executor {
   /** Releases the visits still waiting for their time, unvisited: their rows stay for the next read. */
   cancelTimed(): void {
     this.timers.cancelAll();
-  }
-
-  /**
-   * Reads the window's jobs this process does not know, a few queries per collection instead of a
-   * read per visit. Best effort: a visit reads what is still unknown (and reports what fails).
-   */
-  private async prefetch(items: readonly DueItem[]): Promise<void> {
-    const byCollection = new Map<string, { ref: CollectionRef; ids: string[] }>();
-    for (const item of items) {
-      const key = [item.ref.subscriptionId, item.ref.cloudService, item.ref.jobCollection]
-        .join('|')
-        .toLowerCase();
-      const group = byCollection.get(key) ?? { ref: item.ref, ids: [] };
-      group.ids.push(item.jobId);
-      byCollection.set(key, group);
-    }
-    await Promise.all(
-      [...byCollection.values()].map((g) => this.deps.jobs.prefetch(g.ref, g.ids).catch(() => undefined)),
-    );
   }
 
   /** Every visit slot taken (`concurrency`). */
