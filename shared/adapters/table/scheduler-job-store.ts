@@ -1,5 +1,4 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
-import { LruCache } from '../../kernel/lru-cache';
 import type { SecretBox } from '../../kernel/secret-box';
 import { literal } from './list-filter';
 import { guarded, isNotFound, statusOf } from '../store-errors';
@@ -10,10 +9,8 @@ import { nameKey } from '../../scheduler/names';
 import type { JobCollection } from '../../scheduler/model-collections';
 import type { TableSchedulerHistory } from './scheduler-history-store';
 import { historyRow } from './scheduler-history-store';
+import { KnownJobs } from './scheduler-known-jobs';
 import { META_ROW, collectionPartition, jobFromRow, jobRow, jobToRow, readRow } from './scheduler-rows';
-
-/** Jobs whose last version this process knows (docs/scheduler-execution.md#storage-cost): about 2 KB each. */
-const KNOWN_JOBS = 10_000;
 
 /**
  * The new ETag of a transaction's first action. Answers come in the order of the actions; only
@@ -21,9 +18,6 @@ const KNOWN_JOBS = 10_000;
  */
 const firstEtag = (response: TableTransactionResponse): string | undefined =>
   response.subResponses[0]?.etag?.trim();
-
-/** Row keys per prefetch query: Table Storage allows 15 comparisons in a filter, one is the partition. */
-const PREFETCH_CHUNK = 14;
 
 /** Rounds of re-reading the collection's counter before a create gives up (50 writers in a race). */
 const ATTEMPTS = 200;
@@ -55,13 +49,15 @@ const recount = (pk: string, c: JobCollection, delta: number, etag: string): Tra
  */
 export class TableSchedulerJobStore implements SchedulerJobStore {
   /** The last version of a job this process wrote or read: the executor's claim starts from it. */
-  private readonly known = new LruCache<string, Stored>(KNOWN_JOBS);
+  private readonly known: KnownJobs;
 
   constructor(
     private readonly table: () => Promise<TableClient>,
     private readonly box: SecretBox,
     private readonly history: TableSchedulerHistory,
-  ) {}
+  ) {
+    this.known = new KnownJobs(table, box);
+  }
 
   async read(ref: CollectionRef, jobId: string): Promise<Stored | undefined> {
     const row = await readRow<{ Data: string; Secrets?: string }>(
@@ -70,7 +66,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       jobRow(jobId),
     );
     if (!row) {
-      this.known.delete(`${collectionPartition(ref)}/${jobRow(jobId)}`);
+      this.known.forget(ref, jobId);
       return undefined;
     }
     return { job: jobFromRow(this.box, row), etag: row.etag };
@@ -81,44 +77,15 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
    * since): it is only a start for a conditional write, which then fails and is re-read.
    */
   async latest(ref: CollectionRef, jobId: string): Promise<Stored | undefined> {
-    const key = `${collectionPartition(ref)}/${jobRow(jobId)}`;
-    const known = this.known.get(key);
+    const known = this.known.get(ref, jobId);
     if (known) return known;
     const read = await this.read(ref, jobId);
-    return read && this.remember(key, read);
+    return read && this.known.remember(ref, read);
   }
 
-  /**
-   * Reads the jobs this process does not know yet, 14 of one collection to a query (Table
-   * Storage's bound on comparisons in a filter), all queries at once, so that the executor's
-   * visits of a read-ahead window start from them instead of reading one by one
-   * (docs/scheduler-execution.md#storage-cost).
-   */
-  async prefetch(jobs: readonly { ref: CollectionRef; jobId: string }[]): Promise<void> {
-    const unknown = new Map<string, Set<string>>();
-    for (const { ref, jobId } of jobs) {
-      const pk = collectionPartition(ref);
-      const rk = jobRow(jobId);
-      if (!this.known.has(`${pk}/${rk}`)) unknown.set(pk, (unknown.get(pk) ?? new Set()).add(rk));
-    }
-    const queries: { pk: string; rowKeys: string[] }[] = [];
-    for (const [pk, keys] of unknown) {
-      const all = [...keys];
-      for (let i = 0; i < all.length; i += PREFETCH_CHUNK)
-        queries.push({ pk, rowKeys: all.slice(i, i + PREFETCH_CHUNK) });
-    }
-    const client = await this.table();
-    await Promise.all(
-      queries.map(({ pk, rowKeys }) => {
-        const filter = `PartitionKey eq ${literal(pk)} and (${rowKeys.map((rk) => `RowKey eq ${literal(rk)}`).join(' or ')})`;
-        return guarded(async () => {
-          for await (const row of client.listEntities<{ Data: string; Secrets?: string }>({
-            queryOptions: { filter },
-          }))
-            this.remember(`${pk}/${String(row.rowKey)}`, { job: jobFromRow(this.box, row), etag: row.etag });
-        });
-      }),
-    );
+  /** Makes a read-ahead window's jobs known (scheduler-known-jobs.ts). */
+  prefetch(jobs: readonly { ref: CollectionRef; jobId: string }[]): Promise<void> {
+    return this.known.prefetch(jobs);
   }
 
   async get(ref: CollectionRef, jobId: string): Promise<Job | undefined> {
@@ -155,7 +122,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       try {
         const response = await guarded(() => client.submitTransaction(actions));
         const etag = firstEtag(response);
-        if (etag) this.remember(`${pk}/${row.rowKey}`, { job, etag });
+        if (etag) this.known.remember(ref, { job, etag });
         return 'created';
       } catch (err) {
         if (!conflictOrPrecondition(err)) throw err;
@@ -183,7 +150,6 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     const client = await this.table();
     const pk = collectionPartition(ref);
     const row = jobToRow(this.box, pk, job);
-    const key = `${pk}/${row.rowKey}`;
     try {
       const written = history.length
         ? firstEtag(
@@ -201,10 +167,10 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
         : (await guarded(() => client.updateEntity(row, 'Replace', { etag }))).etag;
       // Table Storage answers every write with its ETag; without one no later write could be conditional.
       if (!written) throw new Error('the job store answered a write without an ETag');
-      this.remember(key, { job, etag: written });
+      this.known.remember(ref, { job, etag: written });
       return written;
     } catch (err) {
-      this.known.delete(key);
+      this.known.forget(ref, job.id);
       if (statusOf(err) === 412 || isNotFound(err)) return undefined;
       throw err;
     }
@@ -223,7 +189,7 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       ];
       try {
         await guarded(() => client.submitTransaction(actions));
-        this.known.delete(`${pk}/${jobRow(jobId)}`);
+        this.known.forget(ref, jobId);
         await this.history.removeJob(ref, jobId);
         return true;
       } catch (err) {
@@ -232,13 +198,6 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       }
     }
     throw new Error('the collection changed too often to remove a job');
-  }
-
-  /** A copy: callers' later changes to their objects never reach the cache. */
-  private remember(key: string, stored: Stored): Stored {
-    const copy = { job: structuredClone(stored.job), etag: stored.etag };
-    this.known.set(key, copy);
-    return copy;
   }
 
   private meta(client: TableClient, pk: string): Promise<{ Data: string; etag: string } | undefined> {
