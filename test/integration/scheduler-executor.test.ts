@@ -249,6 +249,24 @@ describe('the executor over Azurite and real targets', () => {
     expect(t.seen[1]?.headers['x-ms-scheduler-expected-execution-time']).toBe('2026-05-04T08:04:00Z');
   });
 
+  it('deleting a job deletes its history, and deleting its collection deletes every row it held (C.6, B.3)', async () => {
+    const t = await target();
+    for (const id of ['gone', 'kept'])
+      await stores.api.create(stores.ref, newJob(id, httpAction(`${t.origin}/${id}`), clock.now()));
+    expect(await executor(stores, clock.now).tick()).toBe(2);
+    expect(await stores.history.list(stores.ref, 'gone')).toHaveLength(1);
+
+    expect(await stores.api.remove(stores.ref, 'gone')).toBe(true);
+    expect(await stores.history.list(stores.ref, 'gone')).toEqual([]);
+    expect(await stores.history.list(stores.ref, 'kept')).toHaveLength(1);
+
+    const { subscriptionId, cloudService, jobCollection } = stores.ref;
+    expect(await stores.collections.remove(subscriptionId, cloudService, jobCollection)).toBe(true);
+    const left = [];
+    for await (const row of stores.jobsTable.listEntities()) left.push(row.rowKey);
+    expect(left).toEqual([]);
+  });
+
   it('a storageQueue job puts its envelope on the queue', async () => {
     const credential = new StorageSharedKeyCredential(DEV_ACCOUNT.name, DEV_ACCOUNT.key);
     const endpoint = (process.env.SCHEDULER_QUEUE_ENDPOINT ?? '').replace('{account}', DEV_ACCOUNT.name);
