@@ -122,6 +122,15 @@ export class JobRows {
     return version;
   }
 
+  /** The parsed version of a list row already seen, by its keys and ETag (a keys-only read). */
+  cachedSummary(keys: {
+    partitionKey?: string;
+    rowKey?: string;
+    etag?: string;
+  }): Versioned<JobSummary> | undefined {
+    return this.summaries.get(identity(keys), keys.etag);
+  }
+
   fromListRow(raw: unknown): Versioned<JobSummary> {
     const cached = this.summaries.get(identity(raw), (raw as { etag?: unknown }).etag);
     if (cached) return cached;

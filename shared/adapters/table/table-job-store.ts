@@ -6,6 +6,7 @@ import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../import
 import { dueTime } from '../../import-export/model/timers';
 import { trackingClaimOf } from '../../import-export/model/tracking-numbers';
 import { guarded, isNotFound, statusOf } from '../store-errors';
+import { LruCache } from '../../kernel/lru-cache';
 import { partitionRows } from './list-filter';
 import type { ActiveSlots } from './active-slots';
 import type { DueItem, TableDueIndex } from './due-index';
@@ -14,6 +15,9 @@ import { listJobs, listSummaries } from './table-job-list';
 import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean; ActiveSlot?: number };
+
+/** Storage accounts whose listing a process remembers having read. */
+const LISTED_ACCOUNTS = 10_000;
 
 /** How often a write starts again when only a slot or a tracking claim was in the way. */
 const ATTEMPTS = 8;
@@ -33,6 +37,8 @@ const dueItem = (job: Job | undefined): DueItem | undefined => {
  */
 export class TableJobStore implements JobStore {
   private readonly claims: TrackingClaims;
+  /** Storage accounts this process has listed: their next pages are read by keys first (table-job-list.ts). */
+  private readonly listed = new LruCache<string, true>(LISTED_ACCOUNTS);
 
   constructor(
     private readonly table: () => Promise<TableClient>,
@@ -64,7 +70,10 @@ export class TableJobStore implements JobStore {
   }
 
   async list(q: JobListQuery): Promise<JobListPage> {
-    return listJobs(await this.table(), this.rows, q);
+    const listed = `${q.subscriptionId}/${q.storageAccountName}`;
+    const page = await listJobs(await this.table(), this.rows, q, this.listed.has(listed));
+    this.listed.set(listed, true);
+    return page;
   }
 
   async summaries(subscriptionId: string, now: Date): Promise<Versioned<JobSummary>[]> {
