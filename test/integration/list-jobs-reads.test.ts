@@ -104,7 +104,7 @@ it('shows a job another instance created since, and leaves out one it deleted', 
   await listed(sub);
   await putSampleJob(other.jobs, sub, 'Job03');
   const gone = (await other.jobs.store.get(sub, 'Job01'))!;
-  await other.jobs.store.write({ kind: 'delete', previous: gone, activeJobLimit: 1000 });
+  await other.jobs.store.write({ kind: 'delete', previous: gone });
   const { page } = await listed(sub);
   expect(names(page.jobs)).toEqual(['Job00', 'Job02', 'Job03']);
 });

@@ -4,35 +4,19 @@ import { jobProperties, jobRef } from './job-presenter';
 import { parseListJobsQuery } from './list-jobs-query';
 import type { JobSummary } from '../../import-export/model/model';
 import type { CustomerRequest } from './pipeline';
-import { feedBytes, itemBytes } from './odata';
+import { feedBytes, itemBytes, Renderings, renderingKey } from './odata';
 import { customerOp } from './pipeline';
 import { openSkipToken, signSkipToken } from './skip-token';
 import { jobFeedSchema } from './wire/job-wire.schema';
 import { listJobsQuerySchema } from './wire/query.schema';
 
-/**
- * Each job's rendered item, by the parsed version the store hands out (frozen, the same object
- * while the row is unchanged, docs/benchmarks.md) and the request's version and framing: a client
- * polling a page costs no rendering of the jobs it has seen. A version the store no longer holds
- * is collected with its renderings.
- */
-const rendered = new WeakMap<JobSummary, Map<string, Buffer>>();
-/** Renderings kept per job: a client uses one version and one metadata level. */
-const RENDERINGS_PER_JOB = 4;
+/** Each job's rendered item, by its parsed version and the request's version and framing. */
+const rendered = new Renderings();
 
-function jobItem(j: JobSummary, req: CustomerRequest<unknown>): Buffer {
-  const key = `${req.version} ${req.framing.level} ${req.framing.base}`;
-  let forJob = rendered.get(j);
-  const hit = forJob?.get(key);
-  if (hit !== undefined) return hit;
-  const text = itemBytes(req.framing, jobRef(j.Name), {
-    Name: j.Name,
-    Properties: jobProperties(j, req.version, true),
-  });
-  if (!forJob) rendered.set(j, (forJob = new Map<string, Buffer>()));
-  if (forJob.size < RENDERINGS_PER_JOB) forJob.set(key, text);
-  return text;
-}
+const jobItem = (j: JobSummary, req: CustomerRequest<unknown>): Buffer =>
+  rendered.of(j, renderingKey(req.version, req.framing), () =>
+    itemBytes(req.framing, jobRef(j.Name), { Name: j.Name, Properties: jobProperties(j, req.version, true) }),
+  );
 
 /**
  * List Jobs (docs/contract/import-export.md#a10): one page of the account's jobs, oldest first, each as Get Job shows it

@@ -8,7 +8,7 @@ import { PutJobBodySchema } from './wire/put-job.schema';
 import { jobBody, jobRef } from './job-presenter';
 import type { CustomerRequest } from './pipeline';
 import { customerOp } from './pipeline';
-import { entity } from './odata';
+import { entity, JsonBytes, Renderings, renderingKey, serialize } from './odata';
 import type { Reply } from '../../edge/reply';
 
 /** ETag, Last-Modified and DataServiceId of a job (docs/contract/import-export.md#a5, #a6, #a7). */
@@ -33,11 +33,20 @@ export function jobAddress(req: CustomerRequest<unknown>): {
   };
 }
 
+/** Each job's rendered entity, by its parsed version and the request's version and framing. */
+const rendered = new Renderings();
+
 /** A job as Get Job answers it. */
 function jobReply(req: CustomerRequest<unknown>, job: Versioned<Job>): Reply {
+  const bytes = rendered.of(job.value, renderingKey(req.version, req.framing), () =>
+    Buffer.from(
+      serialize(entity(req.framing, 'Jobs', jobRef(job.value.Name), jobBody(job.value, req.version))),
+      'utf8',
+    ),
+  );
   return {
     status: 200,
-    json: entity(req.framing, 'Jobs', jobRef(job.value.Name), jobBody(job.value, req.version)),
+    json: new JsonBytes(bytes),
     headers: { ETag: job.etag, 'Last-Modified': job.lastModified.toUTCString() },
   };
 }

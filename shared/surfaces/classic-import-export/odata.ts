@@ -72,6 +72,32 @@ export const serialize = (body: unknown): string =>
 export const itemBytes = (f: Framing, ref: EntityRef, props: Record<string, unknown>): Buffer =>
   Buffer.from(serialize(annotate(f, ref, props)), 'utf8');
 
+/** Renderings kept per parsed version: a client uses one version, one metadata level, one host. */
+const RENDERINGS_PER_VERSION = 4;
+
+/**
+ * Wire bytes by the parsed version they render and the request's rendering key. The store hands out
+ * the same frozen object while a row is unchanged (docs/benchmarks.md), so a client polling a job
+ * or a page costs no rendering of a version already shown; a version the store no longer holds is
+ * collected with its renderings.
+ */
+export class Renderings {
+  private readonly byVersion = new WeakMap<object, Map<string, Buffer>>();
+
+  of(version: object, key: string, render: () => Buffer): Buffer {
+    let forVersion = this.byVersion.get(version);
+    const hit = forVersion?.get(key);
+    if (hit !== undefined) return hit;
+    const bytes = render();
+    if (!forVersion) this.byVersion.set(version, (forVersion = new Map<string, Buffer>()));
+    if (forVersion.size < RENDERINGS_PER_VERSION) forVersion.set(key, bytes);
+    return bytes;
+  }
+}
+
+/** What a rendering depends on besides the version rendered: the API version and the framing. */
+export const renderingKey = (apiVersion: string, f: Framing): string => `${apiVersion} ${f.level} ${f.base}`;
+
 const COMMA = Buffer.from(',');
 
 /**
