@@ -23,7 +23,6 @@ export async function partitionFloor(table: TableClient) {
       ['create', { partitionKey: pk, rowKey: `slot_${k}`, Job: k }],
     ]);
   };
-  const tag = randomBytes(4).toString('hex');
   const burst = async (pkOf: (worker: number) => string) => {
     let done = 0;
     const end = performance.now() + 2000;
@@ -37,9 +36,17 @@ export async function partitionFloor(table: TableClient) {
     );
     return done / 2;
   };
+  // Each round writes partitions of its own, empty when it starts, on both sides.
+  const fresh = () => `floor-${randomBytes(4).toString('hex')}`;
   return rounds(
     4,
-    () => burst(() => `floor-${tag}-one`),
-    () => burst((w) => `floor-${tag}-${w}`),
+    () => {
+      const one = fresh();
+      return burst(() => one);
+    },
+    () => {
+      const tag = fresh();
+      return burst((w) => `${tag}-${w}`);
+    },
   );
 }

@@ -149,19 +149,23 @@ export async function listJobs(f: Fixture, server: ServerProcess, connectionStri
 export async function writes(f: Fixture, server: ServerProcess) {
   const call = client(f, server);
   const cert = readCertificate(f.cert)!;
-  const subs = Array.from({ length: C }, randomSubscription);
-  for (const s of subs) await f.rt.certificates.put(s, cert);
+  /** Subscriptions no job is in yet: each round starts from empty partitions on both sides. */
+  const freshSubscriptions = async (count: number) => {
+    const subs = Array.from({ length: count }, randomSubscription);
+    for (const s of subs) await f.rt.certificates.put(s, cert);
+    return subs;
+  };
   let n = 0;
   const put = (sub: string) => () => {
     const name = `W${n++}`;
     return call('PUT', `/storageaccounts/benchacct/jobs/${name}`, 201, putBody(name, 'benchacct'), sub);
   };
-  const burst = async (subOf: (worker: number) => string, ms: number) => {
+  const burst = async (subs: string[], ms: number) => {
     let done = 0;
     const end = performance.now() + ms;
     await Promise.all(
       Array.from({ length: C }, async (_, w) => {
-        const op = put(subOf(w));
+        const op = put(subs[w % subs.length]!);
         while (performance.now() < end) {
           await op();
           done++;
@@ -170,18 +174,19 @@ export async function writes(f: Fixture, server: ServerProcess) {
     );
     return { rate: (done * 1000) / ms, done };
   };
-  await burst(() => f.sub, 500);
-  await burst((w) => subs[w]!, 500);
+  await burst(await freshSubscriptions(1), 500);
+  await burst(await freshSubscriptions(C), 500);
   let requests = 0;
   let written = 0;
   const one = async () => {
+    const sub = await freshSubscriptions(1);
     const before = await server.requests();
-    const r = await burst(() => f.sub, 2000);
+    const r = await burst(sub, 2000);
     requests += (await server.requests()) - before;
     written += r.done;
     return r.rate;
   };
-  const spread = async () => (await burst((w) => subs[w]!, 2000)).rate;
+  const spread = async () => (await burst(await freshSubscriptions(C), 2000)).rate;
   const result = await rounds(4, one, spread);
   return { ...result, requestsPerWrite: requests / written };
 }

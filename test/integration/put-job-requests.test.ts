@@ -44,3 +44,15 @@ it('reads of an unchanged job share one parsed, frozen value', async () => {
   expect(second).toBe(first);
   expect(Object.isFrozen(first!.value.DriveList[0])).toBe(true);
 });
+
+it('sixteen first writes arriving at once in a new subscription share one slot read and one due marker', async () => {
+  const sub = newSubscription();
+  const seen = await requestsOf(() =>
+    Promise.all(Array.from({ length: 16 }, (_, i) => putSampleJob(rt.jobs, sub, `Herd${i}`))),
+  );
+  const count = (what: string) => seen.filter((s) => s === what).length;
+  expect(count('jobs POST')).toBe(16);
+  expect(count('jobs GET')).toBe(1);
+  expect(count('due PUT')).toBe(1);
+  expect(seen).toHaveLength(18);
+});

@@ -1,6 +1,7 @@
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { ImportExportError } from '../../import-export/model/errors';
 import { LruCache } from '../../kernel/lru-cache';
+import { SingleFlight } from '../../kernel/single-flight';
 import { guarded } from '../store-errors';
 import { partitionRows } from './list-filter';
 
@@ -35,11 +36,16 @@ export interface SlotClaim {
  */
 export class ActiveSlots {
   private readonly known = new LruCache<string, Known>(KNOWN_SUBSCRIPTIONS);
+  /** First loads of a subscription, shared by the writes that arrive while one is in flight. */
+  private readonly firstLoads = new SingleFlight<string, Known>();
 
   constructor(private readonly table: () => Promise<TableClient>) {}
 
   async claim(subscriptionId: string, jobName: string, limit: number): Promise<SlotClaim> {
-    let state = this.known.get(subscriptionId) ?? (await this.load(subscriptionId));
+    // A refusal reloads on its own: it must see the releases made before this request.
+    let state =
+      this.known.get(subscriptionId) ??
+      (await this.firstLoads.run(subscriptionId, () => this.load(subscriptionId)));
     let slot = free(state, limit);
     if (slot === undefined) {
       state = await this.load(subscriptionId);

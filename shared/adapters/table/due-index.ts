@@ -1,5 +1,6 @@
 import type { TableClient, TableEntity, TransactionAction } from '@azure/data-tables';
 import type { DueEntry, DueTimeIndex } from '../../kernel/due-time-index';
+import { SingleFlight } from '../../kernel/single-flight';
 import { LruCache } from '../../kernel/lru-cache';
 import { guarded, isUnavailable, statusOf, unavailable } from '../store-errors';
 import { DueRowSchema, MarkerRowSchema } from './due-entry.schema';
@@ -65,6 +66,8 @@ async function* pagesOf(client: TableClient, filter: string, top = PAGE_SIZE) {
  */
 export class TableDueIndex implements DueTimeIndex {
   private readonly known = new LruCache<string, true>(KNOWN_MARKERS);
+  /** Marker writes in flight, shared by the writes that need the same marker meanwhile. */
+  private readonly covering = new SingleFlight<string, void>();
 
   constructor(
     private readonly owners: () => Promise<TableClient>,
@@ -97,15 +100,17 @@ export class TableDueIndex implements DueTimeIndex {
     const key = markerRowKey(owner, bucket);
     const end = bucket.getTime() + BUCKET_MS;
     if (end > now.getTime() + GRACE_MS && this.known.get(key)) return;
-    const client = await this.markers();
-    const row = {
-      partitionKey: this.namespace,
-      rowKey: key,
-      Owner: owner,
-      BucketEnd: new Date(end).toISOString(),
-    };
-    await guarded(() => client.upsertEntity(row, 'Replace'));
-    this.known.set(key, true);
+    await this.covering.run(key, async () => {
+      const client = await this.markers();
+      const row = {
+        partitionKey: this.namespace,
+        rowKey: key,
+        Owner: owner,
+        BucketEnd: new Date(end).toISOString(),
+      };
+      await guarded(() => client.upsertEntity(row, 'Replace'));
+      this.known.set(key, true);
+    });
   }
 
   async *pages(now: Date): AsyncIterable<DueEntry[]> {
