@@ -101,10 +101,13 @@ export class ActiveSlots {
 
 /**
  * The lowest free slot under the limit, while fewer than `limit` are held: slots numbered past a
- * limit lowered since they were taken still count.
+ * limit lowered since they were taken still count. A reload can read the row of a claim still in
+ * flight (committed, not yet `done`): it is in both sets and counts once.
  */
 function free(state: Known, limit: number): number | undefined {
-  if (state.taken.size + state.reserved.size >= limit) return undefined;
+  let held = state.taken.size;
+  for (const slot of state.reserved) if (!state.taken.has(slot)) held++;
+  if (held >= limit) return undefined;
   for (let n = 0; n < limit; n++) if (!state.taken.has(n) && !state.reserved.has(n)) return n;
   return undefined;
 }
