@@ -117,7 +117,7 @@ async function main(): Promise<void> {
     const sched = runs('scheduler') ? await schedulerFigures(azurite) : undefined;
     if (sched) for (const row of schedulerLines(sched)) line(...row);
     console.log(
-      'memory: parsed-row caches of 5,000 job rows and 5,000 list rows (LRU, seeded by writes); 1,000 certificates and 1,000 unknown ones (LRU); 10,000 quota-slot views, 10,000 due-index markers and 10,000 listed storage accounts (LRU); at most 4 renderings per parsed version (collected with it); 10,000 Scheduler job versions for the executor (LRU, seeded by writes)',
+      'memory: parsed-row caches of 5,000 job rows and 5,000 list rows (LRU, seeded by writes); 1,000 certificates and 1,000 unknown ones (LRU); 10,000 quota-slot views, 10,000 due-index markers and 10,000 listed pages (LRU); at most 4 renderings per parsed version (collected with it); 10,000 Scheduler job versions for the executor (LRU, seeded by writes)',
     );
     console.log(`load at the end: ${loadavg().map(f2).join(' ')}`);
   } finally {

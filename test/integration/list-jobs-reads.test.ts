@@ -151,3 +151,25 @@ describe('a row that changes between the keys and the rows', () => {
     expect(renamed(page.jobs)).toEqual(['changed again', '']);
   });
 });
+
+it('reads a later page whole the first time too: a client paging through costs one read a page', async () => {
+  const sub = newSubscription();
+  await seed(sub, 4);
+  const reads = async (after?: string) => {
+    const urls: string[] = [];
+    const stop = rt.tables.observe((r) => urls.push(decodeURIComponent(r.url)));
+    try {
+      return { page: await store.list({ ...query(sub), limit: 2, ...(after && { after }) }), urls };
+    } finally {
+      stop();
+    }
+  };
+  const first = await reads();
+  const second = await reads(first.page.cursor);
+  expect(names(second.page.jobs)).toEqual(['Job02', 'Job03']);
+  expect(second.urls).toHaveLength(1);
+  expect(second.urls[0]).not.toContain('$select');
+  const again = await reads(first.page.cursor);
+  expect(again.urls).toHaveLength(1);
+  expect(again.urls[0]).toContain('$select=RowKey');
+});

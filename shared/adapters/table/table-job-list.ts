@@ -41,8 +41,8 @@ async function allRows(client: TableClient, filter: string): Promise<Row[]> {
 }
 
 /**
- * One List Jobs page. The first page of a subscription's storage account a process lists reads the
- * rows whole. After that (a client polling its list) the page is read by keys and ETags only, a
+ * One List Jobs page. A page (account and position) a process lists the first time reads the rows
+ * whole. After that (a client polling its list) the page is read by keys and ETags only, a
  * quarter of the bytes, and only the rows whose version this process has not parsed yet are read
  * whole: by key, up to the filter's comparison budget, else the range they span. Every row of the
  * page is read after the request arrived, so the page is as fresh as a whole read; a row that

@@ -16,8 +16,8 @@ import { TrackingClaims } from './tracking-claims';
 
 type JobRowRead = Record<string, unknown> & { etag: string; Tombstone?: boolean; ActiveSlot?: number };
 
-/** Storage accounts whose listing a process remembers having read. */
-const LISTED_ACCOUNTS = 10_000;
+/** List pages (account and position) a process remembers having read. */
+const LISTED_PAGES = 10_000;
 
 /** How often a write starts again when only a slot or a tracking claim was in the way. */
 const ATTEMPTS = 8;
@@ -37,8 +37,12 @@ const dueItem = (job: Job | undefined): DueItem | undefined => {
  */
 export class TableJobStore implements JobStore {
   private readonly claims: TrackingClaims;
-  /** Storage accounts this process has listed: their next pages are read by keys first (table-job-list.ts). */
-  private readonly listed = new LruCache<string, true>(LISTED_ACCOUNTS);
+  /**
+   * Pages this process has listed, by account and position: read again, they are read by keys
+   * first (table-job-list.ts). A page never read (the next one of a client paging through) is read
+   * whole: none of its rows would be known.
+   */
+  private readonly listed = new LruCache<string, true>(LISTED_PAGES);
 
   constructor(
     private readonly table: () => Promise<TableClient>,
@@ -70,7 +74,7 @@ export class TableJobStore implements JobStore {
   }
 
   async list(q: JobListQuery): Promise<JobListPage> {
-    const listed = `${q.subscriptionId}/${q.storageAccountName}`;
+    const listed = `${q.subscriptionId}/${q.storageAccountName}/${q.after ?? ''}`;
     const page = await listJobs(await this.table(), this.rows, q, this.listed.has(listed));
     this.listed.set(listed, true);
     return page;
