@@ -53,6 +53,8 @@ it('sixteen first writes arriving at once in a new subscription share one slot r
   const count = (what: string) => seen.filter((s) => s === what).length;
   expect(count('jobs POST')).toBe(16);
   expect(count('jobs GET')).toBe(1);
-  expect(count('due PUT')).toBe(1);
-  expect(seen).toHaveLength(18);
+  // One marker per hour of due times: two if the writes straddle an hour's end.
+  expect(count('due PUT')).toBeGreaterThanOrEqual(1);
+  expect(count('due PUT')).toBeLessThanOrEqual(2);
+  expect(seen).toHaveLength(17 + count('due PUT'));
 });
