@@ -114,37 +114,41 @@ export class TableJobStore implements JobStore {
     if (dueAfter && dueActions.length > 0) await this.due.cover(sub, dueAfter.at);
     let tombstoneEtag: string | undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      // The tracking claim first: a number in use refuses the write before it reserves a slot.
+      const tracking = await this.claims.actions(before, job);
       // Only a job starting its active life takes a slot (one written before slots holds none).
       const claim = active && !wasActive ? await this.slots.claim(sub, subject.Name, limit) : undefined;
       const release = !active && heldSlot !== undefined ? this.slots.release(sub, heldSlot) : undefined;
       const slot = active ? (claim?.slot ?? heldSlot) : undefined;
-      const rows = job && this.rows.toRows(job, slot);
-      const actions: TransactionAction[] = [];
-      if (!previous) {
-        actions.push(
-          tombstoneEtag === undefined
-            ? ['create', rows!.job]
-            : ['update', rows!.job, 'Replace', { etag: tombstoneEtag }],
-        );
-      } else {
-        actions.push([
-          'update',
-          rows?.job ?? this.rows.tombstone(before!),
-          'Replace',
-          { etag: previous.etag },
-        ]);
-      }
-      if (rows) actions.push(['upsert', rows.list, 'Replace']);
-      if (before && (!rows || listRowKey(before) !== rows.list.rowKey))
-        actions.push(['delete', { partitionKey: sub, rowKey: listRowKey(before) }]);
-      actions.push(...dueActions, ...(await this.claims.actions(before, job)));
-      if (claim) actions.push(claim.action);
-      if (release) actions.push(release.action);
       let result: TableTransactionResponse | undefined;
       try {
+        const rows = job && this.rows.toRows(job, slot);
+        const actions: TransactionAction[] = [];
+        if (!previous) {
+          actions.push(
+            tombstoneEtag === undefined
+              ? ['create', rows!.job]
+              : ['update', rows!.job, 'Replace', { etag: tombstoneEtag }],
+          );
+        } else {
+          actions.push([
+            'update',
+            rows?.job ?? this.rows.tombstone(before!),
+            'Replace',
+            { etag: previous.etag },
+          ]);
+        }
+        if (rows) actions.push(['upsert', rows.list, 'Replace']);
+        if (before && (!rows || listRowKey(before) !== rows.list.rowKey))
+          actions.push(['delete', { partitionKey: sub, rowKey: listRowKey(before) }]);
+        actions.push(...dueActions, ...tracking);
+        if (claim) actions.push(claim.action);
+        if (release) actions.push(release.action);
         result = await this.commit(actions);
       } finally {
-        // After a failure of unknown outcome (503) the slot counts as taken until the next load.
+        // A claim never sent, or sent and failed, stops being reserved whatever happened in
+        // between. After a failure of unknown outcome (503) the slot counts as taken until the
+        // next load.
         claim?.done(result !== undefined);
         release?.done(result !== undefined);
       }
