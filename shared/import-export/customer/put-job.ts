@@ -49,7 +49,10 @@ export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Version
   const created = await createIfNew(deps, cmd.conditions, fresh);
   if (created) return created;
   return retryOnConflict(async () => {
-    const current = await deps.store.get(cmd.subscriptionId, cmd.jobName);
+    const found = await deps.store.get(cmd.subscriptionId, cmd.jobName);
+    // A job past its deletion time is gone (docs/contract/import-export.md#c2), swept or not: its
+    // name takes a new job, as it would once the sweep has run. Its row is overwritten.
+    const current = found && !isExpired(found.value, now) ? found : undefined;
     if (current && current.value.State !== 'Creating') {
       throw new ImportExportError(
         'JobAlreadyExists',
@@ -64,18 +67,15 @@ export async function putJob(deps: JobDeps, cmd: PutJobCommand): Promise<Version
         current.value.Name,
       );
     }
-    const live = current && !isExpired(current.value, now) ? current : undefined;
-    requireConditions(cmd.conditions, live);
+    requireConditions(cmd.conditions, current);
+    const job = current
+      ? { ...fresh, Name: current.value.Name, CreatedTime: current.value.CreatedTime }
+      : fresh;
     return writeJob(
       deps.store,
-      current
-        ? {
-            kind: 'update',
-            previous: current,
-            job: { ...fresh, Name: current.value.Name, CreatedTime: current.value.CreatedTime },
-            activeJobLimit: deps.activeJobLimit,
-          }
-        : { kind: 'create', job: fresh, activeJobLimit: deps.activeJobLimit },
+      found
+        ? { kind: 'update', previous: found, job, activeJobLimit: deps.activeJobLimit }
+        : { kind: 'create', job, activeJobLimit: deps.activeJobLimit },
     );
   });
 }
