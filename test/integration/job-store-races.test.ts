@@ -1,6 +1,13 @@
+import type { TableClient } from '@azure/data-tables';
+import { ActiveSlots } from '../../shared/adapters/table/active-slots';
+import { TableDueIndex } from '../../shared/adapters/table/due-index';
+import { JobRows } from '../../shared/adapters/table/job-rows';
+import { TableJobStore } from '../../shared/adapters/table/table-job-store';
 import type { Job } from '../../shared/import-export/model/model';
+import { SecretBox } from '../../shared/kernel/secret-box';
 import { newSubscription, testRuntime } from '../support/runtime';
 import { makeJob } from '../support/jobs';
+import { putSampleJob } from '../support/timed-jobs';
 
 /**
  * Races and failures around one job store's in-process state (table-job-store.ts, active-slots.ts):
@@ -9,12 +16,70 @@ import { makeJob } from '../support/jobs';
  */
 const rt = testRuntime();
 const store = rt.jobs.store;
+/** A second instance on the same tables. */
+const other = testRuntime({ STORAGE_PREFIX: rt.config.storagePrefix });
 beforeAll(() => rt.tables.ensure());
 
 const shipped = (job: Job, TrackingNumber: string): Job => ({
   ...job,
   DeliveryPackage: { CarrierName: 'FedEx', TrackingNumber },
 });
+
+/** A store of its own (a process of its own) over the jobs table as `wrap` changes it. */
+function storeOver(wrap: (real: TableClient) => TableClient) {
+  const table = async () => wrap(await rt.tables.table('jobs'));
+  const due = new TableDueIndex(
+    table,
+    () => rt.tables.table('due'),
+    'due',
+    () => new Date(),
+  );
+  return new TableJobStore(
+    table,
+    new JobRows(new SecretBox(rt.config.secretsKey)),
+    new ActiveSlots(table),
+    due,
+  );
+}
+
+/** One method of the table replaced. */
+const replacing = <K extends keyof TableClient>(
+  real: TableClient,
+  name: K,
+  by: (original: TableClient[K]) => TableClient[K],
+): TableClient =>
+  new Proxy(real, {
+    get(t, prop, receiver) {
+      const value = Reflect.get(t, prop, receiver) as TableClient[K];
+      return prop === name ? by((value as (...a: unknown[]) => unknown).bind(t) as TableClient[K]) : value;
+    },
+  });
+
+/** Removals of job rows (a delete's tombstone) fail. */
+const keepingTombstones = (real: TableClient) =>
+  replacing(
+    real,
+    'deleteEntity',
+    (original) => (pk, rk, opts) =>
+      rk.startsWith('job_') ? Promise.reject(new Error('lost')) : original(pk, rk, opts),
+  );
+
+/** While `lose.on`, transactions commit, then their answer is lost: a 503 of unknown outcome. */
+const losingAnswers = (lose: { on: boolean }) => (real: TableClient) =>
+  replacing(real, 'submitTransaction', (original) => async (actions) => {
+    const result = await original(actions);
+    if (lose.on) throw Object.assign(new Error('answer lost'), { name: 'RestError', statusCode: 503 });
+    return result;
+  });
+
+const slotRows = async (sub: string) => {
+  const rows = (await rt.tables.table('jobs')).listEntities({
+    queryOptions: { filter: `PartitionKey eq '${sub}' and RowKey ge 'slot_' and RowKey lt 'slot_~'` },
+  });
+  const keys: string[] = [];
+  for await (const row of rows) keys.push(row.rowKey!);
+  return keys;
+};
 
 it('gives back the slot a create took when the create is refused for a tracking number in use', async () => {
   const sub = newSubscription();
@@ -37,4 +102,70 @@ it('gives back the slot a create took when the create is refused for a tracking 
   await expect(
     store.write({ kind: 'create', job: makeJob(rt, sub, 'Second'), activeJobLimit: limit }),
   ).resolves.toBeDefined();
+});
+
+describe('a deleted job whose tombstone stays (its removal failed)', () => {
+  it('reads as absent, frees the slot and the tracking number, and lets the name be created again', async () => {
+    const sub = newSubscription();
+    const mine = storeOver(keepingTombstones);
+    const created = await mine.write({
+      kind: 'create',
+      job: shipped(makeJob(rt, sub, 'Gone'), 'AAA'),
+      activeJobLimit: 1,
+    });
+    await mine.write({ kind: 'delete', previous: created! });
+    const row = await (await rt.tables.table('jobs')).getEntity(sub, 'job_gone');
+    expect(row.Tombstone).toBe(true);
+    expect(await mine.get(sub, 'Gone')).toBeUndefined();
+    expect(await other.jobs.store.get(sub, 'Gone')).toBeUndefined();
+    // Both processes, at a limit of one: the tombstone holds neither the slot nor the number.
+    const again = await mine.write({
+      kind: 'create',
+      job: shipped(makeJob(rt, sub, 'Gone'), 'AAA'),
+      activeJobLimit: 1,
+    });
+    expect(again?.value.Name).toBe('Gone');
+    await mine.write({ kind: 'delete', previous: again! });
+    const third = await other.jobs.store.write({
+      kind: 'create',
+      job: shipped(makeJob(rt, sub, 'Gone'), 'AAA'),
+      activeJobLimit: 1,
+    });
+    expect((await mine.get(sub, 'Gone'))?.etag).toBe(third?.etag);
+  });
+});
+
+describe('a write whose answer is lost (503) after it committed, then this process writes on', () => {
+  it('leaves a create that a retried Put replaces, keeping its one slot', async () => {
+    const sub = newSubscription();
+    const lose = { on: true };
+    const mine = storeOver(losingAnswers(lose));
+    await expect(
+      mine.write({ kind: 'create', job: makeJob(rt, sub, 'Lost'), activeJobLimit: 1 }),
+    ).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    lose.on = false;
+    const deps = { ...rt.jobs, store: mine, activeJobLimit: 1 };
+    await putSampleJob(deps, sub, 'Lost');
+    expect(await slotRows(sub)).toEqual(['slot_000000']);
+    await mine.write({ kind: 'delete', previous: (await mine.get(sub, 'Lost'))! });
+    await putSampleJob(deps, sub, 'Next');
+    expect(await slotRows(sub)).toEqual(['slot_000000']);
+  });
+
+  it('leaves a delete whose slot goes to a new job at the limit', async () => {
+    const sub = newSubscription();
+    const lose = { on: false };
+    const mine = storeOver(losingAnswers(lose));
+    const job = await mine.write({ kind: 'create', job: makeJob(rt, sub, 'Going'), activeJobLimit: 1 });
+    lose.on = true;
+    await expect(mine.write({ kind: 'delete', previous: job! })).rejects.toMatchObject({
+      code: 'ServiceUnavailable',
+    });
+    lose.on = false;
+    expect(await mine.get(sub, 'Going')).toBeUndefined();
+    await expect(
+      mine.write({ kind: 'create', job: makeJob(rt, sub, 'Going'), activeJobLimit: 1 }),
+    ).resolves.toBeDefined();
+    expect(await slotRows(sub)).toHaveLength(1);
+  });
 });
