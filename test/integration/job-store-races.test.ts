@@ -169,3 +169,39 @@ describe('a write whose answer is lost (503) after it committed, then this proce
     expect(await slotRows(sub)).toHaveLength(1);
   });
 });
+
+describe('two Puts of one new name in one process, at the last free slot', () => {
+  /** The first transaction waits at `gate` until the test opens it; `entered` says it got there. */
+  function pausingFirstTransaction() {
+    let open!: () => void;
+    let entered!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const arrived = new Promise<void>((resolve) => (entered = resolve));
+    let calls = 0;
+    const wrap = (real: TableClient) =>
+      replacing(real, 'submitTransaction', (original) => async (actions) => {
+        if (calls++ === 0) {
+          entered();
+          await gate;
+        }
+        return original(actions);
+      });
+    return { wrap, arrived, open };
+  }
+
+  it('creates the job once and replaces it once: the name cannot be created twice, so it counts once', async () => {
+    const sub = newSubscription();
+    const paused = pausingFirstTransaction();
+    const plain = storeOver((real) => real);
+    await plain.write({ kind: 'create', job: makeJob(rt, sub, 'Other'), activeJobLimit: 2 });
+    const mine = storeOver(paused.wrap);
+    const deps = { ...rt.jobs, store: mine, activeJobLimit: 2 };
+    const first = putSampleJob(deps, sub, 'Same');
+    await paused.arrived;
+    const second = await putSampleJob(deps, sub, 'Same').catch((e: { code?: string }) => e.code);
+    paused.open();
+    await first;
+    expect(second).toMatchObject({ value: { Name: 'Same' } });
+    expect(await slotRows(sub)).toHaveLength(2);
+  });
+});

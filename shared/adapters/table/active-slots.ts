@@ -10,11 +10,20 @@ const KNOWN_SUBSCRIPTIONS = 10_000;
 export const slotRowKey = (slot: number): string => `slot_${String(slot).padStart(6, '0')}`;
 const slotOfKey = (rowKey: string): number => Number(rowKey.slice('slot_'.length));
 
+interface Reservation {
+  job: string;
+  writes: number;
+}
+
 interface Known {
   /** Slots seen taken (rows read, or claimed here); may miss releases by other instances. */
   taken: Set<number>;
-  /** Slots claimed by writes in flight in this process. */
-  reserved: Set<number>;
+  /**
+   * Slots claimed by writes in flight in this process, with the job (lower-case) each starts and
+   * how many of its writes share the slot: only one write can create a job, so writes creating the
+   * same one share a slot and count once.
+   */
+  reserved: Map<number, Reservation>;
 }
 
 /** A slot picked for a write; `done` tells the allocator how the transaction ended. */
@@ -30,8 +39,9 @@ export interface SlotClaim {
  * (which fails if another job holds it) and deleted in the transaction that ends the job's active
  * life. At most `limit` rows can exist, so the quota is exact under any concurrency; writes of
  * different jobs touch different rows and never conflict. This process hands concurrent creations
- * distinct slots, and learns the taken ones from one query per subscription, again before it
- * refuses (other instances may have released some). Exact under races for a given limit; after
+ * of different jobs distinct slots (creations of one job share one: at most one of them commits),
+ * and learns the taken ones from one query per subscription, again before it refuses (other
+ * instances may have released some). Exact under races for a given limit; after
  * the limit is lowered, jobs holding slots past it still count in each process's view.
  */
 export class ActiveSlots {
@@ -46,10 +56,11 @@ export class ActiveSlots {
     let state =
       this.known.get(subscriptionId) ??
       (await this.firstLoads.run(subscriptionId, () => this.load(subscriptionId)));
-    let slot = free(state, limit);
+    const job = jobName.toLowerCase();
+    let slot = sharedBy(state, job) ?? free(state, limit);
     if (slot === undefined) {
       state = await this.load(subscriptionId);
-      slot = free(state, limit);
+      slot = sharedBy(state, job) ?? free(state, limit);
     }
     if (slot === undefined) {
       throw new ImportExportError(
@@ -59,14 +70,16 @@ export class ActiveSlots {
       );
     }
     const claimed = slot;
-    state.reserved.add(claimed);
+    const reservation = state.reserved.get(claimed) ?? { job, writes: 0 };
+    reservation.writes++;
+    state.reserved.set(claimed, reservation);
     return {
       slot: claimed,
       action: ['create', { partitionKey: subscriptionId, rowKey: slotRowKey(claimed), Job: jobName }],
       // A failed transaction may have failed on this slot (taken elsewhere): count it taken until
       // the next load says otherwise.
       done: () => {
-        state.reserved.delete(claimed);
+        if (--reservation.writes === 0) state.reserved.delete(claimed);
         state.taken.add(claimed);
       },
     };
@@ -93,7 +106,10 @@ export class ActiveSlots {
       const rows = client.listEntities({ queryOptions: { filter, select: ['RowKey'] } });
       for await (const row of rows) taken.add(slotOfKey(row.rowKey ?? ''));
     });
-    const state: Known = { taken, reserved: this.known.get(subscriptionId)?.reserved ?? new Set() };
+    const state: Known = {
+      taken,
+      reserved: this.known.get(subscriptionId)?.reserved ?? new Map<number, Reservation>(),
+    };
     this.known.set(subscriptionId, state);
     return state;
   }
@@ -106,8 +122,14 @@ export class ActiveSlots {
  */
 function free(state: Known, limit: number): number | undefined {
   let held = state.taken.size;
-  for (const slot of state.reserved) if (!state.taken.has(slot)) held++;
+  for (const slot of state.reserved.keys()) if (!state.taken.has(slot)) held++;
   if (held >= limit) return undefined;
   for (let n = 0; n < limit; n++) if (!state.taken.has(n) && !state.reserved.has(n)) return n;
+  return undefined;
+}
+
+/** The slot a write in flight reserved to create the same job, if any: at most one of them commits. */
+function sharedBy(state: Known, job: string): number | undefined {
+  for (const [slot, reservation] of state.reserved) if (reservation.job === job) return slot;
   return undefined;
 }
