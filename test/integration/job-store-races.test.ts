@@ -4,6 +4,7 @@ import { TableDueIndex } from '../../shared/adapters/table/due-index';
 import { JobRows } from '../../shared/adapters/table/job-rows';
 import { TableJobStore } from '../../shared/adapters/table/table-job-store';
 import type { Job } from '../../shared/import-export/model/model';
+import { ConcurrencyConflict } from '../../shared/kernel/errors';
 import { SecretBox } from '../../shared/kernel/secret-box';
 import { newSubscription, testRuntime } from '../support/runtime';
 import { makeJob } from '../support/jobs';
@@ -203,5 +204,18 @@ describe('two Puts of one new name in one process, at the last free slot', () =>
     await first;
     expect(second).toMatchObject({ value: { Name: 'Same' } });
     expect(await slotRows(sub)).toHaveLength(2);
+  });
+});
+
+describe('a create of a name taken meanwhile, at a full quota', () => {
+  it('fails as a conflict, so that the caller reads the job and replaces it, in either process', async () => {
+    const sub = newSubscription();
+    await store.write({ kind: 'create', job: makeJob(rt, sub, 'Other'), activeJobLimit: 2 });
+    await store.write({ kind: 'create', job: makeJob(rt, sub, 'Taken'), activeJobLimit: 2 });
+    for (const s of [store, other.jobs.store]) {
+      await expect(
+        s.write({ kind: 'create', job: makeJob(rt, sub, 'Taken'), activeJobLimit: 2 }),
+      ).rejects.toBeInstanceOf(ConcurrencyConflict);
+    }
   });
 });

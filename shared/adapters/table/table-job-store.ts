@@ -1,5 +1,6 @@
 import type { TableClient, TableTransactionResponse, TransactionAction } from '@azure/data-tables';
 import { ConcurrencyConflict } from '../../kernel/errors';
+import { ImportExportError } from '../../import-export/model/errors';
 import { isActive } from '../../import-export/model/job-states';
 import type { Job, JobSummary, Versioned } from '../../import-export/model/model';
 import type { JobListPage, JobListQuery, JobStore, JobWrite } from '../../import-export/model/ports';
@@ -21,6 +22,10 @@ const LISTED_PAGES = 10_000;
 
 /** How often a write starts again when only a slot or a tracking claim was in the way. */
 const ATTEMPTS = 8;
+
+/** Whether the job row no longer is what the write expects: the version it read, or no job (a tombstone at most). */
+const outdated = (previous: Versioned<Job> | undefined, current: JobRowRead | undefined): boolean =>
+  previous ? current?.etag !== previous.etag : current !== undefined && current.Tombstone !== true;
 
 const dueItem = (job: Job | undefined): DueItem | undefined => {
   const at = job && dueTime(job);
@@ -117,7 +122,7 @@ export class TableJobStore implements JobStore {
       // The tracking claim first: a number in use refuses the write before it reserves a slot.
       const tracking = await this.claims.actions(before, job);
       // Only a job starting its active life takes a slot (one written before slots holds none).
-      const claim = active && !wasActive ? await this.slots.claim(sub, subject.Name, limit) : undefined;
+      const claim = active && !wasActive ? await this.claimSlot(previous, subject, limit) : undefined;
       const release = !active && heldSlot !== undefined ? this.slots.release(sub, heldSlot) : undefined;
       const slot = active ? (claim?.slot ?? heldSlot) : undefined;
       let result: TableTransactionResponse | undefined;
@@ -156,12 +161,27 @@ export class TableJobStore implements JobStore {
       // Which row was in the way: the job's (a taken name, a newer version, a tombstone), or only
       // a slot or a tracking claim, after which the write starts again.
       const current = await this.readJobRow(sub, subject.Name);
-      if (previous ? current?.etag !== previous.etag : current && current.Tombstone !== true)
-        throw new ConcurrencyConflict(`job ${subject.Name}`);
+      if (outdated(previous, current)) throw new ConcurrencyConflict(`job ${subject.Name}`);
       if (!previous) tombstoneEtag = current?.etag;
       if (previous && wasActive && heldSlot === undefined) heldSlot = current?.ActiveSlot;
     }
     throw new ConcurrencyConflict(`subscription ${sub}`);
+  }
+
+  /**
+   * A slot for a job starting its active life. A full quota refuses only a write that could
+   * commit: one whose name was taken or whose version was replaced meanwhile is a conflict, so that
+   * its caller reads the job again (a Put then replaces it, keeping its slot).
+   */
+  private async claimSlot(previous: Versioned<Job> | undefined, job: Job, limit: number) {
+    try {
+      return await this.slots.claim(job.SubscriptionId, job.Name, limit);
+    } catch (err) {
+      if (!(err instanceof ImportExportError && err.code === 'ActiveJobQuotaExceeded')) throw err;
+      if (outdated(previous, await this.readJobRow(job.SubscriptionId, job.Name)))
+        throw new ConcurrencyConflict(`job ${job.Name}`);
+      throw err;
+    }
   }
 
   private async settle(
