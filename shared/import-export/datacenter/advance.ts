@@ -68,7 +68,7 @@ export async function advance(deps: DatacenterDeps, at: OperatorJobAddress): Pro
       case 'Shipping':
         return job.Type === 'Import'
           ? receiveImport(job, { Drives: job.DriveList.map((d) => ({ DriveId: d.DriveId })) }, now)
-          : exporting.receive(job, { Drives: sandboxDrives(job) });
+          : exporting.receive(job, { Drives: sandboxDrives(job) }, lastModified);
       case 'Received': {
         const toCopy = job.DriveList.filter((d) => d.State === 'Received' && !isSkipped(job, d));
         if (toCopy.length === 0) return moveJob(job, 'Packaging', now);
@@ -86,5 +86,6 @@ export async function advance(deps: DatacenterDeps, at: OperatorJobAddress): Pro
     }
   });
   await completion.tidy(done.value);
+  await exporting.tidy(done.value);
   return done;
 }

@@ -19,6 +19,12 @@ const upper = (s: string) => s.toUpperCase();
  * drives by capacity, and what does not fit goes to the incomplete blob list (docs/contract/import-export.md#b3). Blank
  * drives that arrive later (the job still Received) join, and the export is planned again.
  * One instance serves one operator call: its retries reuse the resolution, keys and blobs.
+ *
+ * The incomplete list is named after the job version the plan was decided on (as a drive's logs
+ * are, complete-drive.ts): a retry from a fresh read, whose drives may differ (a concurrent
+ * receive won), writes the list of its own plan under a new name rather than reusing the blob of
+ * a plan that was never recorded. Once settled, `tidy` removes the lists this call wrote or
+ * replaced that the job no longer points to.
  */
 export class ExportReceiving {
   private resolution?: Promise<Resolution>;
@@ -26,6 +32,8 @@ export class ExportReceiving {
   /** Plans saved by this call, by the drives they were made for: a retry saves no second copy. */
   private readonly saved = new Map<string, Promise<string>>();
   private readonly writer: StateWriter;
+  /** The incomplete lists the jobs this call planned over pointed to, by URL. */
+  private readonly replaced = new Set<string>();
 
   constructor(
     private readonly deps: DatacenterDeps,
@@ -34,7 +42,8 @@ export class ExportReceiving {
     this.writer = new StateWriter(deps);
   }
 
-  async receive(job: Job, cmd: ReceiveCommand): Promise<Job | undefined> {
+  /** `version`: the job's version (its time names the incomplete list). */
+  async receive(job: Job, cmd: ReceiveCommand, version: Date): Promise<Job | undefined> {
     requireJobState(job, ['Shipping', 'Received'], 'receive a package');
     if (cmd.ExtraDrives !== undefined)
       throw new ImportExportError(
@@ -73,7 +82,24 @@ export class ExportReceiving {
         'A job has at most 10 drives.',
         `${drives.length} drives`,
       );
-    return this.plan({ ...arrived(job, this.now), DriveList: drives });
+    return this.plan({ ...arrived(job, this.now), DriveList: drives }, version);
+  }
+
+  /**
+   * Once the call is settled on `job`: removes the incomplete lists this call wrote, or found
+   * recorded and planned over, that `job` does not point to. No write can record them any more: a
+   * plan's list is named after the version it was decided on, and that version is gone.
+   */
+  async tidy(job: Job): Promise<void> {
+    const kept = job.IncompleteBlobListUri;
+    await this.writer.tidy(job, new Set(kept === undefined ? [] : [kept]));
+    for (const url of this.replaced) {
+      const at = url.lastIndexOf('/waies/');
+      if (url === kept || at < 0) continue;
+      const name = decodeURIComponent(url.slice(at + 1));
+      await this.deps.customer.deleteState(job, name).catch(() => undefined);
+    }
+    this.replaced.clear();
   }
 
   private blank(DriveId: string, CapacityBytes: number): Drive {
@@ -86,10 +112,11 @@ export class ExportReceiving {
   }
 
   /** Plans the export onto the job's received drives; the plan blob is written before the job. */
-  private async plan(job: Job): Promise<Job> {
+  private async plan(job: Job, version: Date): Promise<Job> {
     this.resolution ??= resolveSelection(this.deps, job);
     const resolution = await this.resolution;
-    const { IncompleteBlobListUri: _old, ...rest } = job;
+    const { IncompleteBlobListUri: old, ...rest } = job;
+    if (old !== undefined) this.replaced.add(old);
     if ('failure' in resolution) {
       return {
         ...rest,
@@ -104,7 +131,7 @@ export class ExportReceiving {
     const plan = assignBlobs(resolution.items, blanks);
     const uri =
       plan.incomplete.length > 0
-        ? await this.writer.write(job, incompleteListName(job.Name, this.now), () =>
+        ? await this.writer.write(job, incompleteListName(job.Name, version), () =>
             this.deps.formats.blobList(incompleteList(plan.incomplete)),
           )
         : undefined;

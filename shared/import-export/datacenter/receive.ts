@@ -8,14 +8,16 @@ import { ExportReceiving } from './receive-export';
  * POST .../jobs/{job}/receive (docs/contract/import-export.md#b): the package arrived. Import and export forms differ; both
  * move the job from Shipping to Received, and receiving what was already received changes nothing.
  */
-export function receivePackage(
+export async function receivePackage(
   deps: DatacenterDeps,
   at: OperatorJobAddress,
   cmd: ReceiveCommand,
 ): Promise<Versioned<Job>> {
   const now = deps.now();
   const exporting = new ExportReceiving(deps, now);
-  return changeJob(deps, at, ({ value: job }) =>
-    job.Type === 'Import' ? receiveImport(job, cmd, now) : exporting.receive(job, cmd),
+  const done = await changeJob(deps, at, ({ value: job, lastModified }) =>
+    job.Type === 'Import' ? receiveImport(job, cmd, now) : exporting.receive(job, cmd, lastModified),
   );
+  await exporting.tidy(done.value);
+  return done;
 }

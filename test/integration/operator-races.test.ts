@@ -1,0 +1,88 @@
+import { plannedBlobs } from '../../shared/import-export/datacenter/planned-blobs';
+import type { DatacenterDeps } from '../../shared/import-export/datacenter/ports';
+import { receivePackage } from '../../shared/import-export/datacenter/receive';
+import type { JobStore } from '../../shared/import-export/model/ports';
+import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
+import { blobNames, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
+import { shippedJob, uniqueName } from '../support/datacenter';
+import { newSubscription, testRuntime } from '../support/runtime';
+import { RETURN_ADDRESS } from '../support/shipping';
+
+/**
+ * Operator actions racing each other on one job (docs/contract/import-export.md#d4, B.3): whatever
+ * the interleaving, what the job points to in the customer's storage says what the job records,
+ * and no blob is left that the job does not point to.
+ */
+const rt = testRuntime();
+const deps = rt.datacenter;
+
+/** A gate: `reached` resolves when the paused call gets there, `release` lets it go on. */
+function gate() {
+  let reach!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((r) => (reach = r));
+  const released = new Promise<void>((r) => (release = r));
+  return { reached, release, reach, released };
+}
+
+/** The real store, its first `write` paused at the gate until released. */
+function pausingFirstWrite(store: JobStore, g: ReturnType<typeof gate>): JobStore {
+  let first = true;
+  return new Proxy(store, {
+    get(t, prop, receiver) {
+      const value = Reflect.get(t, prop, receiver) as unknown;
+      if (prop !== 'write') return typeof value === 'function' ? value.bind(t) : value;
+      return async (...args: Parameters<JobStore['write']>) => {
+        if (first) {
+          first = false;
+          g.reach();
+          await g.released;
+        }
+        return t.write(...args);
+      };
+    },
+  });
+}
+
+const relative = (uri: string, container: string) =>
+  decodeURIComponent(uri.slice(uri.indexOf(`/${container}/`) + container.length + 2));
+
+describe('operator races on one job', () => {
+  it('two receives of an export racing: the incomplete list selects exactly what no drive got, and is the only one left', async () => {
+    const c = uniqueName('race');
+    for (const b of ['a.bin', 'b.bin', 'c.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
+    const states = uniqueName('rxstates');
+    const definition: JobDefinition = {
+      Properties: {
+        StorageAccountKey: CUSTOMER2.key,
+        Location: 'West US',
+        Type: 'Export',
+        ReturnAddress: RETURN_ADDRESS,
+        ImportExportStatesPath: states,
+      },
+      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
+    };
+    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Rx') };
+    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, definition);
+
+    const g = gate();
+    const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
+    const second = receivePackage(paused, at, { Drives: [{ DriveId: 'BLANK2', CapacityBytes: 150 }] });
+    await g.reached;
+    await receivePackage(deps, at, { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] });
+    g.release();
+    const job = (await second).value;
+
+    expect(job.DriveList.map((d) => d.DriveId)).toEqual(['BLANK1', 'BLANK2']);
+    const planned = [
+      ...(await plannedBlobs(deps, at, 'BLANK1')),
+      ...(await plannedBlobs(deps, at, 'BLANK2')),
+    ].map((i) => `${i.container}/${i.name}`);
+    expect(planned.sort()).toEqual([`${c}/a.bin`, `${c}/b.bin`]);
+    const doc = await downloadXml(job.IncompleteBlobListUri!);
+    expect([doc.BlobList.BlobPath].flat().map((p: { '#text': string }) => p['#text'])).toEqual([
+      `${c}/c.bin`,
+    ]);
+    expect(await blobNames(CUSTOMER2.name, states)).toEqual([relative(job.IncompleteBlobListUri!, states)]);
+  });
+});
