@@ -1,10 +1,15 @@
+import { advance } from '../../shared/import-export/datacenter/advance';
+import { completeCopy } from '../../shared/import-export/datacenter/complete-drive';
+import { startCopy } from '../../shared/import-export/datacenter/drive-copy';
+import { fault } from '../../shared/import-export/datacenter/faults';
 import { plannedBlobs } from '../../shared/import-export/datacenter/planned-blobs';
 import type { DatacenterDeps } from '../../shared/import-export/datacenter/ports';
 import { receivePackage } from '../../shared/import-export/datacenter/receive';
 import type { JobStore } from '../../shared/import-export/model/ports';
 import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
-import { blobNames, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
-import { shippedJob, uniqueName } from '../support/datacenter';
+import { blobNames, CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
+import { manifestFor, shippedJob, uniqueName } from '../support/datacenter';
+import { receivedImport } from '../support/received-import';
 import { newSubscription, testRuntime } from '../support/runtime';
 import { RETURN_ADDRESS } from '../support/shipping';
 
@@ -84,5 +89,28 @@ describe('operator races on one job', () => {
       `${c}/c.bin`,
     ]);
     expect(await blobNames(CUSTOMER2.name, states)).toEqual([relative(job.IncompleteBlobListUri!, states)]);
+  });
+
+  it.each([
+    [
+      'complete',
+      (d: DatacenterDeps, at: { subscriptionId: string; jobName: string }) =>
+        completeCopy(d, at, 'R1', { CopyStatus: 'Completed', Manifest: manifestFor('R1').xml }),
+    ],
+    ['advance', advance],
+  ])('%s losing to a fault of the job leaves no log behind', async (_, act) => {
+    const { at, states } = await receivedImport(rt, ['R1'], {
+      EnableVerboseLog: true,
+      BackupDriveManifest: true,
+    });
+    await startCopy(deps, at, 'R1');
+    const g = gate();
+    const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
+    const losing = act(paused, at);
+    await g.reached;
+    await fault(deps, at, { Reason: 'the copy station broke' });
+    g.release();
+    await expect(losing).rejects.toMatchObject({ code: 'InvalidJobState' });
+    expect(await blobNames(CUSTOMER1.name, states)).toEqual([]);
   });
 });

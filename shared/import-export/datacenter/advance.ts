@@ -59,6 +59,8 @@ export async function advance(deps: DatacenterDeps, at: OperatorJobAddress): Pro
   }
 
   const done = await changeJob(deps, at, async ({ value: job, lastModified }) => {
+    completion.deciding(job, lastModified);
+    exporting.deciding(job, lastModified);
     switch (job.State) {
       case 'Creating':
         throw invalidState(
@@ -84,6 +86,10 @@ export async function advance(deps: DatacenterDeps, at: OperatorJobAddress): Pro
       case 'Faulted':
         throw invalidState(`Job ${job.Name} is Faulted; resolve it before advancing.`, job.State);
     }
+  }).catch(async (err: unknown) => {
+    await completion.abandon(err);
+    await exporting.abandon(err);
+    throw err;
   });
   await completion.tidy(done.value);
   await exporting.tidy(done.value);

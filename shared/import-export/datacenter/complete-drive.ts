@@ -37,6 +37,16 @@ export class DriveCompletion {
     this.writer = new StateWriter(deps);
   }
 
+  /** An attempt of the call decides on `job` at `version` (StateWriter.deciding). */
+  deciding(job: Job, version: Date): void {
+    this.writer.deciding(job, version);
+  }
+
+  /** When the call failed: removes the logs it wrote under versions it saw superseded (StateWriter.abandon). */
+  abandon(err: unknown): Promise<void> {
+    return this.writer.abandon(err);
+  }
+
   /** Removes the logs this call wrote under a superseded version (StateWriter.tidy). */
   tidy(job: Job): Promise<void> {
     const uris = job.DriveList.flatMap((d) => [d.ErrorLogUri, d.VerboseLogUri, d.ManifestUri]);
@@ -51,6 +61,7 @@ export class DriveCompletion {
     version: Date,
     synthetic = false,
   ): Promise<Job | undefined> {
+    this.writer.deciding(job, version);
     const drive = driveOf(job, driveId);
     if (isCopied(drive)) return undefined;
     requireJobState(job, ['Transferring'], "complete a drive's copy");
@@ -64,7 +75,7 @@ export class DriveCompletion {
         : (report.Blobs ?? []);
     const log: DriveLog = { DriveId: drive.DriveId, Blobs: blobs, Status: checked.logStatus };
     const write = (kind: DriveBlobKind, xml: () => string) =>
-      this.writer.write(job, driveBlobName(job.Name, drive.DriveId, kind, version), xml);
+      this.writer.write(job, version, driveBlobName(job.Name, drive.DriveId, kind, version), xml);
     const { formats } = this.deps;
     const errorUri = await write('error', () => formats.driveLog(errorLogOf(log)));
     const verboseUri = job.EnableVerboseLog ? await write('verbose', () => formats.driveLog(log)) : undefined;
@@ -120,7 +131,10 @@ export async function completeCopy(
   const completion = new DriveCompletion(deps, deps.now());
   const done = await changeJob(deps, at, ({ value, lastModified }) =>
     completion.complete(value, driveId, report, lastModified),
-  );
+  ).catch(async (err: unknown) => {
+    await completion.abandon(err);
+    throw err;
+  });
   await completion.tidy(done.value);
   return done;
 }

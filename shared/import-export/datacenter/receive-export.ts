@@ -44,6 +44,7 @@ export class ExportReceiving {
 
   /** `version`: the job's version (its time names the incomplete list). */
   async receive(job: Job, cmd: ReceiveCommand, version: Date): Promise<Job | undefined> {
+    this.writer.deciding(job, version);
     requireJobState(job, ['Shipping', 'Received'], 'receive a package');
     if (cmd.ExtraDrives !== undefined)
       throw new ImportExportError(
@@ -90,6 +91,16 @@ export class ExportReceiving {
    * recorded and planned over, that `job` does not point to. No write can record them any more: a
    * plan's list is named after the version it was decided on, and that version is gone.
    */
+  /** An attempt of the call decides on `job` at `version` (StateWriter.deciding). */
+  deciding(job: Job, version: Date): void {
+    this.writer.deciding(job, version);
+  }
+
+  /** When the call failed: removes the lists it wrote under versions it saw superseded (StateWriter.abandon). */
+  abandon(err: unknown): Promise<void> {
+    return this.writer.abandon(err);
+  }
+
   async tidy(job: Job): Promise<void> {
     const kept = job.IncompleteBlobListUri;
     await this.writer.tidy(job, new Set(kept === undefined ? [] : [kept]));
@@ -131,7 +142,7 @@ export class ExportReceiving {
     const plan = assignBlobs(resolution.items, blanks);
     const uri =
       plan.incomplete.length > 0
-        ? await this.writer.write(job, incompleteListName(job.Name, version), () =>
+        ? await this.writer.write(job, version, incompleteListName(job.Name, version), () =>
             this.deps.formats.blobList(incompleteList(plan.incomplete)),
           )
         : undefined;

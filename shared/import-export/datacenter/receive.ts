@@ -17,7 +17,10 @@ export async function receivePackage(
   const exporting = new ExportReceiving(deps, now);
   const done = await changeJob(deps, at, ({ value: job, lastModified }) =>
     job.Type === 'Import' ? receiveImport(job, cmd, now) : exporting.receive(job, cmd, lastModified),
-  );
+  ).catch(async (err: unknown) => {
+    await exporting.abandon(err);
+    throw err;
+  });
   await exporting.tidy(done.value);
   return done;
 }

@@ -19,13 +19,23 @@ const DIFFERENT_LIMIT = 20;
  */
 export class StateWriter {
   private readonly written = new Map<string, string>();
-  /** The blobs this call created (not found there already), by name. */
-  private readonly created = new Map<string, string>();
+  /** The blobs this call created (not found there already), by name, with the version named. */
+  private readonly created = new Map<string, { url: string; version: number }>();
   private different = 0;
+  /** The newest job version an attempt of this call decided on, and that job. */
+  private newest?: { version: number; job: Job };
 
   constructor(private readonly deps: Pick<DatacenterDeps, 'customer'>) {}
 
-  async write(job: Job, name: string, xml: () => string): Promise<string> {
+  /** An attempt decides on `job` at `version` (blobs named after older versions can no longer be recorded). */
+  deciding(job: Job, version: Date): void {
+    if (this.newest === undefined || version.getTime() >= this.newest.version)
+      this.newest = { version: version.getTime(), job };
+  }
+
+  /** `version`: the job version the blob is named after. */
+  async write(job: Job, version: Date, name: string, xml: () => string): Promise<string> {
+    this.deciding(job, version);
     const known = this.written.get(name);
     if (known !== undefined) return known;
     let result: Awaited<ReturnType<DatacenterDeps['customer']['writeState']>>;
@@ -48,7 +58,7 @@ export class StateWriter {
       throw new ConcurrencyConflict(`blob ${name}`);
     }
     this.written.set(name, result.url);
-    if (result.outcome === 'written') this.created.set(name, result.url);
+    if (result.outcome === 'written') this.created.set(name, { url: result.url, version: version.getTime() });
     return result.url;
   }
 
@@ -59,10 +69,29 @@ export class StateWriter {
    * recorded is pointed to by that version, and stays.
    */
   async tidy(job: Job, referenced: ReadonlySet<string>): Promise<void> {
-    for (const [name, url] of this.created) {
+    for (const [name, { url }] of this.created) {
       if (referenced.has(url)) continue;
       await this.deps.customer.deleteState(job, name).catch(() => undefined);
     }
     this.created.clear();
+  }
+
+  /**
+   * When the action failed with a refusal (an ImportExportError: its last attempt read a newer
+   * version and refused it, found no job, or was refused the write, so that attempt recorded
+   * nothing): removes what it created under older versions, which no write can record any more
+   * (each attempt before the last lost its write). What it created under the newest version stays:
+   * a concurrent call that decided on that version may have found it the same and recorded it,
+   * and a retry of this call uses it. After any other error (a 503 of unknown outcome, whose write
+   * may have been recorded) nothing is removed.
+   */
+  async abandon(err: unknown): Promise<void> {
+    const newest = this.newest;
+    if (!(err instanceof ImportExportError) || newest === undefined) return;
+    for (const [name, { version }] of this.created) {
+      if (version >= newest.version) continue;
+      await this.deps.customer.deleteState(newest.job, name).catch(() => undefined);
+      this.created.delete(name);
+    }
   }
 }
