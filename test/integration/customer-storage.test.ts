@@ -159,3 +159,16 @@ describe('the customer’s storage with a container SAS (docs/contract/import-ex
     expect((await failureOf(storage.read(job, c, 'a.txt', 1024))).kind).toBe('Forbidden');
   });
 });
+
+describe('the customer’s storage after the customer removed the states container', () => {
+  it('creates it again: a process that created it once does not fail every later write', async () => {
+    const states = unique('states');
+    const job = jobOn(CUSTOMER1.name, keyOf(CUSTOMER1), states);
+    await storage.writeState(job, 'waies/J_D1_20240101-000000-000_error.xml', '<a/>');
+    await serviceOf(CUSTOMER1.name).getContainerClient(states).delete();
+    // Azurite frees a deleted container's name at once; Azure may answer 409 ContainerBeingDeleted for a while.
+    const again = await storage.writeState(job, 'waies/J_D1_20240101-000000-001_error.xml', '<b/>');
+    expect(again.outcome).toBe('written');
+    expect(await download(again.url)).toEqual({ text: '<b/>', contentType: 'application/xml' });
+  });
+});

@@ -46,7 +46,7 @@ const tooLarge = (what: string, max: number) =>
  * container, so a SAS job never writes outside its container (docs/contract/import-export.md#b3).
  */
 export class CustomerBlobStorage implements CustomerStorage {
-  /** States containers already known to exist, per account. */
+  /** States containers this process made sure of, per account (created again if removed since). */
   private readonly ready = new Set<string>();
   private readonly options: StoragePipelineOptions;
 
@@ -192,12 +192,21 @@ export class CustomerBlobStorage implements CustomerStorage {
       const blob = container.getBlockBlobClient(blobName);
       const url = new URL(blob.url);
       url.search = '';
-      try {
-        await blob.upload(xml, Buffer.byteLength(xml), {
+      const upload = () =>
+        blob.upload(xml, Buffer.byteLength(xml), {
           blobHTTPHeaders: { blobContentType: 'application/xml' },
           conditions: { ifNoneMatch: '*' },
           abortSignal,
         });
+      try {
+        try {
+          await upload();
+        } catch (err) {
+          // The customer removed the states container since this process made sure of it.
+          if (c.Kind === 'ContainerSas' || statusOf(err) !== 404) throw err;
+          await container.createIfNotExists({ abortSignal });
+          await upload();
+        }
         return { url: url.toString(), outcome: 'written' };
       } catch (err) {
         if (statusOf(err) !== 409 && statusOf(err) !== 412) throw err;
