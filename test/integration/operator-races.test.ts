@@ -5,6 +5,7 @@ import { fault } from '../../shared/import-export/datacenter/faults';
 import { plannedBlobs } from '../../shared/import-export/datacenter/planned-blobs';
 import type { DatacenterDeps } from '../../shared/import-export/datacenter/ports';
 import { receivePackage } from '../../shared/import-export/datacenter/receive';
+import { KernelError } from '../../shared/kernel/errors';
 import type { JobStore } from '../../shared/import-export/model/ports';
 import type { JobDefinition } from '../../shared/surfaces/classic-import-export/classic-job-input';
 import { blobNames, CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../support/customer-blobs';
@@ -44,6 +45,22 @@ function pausingFirstWrite(store: JobStore, g: ReturnType<typeof gate>): JobStor
           await g.released;
         }
         return t.write(...args);
+      };
+    },
+  });
+}
+
+/** The real store, its first `write` failing with a 503 before it reaches the table. */
+function failingFirstWrite(store: JobStore): JobStore {
+  let first = true;
+  return new Proxy(store, {
+    get(t, prop, receiver) {
+      const value = Reflect.get(t, prop, receiver) as unknown;
+      if (prop !== 'write') return typeof value === 'function' ? value.bind(t) : value;
+      return (...args: Parameters<JobStore['write']>) => {
+        if (!first) return t.write(...args);
+        first = false;
+        return Promise.reject(new KernelError('ServiceUnavailable', 'the store is down'));
       };
     },
   });
@@ -112,5 +129,33 @@ describe('operator races on one job', () => {
     g.release();
     await expect(losing).rejects.toMatchObject({ code: 'InvalidJobState' });
     expect(await blobNames(CUSTOMER1.name, states)).toEqual([]);
+  });
+
+  it('an export receive retried after a 503 plans what the customer’s storage holds by then', async () => {
+    const c = uniqueName('retry');
+    for (const b of ['a.bin', 'b.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
+    const states = uniqueName('rtstates');
+    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Rt') };
+    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, {
+      Properties: {
+        StorageAccountKey: CUSTOMER2.key,
+        Location: 'West US',
+        Type: 'Export',
+        ReturnAddress: RETURN_ADDRESS,
+        ImportExportStatesPath: states,
+      },
+      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
+    });
+    const cmd = { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] };
+    await expect(
+      receivePackage({ ...deps, store: failingFirstWrite(deps.store) }, at, cmd),
+    ).rejects.toMatchObject({ code: 'ServiceUnavailable' });
+    await putBlob(CUSTOMER2.name, c, 'c.bin', 100);
+    const job = (await receivePackage(deps, at, cmd)).value;
+    const doc = await downloadXml(job.IncompleteBlobListUri!);
+    expect([doc.BlobList.BlobPath].flat().map((p: { '#text': string }) => p['#text'])).toEqual([
+      `${c}/b.bin`,
+      `${c}/c.bin`,
+    ]);
   });
 });

@@ -18,12 +18,13 @@ const upper = (s: string) => s.toUpperCase();
  * recovery password; the selection is resolved against the customer's storage and assigned to the
  * drives by capacity, and what does not fit goes to the incomplete blob list (docs/contract/import-export.md#b3). Blank
  * drives that arrive later (the job still Received) join, and the export is planned again.
- * One instance serves one operator call: its retries reuse the resolution, keys and blobs.
+ * One instance serves one operator call: its retries reuse the resolution, keys and plans.
  *
- * The incomplete list is named after the job version the plan was decided on (as a drive's logs
- * are, complete-drive.ts): a retry from a fresh read, whose drives may differ (a concurrent
- * receive won), writes the list of its own plan under a new name rather than reusing the blob of
- * a plan that was never recorded. Once settled, `tidy` removes the lists this call wrote or
+ * Each attempt names its incomplete list after a time of its own, later than the attempt before:
+ * a retry from a fresh read, whose drives may differ (a concurrent receive won), writes the list
+ * of its own plan rather than reusing the blob of a plan that was never recorded, and a receive
+ * repeated after a 503 never meets the list of the call that failed (the customer's storage, so
+ * the list, may have changed since). Once settled, `tidy` removes the lists this call wrote or
  * replaced that the job no longer points to.
  */
 export class ExportReceiving {
@@ -32,6 +33,8 @@ export class ExportReceiving {
   /** Plans saved by this call, by the drives they were made for: a retry saves no second copy. */
   private readonly saved = new Map<string, Promise<string>>();
   private readonly writer: StateWriter;
+  /** The time the last attempt's incomplete list was named after. */
+  private listedAt = -Infinity;
   /** The incomplete lists the jobs this call planned over pointed to, by URL. */
   private readonly replaced = new Set<string>();
 
@@ -122,6 +125,12 @@ export class ExportReceiving {
     return { DriveId, BitLockerKey: key, State: 'Received', CapacityBytes };
   }
 
+  /** Now, or just after the time the previous attempt's list was named after. */
+  private listTime(): Date {
+    this.listedAt = Math.max(this.deps.now().getTime(), this.listedAt + 1);
+    return new Date(this.listedAt);
+  }
+
   /** Plans the export onto the job's received drives; the plan blob is written before the job. */
   private async plan(job: Job, version: Date): Promise<Job> {
     this.resolution ??= resolveSelection(this.deps, job);
@@ -142,7 +151,7 @@ export class ExportReceiving {
     const plan = assignBlobs(resolution.items, blanks);
     const uri =
       plan.incomplete.length > 0
-        ? await this.writer.write(job, version, incompleteListName(job.Name, version), () =>
+        ? await this.writer.write(job, version, incompleteListName(job.Name, this.listTime()), () =>
             this.deps.formats.blobList(incompleteList(plan.incomplete)),
           )
         : undefined;
