@@ -1,7 +1,7 @@
 import { advance } from '../../shared/import-export/datacenter/advance';
 import { completeCopy } from '../../shared/import-export/datacenter/complete-drive';
 import { startCopy } from '../../shared/import-export/datacenter/drive-copy';
-import { fault } from '../../shared/import-export/datacenter/faults';
+import { fault, resolve } from '../../shared/import-export/datacenter/faults';
 import { plannedBlobs } from '../../shared/import-export/datacenter/planned-blobs';
 import type { DatacenterDeps } from '../../shared/import-export/datacenter/ports';
 import { receivePackage } from '../../shared/import-export/datacenter/receive';
@@ -157,5 +157,16 @@ describe('operator races on one job', () => {
       `${c}/b.bin`,
       `${c}/c.bin`,
     ]);
+  });
+
+  it('a drive resolved to Completed while its job was faulted: the job resolved to Transferring moves on to Packaging', async () => {
+    const { at } = await receivedImport(rt, ['F1']);
+    await startCopy(deps, at, 'F1');
+    await fault(deps, at, { Reason: 'the station broke', DriveId: 'F1' });
+    await fault(deps, at, { Reason: 'the whole bay is down' });
+    await resolve(deps, at, { DriveId: 'F1', State: 'Completed' });
+    const job = (await resolve(deps, at, {})).value;
+    expect(job.DriveList[0]!.State).toBe('Completed');
+    expect(job.State).toBe('Packaging');
   });
 });

@@ -6,7 +6,7 @@ import { DriveStateSchema, JobStateSchema, type Job, type Versioned } from '../m
 import type { OperatorJobAddress } from './operator-job';
 import { changeJob, driveOf, withDrive } from './operator-job';
 import type { JobDeps } from '../model/ports';
-import { settle } from './progress';
+import { isCopied, settle } from './progress';
 
 export interface FaultCommand {
   Reason: string;
@@ -51,7 +51,8 @@ const notFaulted = (what: string, state: string) =>
 /**
  * Resolve (docs/contract/import-export.md#c1): a Faulted job or drive returns where it was, or to the state the operator
  * names, as the transition table allows. A resolved drive may complete its job's copy (the job
- * then moves on to Packaging). Resolving into the state the job or drive is already in changes
+ * then moves on to Packaging), and so may a job resolved into Transferring whose drives were all
+ * done meanwhile. Resolving into the state the job or drive is already in changes
  * nothing, so a repeated call is harmless.
  */
 export function resolveFault(job: Job, cmd: ResolveCommand, now: Date): Job | undefined {
@@ -73,7 +74,9 @@ export function resolveFault(job: Job, cmd: ResolveCommand, now: Date): Job | un
   }
   const target = named ?? job.FaultedFrom;
   if (!target) throw invalidState(`Job ${job.Name} does not know where it was; name a State.`);
-  return moveJob(job, target, now);
+  // Its copy may have been done while it was Faulted (a drive resolved to Completed).
+  const back = moveJob(job, target, now);
+  return back.DriveList.some(isCopied) ? settle(back, now) : back;
 }
 
 export function fault(deps: JobDeps, at: OperatorJobAddress, cmd: FaultCommand): Promise<Versioned<Job>> {
