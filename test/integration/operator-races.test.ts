@@ -169,4 +169,31 @@ describe('operator races on one job', () => {
     expect(job.DriveList[0]!.State).toBe('Completed');
     expect(job.State).toBe('Packaging');
   });
+
+  it('an export receive that finds its job deleted meanwhile leaves no incomplete list', async () => {
+    const c = uniqueName('gone');
+    for (const b of ['a.bin', 'b.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
+    const states = uniqueName('gnstates');
+    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Gn') };
+    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, {
+      Properties: {
+        StorageAccountKey: CUSTOMER2.key,
+        Location: 'West US',
+        Type: 'Export',
+        ReturnAddress: RETURN_ADDRESS,
+        ImportExportStatesPath: states,
+      },
+      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
+    });
+    const g = gate();
+    const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
+    const losing = receivePackage(paused, at, { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] });
+    await g.reached;
+    // The sweep closed it (44 days in Shipping) and the customer deleted it.
+    const found = await deps.store.get(at.subscriptionId, at.jobName);
+    await deps.store.write({ kind: 'delete', previous: found! });
+    g.release();
+    await expect(losing).rejects.toMatchObject({ code: 'ResourceNotFound' });
+    expect(await blobNames(CUSTOMER2.name, states)).toEqual([]);
+  });
 });

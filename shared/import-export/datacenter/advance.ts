@@ -87,8 +87,8 @@ export async function advance(deps: DatacenterDeps, at: OperatorJobAddress): Pro
         throw invalidState(`Job ${job.Name} is Faulted; resolve it before advancing.`, job.State);
     }
   }).catch(async (err: unknown) => {
-    await completion.abandon(err);
-    await exporting.abandon(err);
+    await completion.abandon(err, at);
+    await exporting.abandon(err, at);
     throw err;
   });
   await completion.tidy(done.value);

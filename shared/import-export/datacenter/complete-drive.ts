@@ -8,7 +8,7 @@ import { invalidState } from '../model/errors';
 import { moveDrive } from '../model/job-states';
 import type { Drive, Job, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
-import { changeJob, driveOf, requireJobState } from './operator-job';
+import { changeJob, driveOf, jobGone, requireJobState } from './operator-job';
 import { isCopied, settle } from './progress';
 import { StateWriter } from './state-writer';
 
@@ -43,8 +43,8 @@ export class DriveCompletion {
   }
 
   /** When the call failed: removes the logs it wrote under versions it saw superseded (StateWriter.abandon). */
-  abandon(err: unknown): Promise<void> {
-    return this.writer.abandon(err);
+  abandon(err: unknown, at: OperatorJobAddress): Promise<void> {
+    return this.writer.abandon(err, () => jobGone(this.deps, at));
   }
 
   /** Removes the logs this call wrote under a superseded version (StateWriter.tidy). */
@@ -132,7 +132,7 @@ export async function completeCopy(
   const done = await changeJob(deps, at, ({ value, lastModified }) =>
     completion.complete(value, driveId, report, lastModified),
   ).catch(async (err: unknown) => {
-    await completion.abandon(err);
+    await completion.abandon(err, at);
     throw err;
   });
   await completion.tidy(done.value);

@@ -1,8 +1,16 @@
 import { findJob } from '../customer/get-job';
-import { invalidState, notFound } from '../model/errors';
+import { ImportExportError, invalidState, notFound } from '../model/errors';
 import type { Drive, Job, Versioned } from '../model/model';
 import type { JobDeps } from '../model/ports';
 import { rewriteJob } from '../model/rewrite-job';
+
+/** Whether the job is gone (deleted, or past its deletion time): a read of it answers 404. */
+export function jobGone(deps: Pick<JobDeps, 'store' | 'now'>, at: OperatorJobAddress): Promise<boolean> {
+  return findJob(deps, at.subscriptionId, at.jobName).then(
+    () => false,
+    (err: unknown) => err instanceof ImportExportError && err.code === 'ResourceNotFound',
+  );
+}
 
 /** A job as the operator API addresses it: subscription and name, no storage account. */
 export interface OperatorJobAddress {

@@ -5,7 +5,7 @@ import type { Resolution } from './export-resolution';
 import { resolveSelection } from './export-resolution';
 import { assignBlobs, bytesOf, incompleteList } from './export-plan';
 import type { Drive, Job } from '../model/model';
-import { requireJobState } from './operator-job';
+import { jobGone, requireJobState, type OperatorJobAddress } from './operator-job';
 import { arrived, type ReceiveCommand } from './receive-import';
 import { recoveryPassword } from './recovery-key';
 import { StateWriter } from './state-writer';
@@ -100,8 +100,8 @@ export class ExportReceiving {
   }
 
   /** When the call failed: removes the lists it wrote under versions it saw superseded (StateWriter.abandon). */
-  abandon(err: unknown): Promise<void> {
-    return this.writer.abandon(err);
+  abandon(err: unknown, at: OperatorJobAddress): Promise<void> {
+    return this.writer.abandon(err, () => jobGone(this.deps, at));
   }
 
   async tidy(job: Job): Promise<void> {

@@ -18,7 +18,7 @@ export async function receivePackage(
   const done = await changeJob(deps, at, ({ value: job, lastModified }) =>
     job.Type === 'Import' ? receiveImport(job, cmd, now) : exporting.receive(job, cmd, lastModified),
   ).catch(async (err: unknown) => {
-    await exporting.abandon(err);
+    await exporting.abandon(err, at);
     throw err;
   });
   await exporting.tidy(done.value);

@@ -82,14 +82,16 @@ export class StateWriter {
    * nothing): removes what it created under older versions, which no write can record any more
    * (each attempt before the last lost its write). What it created under the newest version stays:
    * a concurrent call that decided on that version may have found it the same and recorded it,
-   * and a retry of this call uses it. After any other error (a 503 of unknown outcome, whose write
-   * may have been recorded) nothing is removed.
+   * and a retry of this call uses it. When the job is gone (`gone` confirms a 404), no write can
+   * record anything: all of it is removed. After any other error (a 503 of unknown outcome, whose
+   * write may have been recorded) nothing is removed.
    */
-  async abandon(err: unknown): Promise<void> {
+  async abandon(err: unknown, gone: () => Promise<boolean>): Promise<void> {
     const newest = this.newest;
     if (!(err instanceof ImportExportError) || newest === undefined) return;
+    const all = err.code === 'ResourceNotFound' && (await gone().catch(() => false));
     for (const [name, { version }] of this.created) {
-      if (version >= newest.version) continue;
+      if (!all && version >= newest.version) continue;
       await this.deps.customer.deleteState(newest.job, name).catch(() => undefined);
       this.created.delete(name);
     }
