@@ -12,7 +12,7 @@ import { blobNames, CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../suppor
 import { manifestFor, shippedJob, uniqueName } from '../support/datacenter';
 import { receivedImport } from '../support/received-import';
 import { newSubscription, testRuntime } from '../support/runtime';
-import { RETURN_ADDRESS } from '../support/shipping';
+import { customerCancels, RETURN_ADDRESS } from '../support/shipping';
 
 /**
  * Operator actions racing each other on one job (docs/contract/import-export.md#d4, B.3): whatever
@@ -195,5 +195,15 @@ describe('operator races on one job', () => {
     g.release();
     await expect(losing).rejects.toMatchObject({ code: 'ResourceNotFound' });
     expect(await blobNames(CUSTOMER2.name, states)).toEqual([]);
+  });
+
+  it('a cancel that comes after the last started drive completed: the job moves on to Packaging', async () => {
+    const { at, sub, name } = await receivedImport(rt, ['K1', 'K2']);
+    await startCopy(deps, at, 'K1');
+    await completeCopy(deps, at, 'K1', { CopyStatus: 'Completed', Manifest: manifestFor('K1').xml });
+    await customerCancels(rt, { subscriptionId: sub, storageAccountName: CUSTOMER1.name, jobName: name });
+    const job = (await deps.store.get(sub, name))!.value;
+    expect(job.DriveList.map((d) => d.State)).toEqual(['Completed', 'Received']);
+    expect(job.State).toBe('Packaging');
   });
 });

@@ -2,6 +2,7 @@ import { ImportExportError, invalidState } from '../model/errors';
 import { moveJob } from '../model/job-states';
 import { JOB_STATES } from '../model/model';
 import type { Drive, Job, JobState, Package, ReturnAddress, ReturnShipping } from '../model/model';
+import { isCopied, settle } from '../datacenter/progress';
 
 /** The Properties of an Update Job Properties body (docs/contract/import-export.md#a7), as the wire schema delivers them. */
 export interface JobPatch {
@@ -79,5 +80,8 @@ export function applyPatch(job: Job, patch: JobPatch, now: Date): Job {
     }
     next = moveJob(next, 'Shipping', now);
   }
+  // A cancel skips the drives not started (A.8): if those it copied are all done, the copy is over,
+  // and the job moves on to Packaging as their last completion would have moved it.
+  if (CancelRequested && !job.CancelRequested && next.DriveList.some(isCopied)) next = settle(next, now);
   return job.State === 'Creating' ? { ...next, ClockStart: now.toISOString() } : next;
 }
