@@ -21,6 +21,8 @@ import { customerCancels, RETURN_ADDRESS } from '../support/shipping';
  */
 const rt = testRuntime();
 const deps = rt.datacenter;
+/** A second process on the same tables. */
+const other = testRuntime({ STORAGE_PREFIX: rt.config.storagePrefix });
 
 /** A gate: `reached` resolves when the paused call gets there, `release` lets it go on. */
 function gate() {
@@ -205,5 +207,34 @@ describe('operator races on one job', () => {
     const job = (await deps.store.get(sub, name))!.value;
     expect(job.DriveList.map((d) => d.State)).toEqual(['Completed', 'Received']);
     expect(job.State).toBe('Packaging');
+  });
+
+  it('the same export receive from two processes at once: one plan, one incomplete list, the one the job names', async () => {
+    const c = uniqueName('twice');
+    for (const b of ['a.bin', 'b.bin', 'c.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
+    const states = uniqueName('twstates');
+    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Tw') };
+    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, {
+      Properties: {
+        StorageAccountKey: CUSTOMER2.key,
+        Location: 'West US',
+        Type: 'Export',
+        ReturnAddress: RETURN_ADDRESS,
+        ImportExportStatesPath: states,
+      },
+      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
+    });
+    const cmd = { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] };
+    const answers = await Promise.all(
+      [deps, other.datacenter, deps, other.datacenter].map((d) => receivePackage(d, at, cmd)),
+    );
+    const job = (await deps.store.get(at.subscriptionId, at.jobName))!.value;
+    for (const a of answers) expect(a.value.DriveList[0]!.BitLockerKey).toBe(job.DriveList[0]!.BitLockerKey);
+    const doc = await downloadXml(job.IncompleteBlobListUri!);
+    expect([doc.BlobList.BlobPath].flat().map((p: { '#text': string }) => p['#text'])).toEqual([
+      `${c}/b.bin`,
+      `${c}/c.bin`,
+    ]);
+    expect(await blobNames(CUSTOMER2.name, states)).toEqual([relative(job.IncompleteBlobListUri!, states)]);
   });
 });
