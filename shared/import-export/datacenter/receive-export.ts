@@ -45,7 +45,7 @@ export class ExportReceiving {
     this.writer = new StateWriter(deps);
   }
 
-  /** `version`: the job's version (its time names the incomplete list). */
+  /** `version`: the version of `job` this attempt decides on. */
   async receive(job: Job, cmd: ReceiveCommand, version: Date): Promise<Job | undefined> {
     this.writer.deciding(job, version);
     requireJobState(job, ['Shipping', 'Received'], 'receive a package');
@@ -89,11 +89,6 @@ export class ExportReceiving {
     return this.plan({ ...arrived(job, this.now), DriveList: drives }, version);
   }
 
-  /**
-   * Once the call is settled on `job`: removes the incomplete lists this call wrote, or found
-   * recorded and planned over, that `job` does not point to. No write can record them any more: a
-   * plan's list is named after the version it was decided on, and that version is gone.
-   */
   /** An attempt of the call decides on `job` at `version` (StateWriter.deciding). */
   deciding(job: Job, version: Date): void {
     this.writer.deciding(job, version);
@@ -104,6 +99,11 @@ export class ExportReceiving {
     return this.writer.abandon(err, () => jobGone(this.deps, at));
   }
 
+  /**
+   * Once the call is settled on `job`: removes the incomplete lists this call wrote, or found
+   * recorded and planned over, that `job` does not point to. No write can record them any more:
+   * each was the list of an attempt whose job version is gone.
+   */
   async tidy(job: Job): Promise<void> {
     const kept = job.IncompleteBlobListUri;
     await this.writer.tidy(job, new Set(kept === undefined ? [] : [kept]));
