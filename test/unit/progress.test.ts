@@ -1,4 +1,4 @@
-import { jobPercent, settle } from '../../shared/import-export/datacenter/progress';
+import { jobPercent, settle } from '../../shared/import-export/model/progress';
 import { drive, importJob, T0 } from '../support/job-values';
 
 describe("the job's PercentComplete (docs/contract/import-export.md#b1-complete)", () => {

@@ -2,7 +2,7 @@ import { ImportExportError, invalidState } from '../model/errors';
 import { moveJob } from '../model/job-states';
 import { JOB_STATES } from '../model/model';
 import type { Drive, Job, JobState, Package, ReturnAddress, ReturnShipping } from '../model/model';
-import { isCopied, settle } from '../datacenter/progress';
+import { isCopied, settle } from '../model/progress';
 
 /** The Properties of an Update Job Properties body (docs/contract/import-export.md#a7), as the wire schema delivers them. */
 export interface JobPatch {

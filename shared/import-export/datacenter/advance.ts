@@ -6,7 +6,7 @@ import { moveJob } from '../model/job-states';
 import type { Job, Package, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
 import { changeJob } from './operator-job';
-import { isCopied, isSkipped } from './progress';
+import { isCopied, isSkipped } from '../model/progress';
 import { ExportReceiving } from './receive-export';
 import { receiveImport } from './receive-import';
 import { shipJob } from './ship';

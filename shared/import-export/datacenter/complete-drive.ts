@@ -9,7 +9,7 @@ import { moveDrive } from '../model/job-states';
 import type { Drive, Job, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
 import { changeJob, driveOf, jobGone, requireJobState } from './operator-job';
-import { isCopied, settle } from './progress';
+import { isCopied, settle } from '../model/progress';
 import { StateWriter } from './state-writer';
 
 /**

@@ -4,7 +4,7 @@ import type { Drive, Job, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
 import { changeJob, driveOf, requireJobState, withDrive } from './operator-job';
 import type { JobDeps } from '../model/ports';
-import { jobPercent } from './progress';
+import { jobPercent } from '../model/progress';
 
 /** The job with a changed drive, its PercentComplete recomputed. */
 export function withProgress(job: Job, drive: Drive): Job {

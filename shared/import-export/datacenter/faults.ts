@@ -6,7 +6,7 @@ import { DriveStateSchema, JobStateSchema, type Job, type Versioned } from '../m
 import type { OperatorJobAddress } from './operator-job';
 import { changeJob, driveOf, withDrive } from './operator-job';
 import type { JobDeps } from '../model/ports';
-import { isCopied, settle } from './progress';
+import { isCopied, settle } from '../model/progress';
 
 export interface FaultCommand {
   Reason: string;

@@ -4,7 +4,7 @@ import type { Drive, Job, Package, Versioned } from '../model/model';
 import type { OperatorJobAddress } from './operator-job';
 import { changeJob, requireJobState } from './operator-job';
 import type { JobDeps } from '../model/ports';
-import { isCopied } from './progress';
+import { isCopied } from '../model/progress';
 
 const GOOD: readonly (Drive['CopyStatus'] | undefined)[] = ['Completed', 'CompletedWithWarnings'];
 
