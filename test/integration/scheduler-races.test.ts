@@ -1,0 +1,95 @@
+import type { SchedulerDeps } from '../../shared/scheduler/deps';
+import { patchJob, putJob } from '../../shared/scheduler/jobs-service';
+import type { Target } from '../support/outbound-targets';
+import { startTarget } from '../support/outbound-targets';
+import { TestClock, testRuntime } from '../support/runtime';
+import { executor, httpAction, newJob, schedulerStores } from '../support/scheduler-execution';
+
+/**
+ * Races of the classic Scheduler's writes on Azurite: a step of one writer is held (a Proxy over
+ * its TableClient, or a target that has not answered yet) while another writer goes through.
+ */
+const rt = testRuntime();
+beforeAll(() => rt.tables.ensure());
+
+const targets: Target[] = [];
+afterEach(async () => {
+  await Promise.all(targets.splice(0).map((t) => t.close()));
+});
+
+/** A promise and its resolver. */
+function gate(): { open: () => void; opened: Promise<void> } {
+  let open!: () => void;
+  const opened = new Promise<void>((ok) => (open = ok));
+  return { open, opened };
+}
+
+describe('a job PUT or PATCH while its attempt is in flight (docs/classic-scheduler.md#d1)', () => {
+  for (const how of ['PUT', 'PATCH'] as const)
+    it(`keeps the attempt: its outcome, history entry and retry survive a ${how}`, async () => {
+      const T0 = new Date('2026-05-04T08:00:00Z');
+      const clock = new TestClock(T0);
+      const stores = await schedulerStores();
+      const d: SchedulerDeps = {
+        ...rt.scheduler,
+        jobs: stores.api,
+        collections: stores.collections,
+        now: clock.now,
+      };
+      const answered = gate();
+      const asked = gate();
+      const t = await startTarget((_req, res) => {
+        asked.open();
+        void answered.opened.then(() => {
+          res.statusCode = 500;
+          res.end('boom');
+        });
+      });
+      targets.push(t);
+      const retryPolicy = { retryType: 'fixed' as const, retryCount: 1, retryInterval: 60_000 };
+      const action = httpAction(`${t.origin}/hook`, { retryPolicy });
+      await stores.api.create(
+        stores.ref,
+        newJob('busy', action, clock.now(), { recurrence: { frequency: 'hour', interval: 1 } }),
+      );
+
+      const ran = executor(stores, clock.now).tick();
+      await asked.opened;
+      const collection = (await stores.collections.get(
+        stores.ref.subscriptionId,
+        stores.ref.cloudService,
+        'jc1',
+      ))!;
+      if (how === 'PUT')
+        await putJob(d, stores.ref, collection, 'busy', {
+          action,
+          recurrence: { frequency: 'hour', interval: 2 },
+          state: 'enabled',
+        });
+      else
+        await patchJob(d, stores.ref, collection, 'busy', (current) => ({
+          definition: {
+            action: current.action,
+            recurrence: { frequency: 'hour', interval: 2 },
+            state: 'enabled',
+          },
+        }));
+      answered.open();
+      expect(await ran).toBe(1);
+
+      const history = await stores.history.list(stores.ref, 'busy');
+      expect(history.map((h) => [h.actionName, h.retryCount, h.status])).toEqual([
+        ['MainAction', 0, 'failed'],
+      ]);
+      const stored = (await stores.jobs.get(stores.ref, 'busy'))!;
+      expect(stored.recurrence).toEqual({ frequency: 'hour', interval: 2 });
+      expect(stored.status).toMatchObject({ executionCount: 1, failureCount: 1 });
+      expect(stored.execution?.pending).toEqual([
+        expect.objectContaining({
+          actionName: 'MainAction',
+          retryCount: 1,
+          dueAt: '2026-05-04T08:01:00.000Z',
+        }),
+      ]);
+    });
+});
