@@ -1,9 +1,14 @@
+import type { TableClient } from '@azure/data-tables';
+import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
+import { createCollection, deleteCollection } from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
-import { patchJob, putJob } from '../../shared/scheduler/jobs-service';
+import { listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
+import type { JobDefinition } from '../../shared/scheduler/model';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
-import { TestClock, testRuntime } from '../support/runtime';
+import { TestClock, newSubscription, testRuntime } from '../support/runtime';
 import { executor, httpAction, newJob, schedulerStores } from '../support/scheduler-execution';
+import { sampleCollection } from '../support/scheduler-values';
 
 /**
  * Races of the classic Scheduler's writes on Azurite: a step of one writer is held (a Proxy over
@@ -22,6 +27,30 @@ function gate(): { open: () => void; opened: Promise<void> } {
   let open!: () => void;
   const opened = new Promise<void>((ok) => (open = ok));
   return { open, opened };
+}
+
+/**
+ * The client with `method`'s `nth` call (from 1) held until `release` opens; `reached` resolves
+ * when that call is made.
+ */
+function holding(client: TableClient, method: keyof TableClient, nth = 1) {
+  const reached = gate();
+  const release = gate();
+  let calls = 0;
+  const proxy = new Proxy(client, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (prop !== method || typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        if (++calls === nth) {
+          reached.open();
+          await release.opened;
+        }
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { client: proxy, reached: reached.opened, release: release.open };
 }
 
 describe('a job PUT or PATCH while its attempt is in flight (docs/classic-scheduler.md#d1)', () => {
@@ -92,4 +121,44 @@ describe('a job PUT or PATCH while its attempt is in flight (docs/classic-schedu
         }),
       ]);
     });
+});
+
+const CS = 'cs-westus-scheduler';
+const every = (frequency: 'minute' | 'hour'): JobDefinition => ({
+  action: { type: 'http', kind: 'http', request: { uri: 'http://127.0.0.1:9/', method: 'GET' } },
+  recurrence: { frequency, interval: 1 },
+  state: 'enabled',
+});
+
+/** The runtime's Scheduler with a collection store whose `method`'s first call is held. */
+async function heldCollections(method: keyof TableClient) {
+  const held = holding(await rt.tables.table('schedjobs'), method);
+  const collections = new TableCollectionStore(() => Promise.resolve(held.client));
+  return { ...held, d: { ...rt.scheduler, collections } };
+}
+
+describe('a job collection deleted while a job is created in it (docs/classic-scheduler.md#b3)', () => {
+  it('leaves no job behind: the collection created again under its name is empty', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    const ref = await sampleCollection(d, sub, 'jc-del');
+    const collection = (await d.collections.get(sub, CS, 'jc-del'))!;
+    await putJob(d, ref, collection, 'a', every('hour'));
+
+    // The delete has listed the partition's rows and is about to remove them.
+    const held = await heldCollections('submitTransaction');
+    const deleting = deleteCollection(held.d, sub, CS, 'jc-del');
+    await held.reached;
+    const created = await putJob(d, ref, collection, 'b', every('hour')).then(
+      () => 'created',
+      (err: { code?: string }) => err.code,
+    );
+    held.release();
+    await deleting;
+
+    expect(['created', 'NotFound']).toContain(created);
+    await createCollection(d, sub, CS, 'jc-del', {});
+    expect(await listJobs(d, ref)).toEqual([]);
+    expect((await d.collections.get(sub, CS, 'jc-del'))!.jobCount).toBe(0);
+  });
 });

@@ -85,6 +85,11 @@ export class TableCollectionStore implements CollectionStore {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
     if (!(await this.read(subscriptionId, cloudService, name))) return false;
+    // The collection's own row first, and only then the listing: a job create racing this one
+    // either committed before (it is listed) or fails on its counter. Listed first, a create
+    // between the listing and this removal was left behind, to show up in a collection created
+    // again under the name.
+    await removeRows(client, pk, [META_ROW]);
     const keys: string[] = [];
     await guarded(async () => {
       const rows = client.listEntities({
@@ -92,8 +97,6 @@ export class TableCollectionStore implements CollectionStore {
       });
       for await (const row of rows) keys.push(String(row.rowKey));
     });
-    // The collection's own row first: a job create racing this one then fails on its counter.
-    await removeRows(client, pk, [META_ROW]);
     await removeRows(
       client,
       pk,
