@@ -155,6 +155,10 @@ export async function updateCollection(
   await checkAgainstJobs(d, ref, next, prev);
   const written = await d.collections.modify(sub, cs, name, (current) => {
     checkIfMatch(ifMatch, current.etag);
+    // The jobs counted above may have grown since; the counter read here is the one this write
+    // is conditional on, so a job created meanwhile cannot leave more jobs than MaxJobCount.
+    if (next.quota.maxJobCount < current.jobCount)
+      throw conflict('MaxJobCount would fall below the number of jobs.');
     return { ...next, jobCount: current.jobCount };
   });
   if (!written) throw notFound(`The job collection '${name}' was not found.`);

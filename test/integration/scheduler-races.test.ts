@@ -1,6 +1,10 @@
 import type { TableClient } from '@azure/data-tables';
 import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
-import { createCollection, deleteCollection } from '../../shared/scheduler/collections-service';
+import {
+  createCollection,
+  deleteCollection,
+  updateCollection,
+} from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
 import { listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
 import type { JobDefinition } from '../../shared/scheduler/model';
@@ -160,5 +164,29 @@ describe('a job collection deleted while a job is created in it (docs/classic-sc
     await createCollection(d, sub, CS, 'jc-del', {});
     expect(await listJobs(d, ref)).toEqual([]);
     expect((await d.collections.get(sub, CS, 'jc-del'))!.jobCount).toBe(0);
+  });
+});
+
+describe('a collection quota change while a job is created in it (docs/classic-scheduler.md#b3, #c8)', () => {
+  it('refuses a MaxJobCount below the jobs held once the create went through', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    const ref = await sampleCollection(d, sub, 'jc-shrink', { maxJobCount: 3 });
+    const collection = (await d.collections.get(sub, CS, 'jc-shrink'))!;
+    await putJob(d, ref, collection, 'a', every('hour'));
+    await putJob(d, ref, collection, 'b', every('hour'));
+
+    // The update has counted 2 jobs against its MaxJobCount of 2 and is about to write.
+    const held = await heldCollections('updateEntity');
+    const updating = updateCollection(held.d, sub, CS, 'jc-shrink', undefined, { maxJobCount: 2 });
+    await held.reached;
+    expect((await putJob(d, ref, collection, 'c', every('hour'))).created).toBe(true);
+    held.release();
+
+    await expect(updating).rejects.toMatchObject({ code: 'PlanConflict' });
+    expect(await d.collections.get(sub, CS, 'jc-shrink')).toMatchObject({
+      jobCount: 3,
+      quota: { maxJobCount: 3 },
+    });
   });
 });
