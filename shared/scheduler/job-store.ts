@@ -12,9 +12,15 @@ export interface SchedulerJobStore {
   list(ref: CollectionRef, filter?: { state?: JobState }): Promise<Job[]>;
   /**
    * Creates a job if the collection has a free slot and no job has the id: 'created', 'exists' or
-   * 'full'. `maxJobCount` is read from the collection inside the same atomic step.
+   * 'full'. `maxJobCount` is read from the collection inside the same atomic step. With
+   * `checkedAgainst` (the collection's ETag its other quotas were checked against), 'changed' when
+   * the collection was updated since: the create commits only against that version.
    */
-  create(ref: CollectionRef, job: Job): Promise<'created' | 'exists' | 'full' | 'no-collection'>;
+  create(
+    ref: CollectionRef,
+    job: Job,
+    checkedAgainst?: string,
+  ): Promise<'created' | 'exists' | 'full' | 'no-collection' | 'changed'>;
   /** Replaces an existing job, unless it changed since it was read (`etag`): false when it did. */
   replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean>;
   /** The job and the ETag that `replace` checks. */

@@ -29,10 +29,11 @@ export async function requireCollection(d: SchedulerDeps, ref: CollectionRef): P
 export async function putJob(
   d: SchedulerDeps,
   ref: CollectionRef,
-  collection: JobCollection,
+  checked: JobCollection,
   id: string,
   def: JobDefinition,
 ): Promise<{ job: Job; created: boolean }> {
+  let collection = checked;
   const now = d.now();
   checkDefinition(def, { now, minRetryMs: d.minRetryMs, outbound: d.outbound });
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -46,8 +47,10 @@ export async function putJob(
     }
     const job = buildJob(id, def, now, d.newId());
     checkJobQuota(def, collection, new Date(job.anchor));
-    const result = await d.jobs.create(ref, job);
+    const result = await d.jobs.create(ref, job, collection.etag);
     if (result === 'created') return { job, created: true };
+    // Updated since it was read (a plan or quota change): checked again against the new version.
+    if (result === 'changed') collection = await requireCollection(d, ref);
     if (result === 'full')
       throw new SchedulerError(
         'QuotaExceeded',

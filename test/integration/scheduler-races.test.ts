@@ -189,4 +189,20 @@ describe('a collection quota change while a job is created in it (docs/classic-s
       quota: { maxJobCount: 3 },
     });
   });
+
+  it('refuses a create checked against the MaxRecurrence the collection had before the change', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    const ref = await sampleCollection(d, sub, 'jc-slower');
+    // The job request read the collection (MaxRecurrence 1 minute) before the update.
+    const before = (await d.collections.get(sub, CS, 'jc-slower'))!;
+    await updateCollection(d, sub, CS, 'jc-slower', undefined, {
+      maxRecurrence: { frequency: 'Hour', interval: 1 },
+    });
+
+    await expect(putJob(d, ref, before, 'fast', every('minute'))).rejects.toMatchObject({
+      code: 'QuotaExceeded',
+    });
+    expect(await listJobs(d, ref)).toEqual([]);
+  });
 });

@@ -106,7 +106,11 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     });
   }
 
-  async create(ref: CollectionRef, job: Job): Promise<'created' | 'exists' | 'full' | 'no-collection'> {
+  async create(
+    ref: CollectionRef,
+    job: Job,
+    checkedAgainst?: string,
+  ): Promise<'created' | 'exists' | 'full' | 'no-collection' | 'changed'> {
     const client = await this.table();
     const pk = collectionPartition(ref);
     const row = jobToRow(this.box, pk, job);
@@ -114,6 +118,9 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const meta = await this.meta(client, pk);
       if (!meta) return 'no-collection';
       const collection = JSON.parse(meta.Data) as JobCollection;
+      // Its quotas changed since the job was checked against them: the transaction below is
+      // conditional on this version, so checking it here makes the check and the create one step.
+      if (checkedAgainst !== undefined && collection.etag !== checkedAgainst) return 'changed';
       if (collection.jobCount >= collection.quota.maxJobCount) {
         if (await this.exists(client, pk, job.id)) return 'exists';
         return 'full';

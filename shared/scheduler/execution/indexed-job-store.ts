@@ -34,9 +34,13 @@ export class IndexedJobStore implements SchedulerJobStore {
     return this.inner.remove(ref, jobId);
   }
 
-  async create(ref: CollectionRef, job: Job): ReturnType<SchedulerJobStore['create']> {
+  async create(
+    ref: CollectionRef,
+    job: Job,
+    checkedAgainst?: string,
+  ): ReturnType<SchedulerJobStore['create']> {
     const row = await this.index(ref, job);
-    const created = await this.inner.create(ref, job);
+    const created = await this.inner.create(ref, job, checkedAgainst);
     await this.settle(ref, row, created === 'created');
     return created;
   }
