@@ -206,3 +206,47 @@ describe('a collection quota change while a job is created in it (docs/classic-s
     expect(await listJobs(d, ref)).toEqual([]);
   });
 });
+
+describe('a one-time job replaced by a recurring one while its attempt is in flight', () => {
+  it('stays enabled: the attempt was the old definition’s last, not the new one’s', async () => {
+    const clock = new TestClock(new Date('2026-05-04T08:00:00Z'));
+    const stores = await schedulerStores();
+    const d: SchedulerDeps = {
+      ...rt.scheduler,
+      jobs: stores.api,
+      collections: stores.collections,
+      now: clock.now,
+    };
+    const answered = gate();
+    const asked = gate();
+    const t = await startTarget((_req, res) => {
+      asked.open();
+      void answered.opened.then(() => res.end('done'));
+    });
+    targets.push(t);
+    const action = httpAction(`${t.origin}/hook`);
+    await stores.api.create(stores.ref, newJob('once', action, clock.now()));
+
+    const ran = executor(stores, clock.now).tick();
+    await asked.opened;
+    const collection = (await stores.collections.get(
+      stores.ref.subscriptionId,
+      stores.ref.cloudService,
+      'jc1',
+    ))!;
+    await putJob(d, stores.ref, collection, 'once', {
+      action,
+      recurrence: { frequency: 'hour', interval: 1 },
+      state: 'enabled',
+    });
+    answered.open();
+    expect(await ran).toBe(1);
+
+    const stored = (await stores.jobs.get(stores.ref, 'once'))!;
+    expect(stored.state).toBe('enabled');
+    expect(stored.status.nextExecutionTime).toBeDefined();
+    expect(await stores.history.list(stores.ref, 'once')).toEqual([
+      expect.objectContaining({ status: 'completed', state: 'enabled' }),
+    ]);
+  });
+});
