@@ -59,8 +59,9 @@ export async function createCollection(
   name: string,
   input: CollectionInput,
 ): Promise<JobCollection> {
+  const noService = () => notFound(`The cloud service '${cloudService}' was not found.`);
   const service = await d.services.get(sub, cloudService);
-  if (!service) throw notFound(`The cloud service '${cloudService}' was not found.`);
+  if (!service || !(await d.services.accepts(sub, cloudService, d.now()))) throw noService();
   if (!isValidName(name)) throw invalid(`'${name}' is not a valid job collection name.`);
   const plan = input.plan ?? 'Standard';
   const quota = quotaOf(plan, input);
@@ -81,6 +82,11 @@ export async function createCollection(
   };
   if (!(await d.collections.create(sub, collection)))
     throw new SchedulerError('AlreadyExists', `The job collection '${name}' already exists.`);
+  // A delete of the cloud service that began meanwhile may not have seen this collection: it goes.
+  if (!(await d.services.accepts(sub, cloudService, d.now()))) {
+    await d.collections.remove(sub, cloudService, name);
+    throw noService();
+  }
   return collection;
 }
 

@@ -56,6 +56,15 @@ export interface CloudServiceStore {
   list(subscriptionId: string): Promise<CloudService[]>;
   create(subscriptionId: string, service: CloudService): Promise<boolean>;
   remove(subscriptionId: string, name: string): Promise<boolean>;
+  /**
+   * Marks the service as being removed until `until`, so that a collection created in it meanwhile
+   * backs out (docs/classic-scheduler.md#b2): false when it does not exist.
+   */
+  markRemoving(subscriptionId: string, name: string, until: Date): Promise<boolean>;
+  /** Clears that mark: the removal was refused. */
+  unmarkRemoving(subscriptionId: string, name: string): Promise<void>;
+  /** The service exists and is not being removed at `now`: a collection may be created in it. */
+  accepts(subscriptionId: string, name: string, now: Date): Promise<boolean>;
 }
 
 export interface CollectionStore {

@@ -6,6 +6,7 @@ import {
   updateCollection,
 } from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
+import { createCloudService, deleteCloudService } from '../../shared/scheduler/account-service';
 import { listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
 import type { JobDefinition } from '../../shared/scheduler/model';
 import type { Target } from '../support/outbound-targets';
@@ -248,5 +249,43 @@ describe('a one-time job replaced by a recurring one while its attempt is in fli
     expect(await stores.history.list(stores.ref, 'once')).toEqual([
       expect.objectContaining({ status: 'completed', state: 'enabled' }),
     ]);
+  });
+});
+
+describe('a cloud service deleted while a collection is created in it (docs/classic-scheduler.md#b2)', () => {
+  it('never leaves a collection without its cloud service', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    await createCloudService(d, sub, CS, { label: 'l', description: 'd', geoRegion: 'West US' });
+
+    // The create has found the cloud service and is about to write the collection.
+    const held = await heldCollections('createEntity');
+    const creating = createCollection(held.d, sub, CS, 'jc-late', {}).then(
+      () => 'created',
+      (err: { code?: string }) => err.code,
+    );
+    await held.reached;
+    const deleted = await deleteCloudService(d, sub, CS).then(
+      () => 'deleted',
+      (err: { code?: string }) => err.code,
+    );
+    held.release();
+    const created = await creating;
+
+    const service = await d.services.get(sub, CS);
+    const collection = await d.collections.get(sub, CS, 'jc-late');
+    expect({ created, deleted, service: !!service, collection: !!collection }).toEqual(
+      created === 'created'
+        ? { created, deleted: 'NotEmpty', service: true, collection: true }
+        : { created: 'NotFound', deleted, service: deleted !== 'deleted', collection: false },
+    );
+  });
+
+  it('takes its mark back when it refuses (the service still holds a collection)', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    await sampleCollection(d, sub, 'jc-held');
+    await expect(deleteCloudService(d, sub, CS)).rejects.toMatchObject({ code: 'NotEmpty' });
+    await expect(createCollection(d, sub, CS, 'jc-next', {})).resolves.toMatchObject({ name: 'jc-next' });
   });
 });
