@@ -39,12 +39,21 @@ function quotaOf(plan: Plan, input: CollectionInput, previous?: JobCollection['q
   );
 }
 
-async function checkPlanSlots(d: SchedulerDeps, sub: string, plan: Plan, except?: string): Promise<void> {
-  const all = (await d.collections.list(sub)).filter((c) => c.name.toUpperCase() !== except?.toUpperCase());
+/** The subscription's collections other than `except` leave room for one more on `plan` (#b4). */
+async function checkPlanSlots(
+  d: SchedulerDeps,
+  sub: string,
+  plan: Plan,
+  except?: { cloudService: string; name: string },
+): Promise<void> {
+  const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+  const all = (await d.collections.list(sub)).filter(
+    (c) => !except || !(same(c.name, except.name) && same(c.cloudService, except.cloudService)),
+  );
   if (all.length >= MAX_COLLECTIONS_PER_SUBSCRIPTION)
     throw conflict('The subscription holds its maximum of job collections.');
-  const same = all.filter((c) => c.plan === plan).length;
-  if (same >= PLAN_LIMITS[plan].collectionsPerSubscription)
+  const onPlan = all.filter((c) => c.plan === plan).length;
+  if (onPlan >= PLAN_LIMITS[plan].collectionsPerSubscription)
     throw conflict(
       plan === 'Free'
         ? 'A subscription is allowed up to 1 free job collection.'
@@ -82,10 +91,15 @@ export async function createCollection(
   };
   if (!(await d.collections.create(sub, collection)))
     throw new SchedulerError('AlreadyExists', `The job collection '${name}' already exists.`);
-  // A delete of the cloud service that began meanwhile may not have seen this collection: it goes.
-  if (!(await d.services.accepts(sub, cloudService, d.now()))) {
+  // A delete of the cloud service that began meanwhile may not have seen this collection, and a
+  // create racing this one may have checked the plan's slots without it: either way it goes. (Two
+  // creates that both find the other both go: refused, never over the limit.)
+  try {
+    if (!(await d.services.accepts(sub, cloudService, d.now()))) throw noService();
+    await checkPlanSlots(d, sub, plan, { cloudService: service.name, name });
+  } catch (err) {
     await d.collections.remove(sub, cloudService, name);
-    throw noService();
+    throw err;
   }
   return collection;
 }
@@ -113,7 +127,7 @@ async function checkAgainstJobs(
   if (next.quota.maxJobCount < jobs.length)
     throw conflict('MaxJobCount would fall below the number of jobs.');
   if (next.plan === 'Free' && prev.plan !== 'Free') {
-    await checkPlanSlots(d, ref.subscriptionId, 'Free', next.name);
+    await checkPlanSlots(d, ref.subscriptionId, 'Free', { cloudService: ref.cloudService, name: next.name });
     if (jobs.some(hasOutboundAuth))
       throw conflict('A job uses outbound authentication, which the Free plan lacks.');
   }

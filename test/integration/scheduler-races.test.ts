@@ -289,3 +289,26 @@ describe('a cloud service deleted while a collection is created in it (docs/clas
     await expect(createCollection(d, sub, CS, 'jc-next', {})).resolves.toMatchObject({ name: 'jc-next' });
   });
 });
+
+describe('two Free collections created at once in one subscription (docs/classic-scheduler.md#b4)', () => {
+  it('leaves at most one: the create that finds the other after writing backs out', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    await createCloudService(d, sub, CS, { label: 'l', description: 'd', geoRegion: 'West US' });
+
+    // The first create has found no Free collection and is about to write its own.
+    const held = await heldCollections('createEntity');
+    const first = createCollection(held.d, sub, CS, 'free-a', { plan: 'Free' }).then(
+      () => 'created',
+      (err: { code?: string }) => err.code,
+    );
+    await held.reached;
+    await expect(createCollection(d, sub, CS, 'free-b', { plan: 'Free' })).resolves.toMatchObject({
+      name: 'free-b',
+    });
+    held.release();
+
+    expect(await first).toBe('PlanConflict');
+    expect((await d.collections.list(sub)).map((c) => c.name)).toEqual(['free-b']);
+  });
+});
