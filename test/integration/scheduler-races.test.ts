@@ -1,4 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
+import { RestError } from '@azure/core-rest-pipeline';
 import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
 import {
   createCollection,
@@ -162,6 +163,8 @@ describe('a job collection deleted while a job is created in it (docs/classic-sc
     await deleting;
 
     expect(['created', 'NotFound']).toContain(created);
+    // Nothing of it is left, for the executor to run or for a new collection to show.
+    expect(await d.jobs.get(ref, 'b')).toBeUndefined();
     await createCollection(d, sub, CS, 'jc-del', {});
     expect(await listJobs(d, ref)).toEqual([]);
     expect((await d.collections.get(sub, CS, 'jc-del'))!.jobCount).toBe(0);
@@ -310,5 +313,36 @@ describe('two Free collections created at once in one subscription (docs/classic
 
     expect(await first).toBe('PlanConflict');
     expect((await d.collections.list(sub)).map((c) => c.name)).toEqual(['free-b']);
+  });
+});
+
+describe('a job collection delete that fails once the collection row is gone (503)', () => {
+  it('leaves nothing for a collection created again under the name', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    const ref = await sampleCollection(d, sub, 'jc-half');
+    const collection = (await d.collections.get(sub, CS, 'jc-half'))!;
+    await putJob(d, ref, collection, 'a', every('hour'));
+
+    // The store answers the partition's listing with a 503, after the collection's row went.
+    const client = await rt.tables.table('schedjobs');
+    const failing = new Proxy(client, {
+      get(target, prop, receiver) {
+        if (prop === 'listEntities')
+          return () => {
+            throw new RestError('unavailable', { statusCode: 503 });
+          };
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const broken = { ...d, collections: new TableCollectionStore(() => Promise.resolve(failing)) };
+    await expect(deleteCollection(broken, sub, CS, 'jc-half')).rejects.toMatchObject({
+      code: 'ServiceUnavailable',
+    });
+    await expect(deleteCollection(d, sub, CS, 'jc-half')).rejects.toMatchObject({ code: 'NotFound' });
+
+    await createCollection(d, sub, CS, 'jc-half', {});
+    expect(await listJobs(d, ref)).toEqual([]);
+    expect((await d.collections.get(sub, CS, 'jc-half'))!.jobCount).toBe(0);
   });
 });

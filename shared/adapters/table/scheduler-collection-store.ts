@@ -43,6 +43,11 @@ export class TableCollectionStore implements CollectionStore {
   async create(subscriptionId: string, collection: JobCollection): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, collection.cloudService, collection.name));
+    // Rows left in the partition by a removal that failed after the collection's row went (a job,
+    // its history) belong to no collection: they go first, or the new one would show them.
+    const keys = await this.keys(client, pk);
+    if (keys.includes(META_ROW)) return false;
+    await removeRows(client, pk, keys);
     try {
       await guarded(() =>
         client.createEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(collection) }),
@@ -90,19 +95,25 @@ export class TableCollectionStore implements CollectionStore {
     // between the listing and this removal was left behind, to show up in a collection created
     // again under the name.
     await removeRows(client, pk, [META_ROW]);
-    const keys: string[] = [];
-    await guarded(async () => {
-      const rows = client.listEntities({
-        queryOptions: { filter: `PartitionKey eq ${literal(pk)}`, select: ['RowKey'] },
-      });
-      for await (const row of rows) keys.push(String(row.rowKey));
-    });
+    const keys = await this.keys(client, pk);
     await removeRows(
       client,
       pk,
       keys.filter((k) => k !== META_ROW),
     );
     return true;
+  }
+
+  /** The row keys of a collection's partition. */
+  private keys(client: TableClient, pk: string): Promise<string[]> {
+    return guarded(async () => {
+      const keys: string[] = [];
+      const rows = client.listEntities({
+        queryOptions: { filter: `PartitionKey eq ${literal(pk)}`, select: ['RowKey'] },
+      });
+      for await (const row of rows) keys.push(String(row.rowKey));
+      return keys;
+    });
   }
 
   private async read(
