@@ -182,6 +182,18 @@ export async function updateCollection(
     return { ...next, jobCount: current.jobCount };
   });
   if (!written) throw notFound(`The job collection '${name}' was not found.`);
+  if (plan === 'Free' && prev.plan !== 'Free') {
+    // A collection created (or moved) onto the plan meanwhile may have checked its slots without
+    // this one: checked again now that it is written, and undone when over (#b4).
+    try {
+      await checkPlanSlots(d, sub, plan, { cloudService: written.cloudService, name: written.name });
+    } catch (err) {
+      await d.collections.modify(sub, cs, name, (current) =>
+        current.etag === written.etag ? { ...prev, jobCount: current.jobCount } : current,
+      );
+      throw err;
+    }
+  }
   if (input.state && input.state !== prev.state) await applyRunState(d, ref, input.state);
   return written;
 }

@@ -346,3 +346,30 @@ describe('a job collection delete that fails once the collection row is gone (50
     expect((await d.collections.get(sub, CS, 'jc-half'))!.jobCount).toBe(0);
   });
 });
+
+describe('a collection moved to Free while another Free collection is created (docs/classic-scheduler.md#b4)', () => {
+  it('leaves at most one Free collection: the move that finds the other after writing is undone', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    await sampleCollection(d, sub, 'jc-std', { plan: 'Standard', maxJobCount: 5 });
+
+    // The update has found no Free collection and is about to write.
+    const held = await heldCollections('updateEntity');
+    const moving = updateCollection(held.d, sub, CS, 'jc-std', undefined, { plan: 'Free' }).then(
+      () => 'moved',
+      (err: { code?: string }) => err.code,
+    );
+    await held.reached;
+    await expect(createCollection(d, sub, CS, 'jc-free', { plan: 'Free' })).resolves.toMatchObject({
+      plan: 'Free',
+    });
+    held.release();
+
+    expect(await moving).toBe('PlanConflict');
+    const plans = (await d.collections.list(sub)).map((c) => [c.name, c.plan]).sort();
+    expect(plans).toEqual([
+      ['jc-free', 'Free'],
+      ['jc-std', 'Standard'],
+    ]);
+  });
+});
