@@ -1,6 +1,9 @@
 import type { TableClient } from '@azure/data-tables';
 import { RestError } from '@azure/core-rest-pipeline';
 import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
+import { TableSchedulerHistory } from '../../shared/adapters/table/scheduler-history-store';
+import { TableSchedulerJobStore } from '../../shared/adapters/table/scheduler-job-store';
+import { SecretBox } from '../../shared/kernel/secret-box';
 import {
   createCollection,
   deleteCollection,
@@ -8,7 +11,7 @@ import {
 } from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
 import { createCloudService, deleteCloudService } from '../../shared/scheduler/account-service';
-import { listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
+import { deleteJob, listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
 import type { JobDefinition } from '../../shared/scheduler/model';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
@@ -371,5 +374,54 @@ describe('a collection moved to Free while another Free collection is created (d
       ['jc-free', 'Free'],
       ['jc-std', 'Standard'],
     ]);
+  });
+});
+
+describe('a job delete whose history removal fails (503)', () => {
+  it('can be retried, and a job created again under the id has no history of the old one', async () => {
+    const stores = await schedulerStores();
+    const d: SchedulerDeps = { ...rt.scheduler, jobs: stores.api, collections: stores.collections };
+    const collection = (await stores.collections.get(
+      stores.ref.subscriptionId,
+      stores.ref.cloudService,
+      'jc1',
+    ))!;
+    await putJob(d, stores.ref, collection, 'x', every('hour'));
+    const entry = {
+      jobId: 'x',
+      timestamp: '2026-05-04T08:00:00Z',
+      startTime: '2026-05-04T08:00:00Z',
+      endTime: '2026-05-04T08:00:00Z',
+      state: 'enabled' as const,
+      status: 'completed' as const,
+      message: 'done',
+      actionName: 'MainAction' as const,
+      retryCount: 0,
+      repeatCount: 1,
+      expectedExecutionTime: '2026-05-04T08:00:00Z',
+    };
+    await stores.history.append(stores.ref, 'x', 'old-run', entry);
+
+    const failing = new Proxy(stores.jobsTable, {
+      get(target, prop, receiver) {
+        if (prop === 'listEntities')
+          return () => {
+            throw new RestError('unavailable', { statusCode: 503 });
+          };
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    });
+    const broken = new TableSchedulerJobStore(
+      () => Promise.resolve(stores.jobsTable),
+      new SecretBox(Buffer.alloc(32, 9)),
+      new TableSchedulerHistory(() => Promise.resolve(failing)),
+    );
+    await expect(deleteJob({ ...d, jobs: broken }, stores.ref, 'x')).rejects.toMatchObject({
+      code: 'ServiceUnavailable',
+    });
+    await expect(deleteJob(d, stores.ref, 'x')).resolves.toBeUndefined();
+
+    expect((await putJob(d, stores.ref, collection, 'x', every('hour'))).created).toBe(true);
+    expect(await stores.history.list(stores.ref, 'x')).toEqual([]);
   });
 });

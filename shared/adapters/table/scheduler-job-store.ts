@@ -189,6 +189,10 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const meta = await this.meta(client, pk);
       if (!meta || !(await this.exists(client, pk, jobId))) return false;
+      // History first, while the job still stands: a removal that fails here can be retried, where
+      // one that failed after the job went left its history to a job created again under the id.
+      // Entries written meanwhile go with the sweep after the job.
+      if (attempt === 0) await this.history.removeJob(ref, jobId);
       const collection = JSON.parse(meta.Data) as JobCollection;
       const actions: TransactionAction[] = [
         ['delete', { partitionKey: pk, rowKey: jobRow(jobId) }],
