@@ -182,11 +182,13 @@ export async function updateCollection(
     return { ...next, jobCount: current.jobCount };
   });
   if (!written) throw notFound(`The job collection '${name}' was not found.`);
-  if (plan === 'Free' && prev.plan !== 'Free') {
+  {
     // A collection created (or moved) onto the plan meanwhile may have checked its slots without
-    // this one: checked again now that it is written, and undone when over (#b4).
+    // this one, and a job replaced meanwhile was checked against the quotas before: checked again
+    // now that it is written, and undone when over (#b4, #c8). A job write checked against the
+    // old quotas after this point finds the collection changed (jobs-service.ts).
     try {
-      await checkPlanSlots(d, sub, plan, { cloudService: written.cloudService, name: written.name });
+      await checkAgainstJobs(d, ref, written, prev);
     } catch (err) {
       await d.collections.modify(sub, cs, name, (current) =>
         current.etag === written.etag ? { ...prev, jobCount: current.jobCount } : current,

@@ -425,3 +425,50 @@ describe('a job delete whose history removal fails (503)', () => {
     expect(await stores.history.list(stores.ref, 'x')).toEqual([]);
   });
 });
+
+describe('a job replaced while its collection’s MaxRecurrence changes (docs/classic-scheduler.md#b3, #c8)', () => {
+  it('undoes the change when a replace checked against the old value went in first', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    const ref = await sampleCollection(d, sub, 'jc-u');
+    const before = (await d.collections.get(sub, CS, 'jc-u'))!;
+    await putJob(d, ref, before, 'j', every('hour'));
+
+    // The update has checked the jobs (all hourly) and is about to write.
+    const held = await heldCollections('updateEntity');
+    const updating = updateCollection(held.d, sub, CS, 'jc-u', undefined, {
+      maxRecurrence: { frequency: 'Hour', interval: 1 },
+    }).then(
+      () => 'updated',
+      (err: { code?: string }) => err.code,
+    );
+    await held.reached;
+    await patchJob(d, ref, before, 'j', () => ({ definition: every('minute') }));
+    held.release();
+
+    expect(await updating).toBe('PlanConflict');
+    expect((await d.collections.get(sub, CS, 'jc-u'))!.quota.maxRecurrence).toEqual({
+      frequency: 'Minute',
+      interval: 1,
+    });
+  });
+
+  for (const how of ['PUT', 'PATCH'] as const)
+    it(`refuses a ${how} checked against the value the collection had before the change`, async () => {
+      const d = rt.scheduler;
+      const sub = newSubscription();
+      const ref = await sampleCollection(d, sub, 'jc-j');
+      const before = (await d.collections.get(sub, CS, 'jc-j'))!;
+      await putJob(d, ref, before, 'j', every('hour'));
+      await updateCollection(d, sub, CS, 'jc-j', undefined, {
+        maxRecurrence: { frequency: 'Hour', interval: 1 },
+      });
+
+      const write =
+        how === 'PUT'
+          ? putJob(d, ref, before, 'j', every('minute'))
+          : patchJob(d, ref, before, 'j', () => ({ definition: every('minute') }));
+      await expect(write).rejects.toMatchObject({ code: 'QuotaExceeded' });
+      expect((await d.jobs.get(ref, 'j'))!.recurrence).toEqual({ frequency: 'hour', interval: 1 });
+    });
+});
