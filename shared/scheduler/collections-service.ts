@@ -196,8 +196,26 @@ export async function updateCollection(
       throw err;
     }
   }
-  if (input.state && input.state !== prev.state) await applyRunState(d, ref, input.state);
+  if (input.state && input.state !== prev.state) await settleRunState(d, ref, input.state);
   return written;
+}
+
+/** Rounds of following a collection's state that other updates keep changing. */
+const RUN_STATE_ROUNDS = 10;
+
+/**
+ * Applies `state` to the jobs, then again whatever state the collection has by then: a stop and
+ * a start at once may pass over the jobs in either order, and the pass that ends last must leave
+ * them as the collection's last state says.
+ */
+async function settleRunState(d: SchedulerDeps, ref: CollectionRef, state: 'Started' | 'Stopped') {
+  let applied = state;
+  for (let round = 0; round < RUN_STATE_ROUNDS; round++) {
+    await applyRunState(d, ref, applied);
+    const now = (await d.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection))?.state;
+    if (now === undefined || now === applied) return;
+    applied = now;
+  }
 }
 
 /** Stopping disables every enabled job and remembers which; starting re-enables exactly those. */

@@ -472,3 +472,43 @@ describe('a job replaced while its collection’s MaxRecurrence changes (docs/cl
       expect((await d.jobs.get(ref, 'j'))!.recurrence).toEqual({ frequency: 'hour', interval: 1 });
     });
 });
+
+describe('a collection stopped and started again at once (docs/classic-scheduler.md#b3)', () => {
+  it('leaves its jobs as its last state says, whichever pass over them ends last', async () => {
+    const d = rt.scheduler;
+    const sub = newSubscription();
+    const ref = await sampleCollection(d, sub, 'jc-run');
+    const collection = (await d.collections.get(sub, CS, 'jc-run'))!;
+    for (const id of ['a', 'b']) await putJob(d, ref, collection, id, every('hour'));
+
+    // The stop has written the collection and is about to list its jobs to disable them (its
+    // third list of them: the check before its write and the one after come first).
+    const reached = gate();
+    const release = gate();
+    let lists = 0;
+    const jobs = new Proxy(d.jobs, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (prop !== 'list' || typeof value !== 'function') return value;
+        return async (...args: unknown[]) => {
+          if (++lists === 3) {
+            reached.open();
+            await release.opened;
+          }
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const stopping = updateCollection({ ...d, jobs }, sub, CS, 'jc-run', undefined, { state: 'Stopped' });
+    await reached.opened;
+    await updateCollection(d, sub, CS, 'jc-run', undefined, { state: 'Started' });
+    release.open();
+    await stopping;
+
+    expect((await d.collections.get(sub, CS, 'jc-run'))!.state).toBe('Started');
+    expect((await listJobs(d, ref)).map((j) => [j.id, j.state])).toEqual([
+      ['a', 'enabled'],
+      ['b', 'enabled'],
+    ]);
+  });
+});
