@@ -342,7 +342,9 @@ describe('a job collection delete that fails once the collection row is gone (50
     await expect(deleteCollection(broken, sub, CS, 'jc-half')).rejects.toMatchObject({
       code: 'ServiceUnavailable',
     });
+    // Retried, it is gone (404), and so is what it left: the executor would have run job 'a'.
     await expect(deleteCollection(d, sub, CS, 'jc-half')).rejects.toMatchObject({ code: 'NotFound' });
+    expect(await d.jobs.get(ref, 'a')).toBeUndefined();
 
     await createCollection(d, sub, CS, 'jc-half', {});
     expect(await listJobs(d, ref)).toEqual([]);

@@ -43,11 +43,9 @@ export class TableCollectionStore implements CollectionStore {
   async create(subscriptionId: string, collection: JobCollection): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, collection.cloudService, collection.name));
-    // Rows left in the partition by a removal that failed after the collection's row went (a job,
-    // its history) belong to no collection: they go first, or the new one would show them.
-    const keys = await this.keys(client, pk);
-    if (keys.includes(META_ROW)) return false;
-    await removeRows(client, pk, keys);
+    // Rows left by a removal that failed after the collection's row went go first, or the new
+    // collection would show them.
+    if (!(await this.sweep(client, pk))) return false;
     try {
       await guarded(() =>
         client.createEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(collection) }),
@@ -89,7 +87,12 @@ export class TableCollectionStore implements CollectionStore {
   async remove(subscriptionId: string, cloudService: string, name: string): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
-    if (!(await this.read(subscriptionId, cloudService, name))) return false;
+    // Gone, perhaps by a removal that failed after the collection's row went: what it left goes
+    // now, so that a retried delete stops the executor running jobs of no collection.
+    if (!(await this.read(subscriptionId, cloudService, name))) {
+      await this.sweep(client, pk);
+      return false;
+    }
     // The collection's own row first, and only then the listing: a job create racing this one
     // either committed before (it is listed) or fails on its counter. Listed first, a create
     // between the listing and this removal was left behind, to show up in a collection created
@@ -101,6 +104,17 @@ export class TableCollectionStore implements CollectionStore {
       pk,
       keys.filter((k) => k !== META_ROW),
     );
+    return true;
+  }
+
+  /**
+   * Removes the rows of a partition that has no collection row (a job, its history): they belong
+   * to no collection. False, touching nothing, when the collection's row is there.
+   */
+  private async sweep(client: TableClient, pk: string): Promise<boolean> {
+    const keys = await this.keys(client, pk);
+    if (keys.includes(META_ROW)) return false;
+    await removeRows(client, pk, keys);
     return true;
   }
 
