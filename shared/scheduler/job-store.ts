@@ -25,8 +25,11 @@ export interface SchedulerJobStore {
   replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean>;
   /** The job and the ETag that `replace` checks. */
   read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined>;
-  /** Removes a job, its slot and its history: false when it did not exist. */
-  remove(ref: CollectionRef, jobId: string): Promise<boolean>;
+  /**
+   * Removes a job, its slot and its history: false when it did not exist, or (with `etag`) when it
+   * is no longer that version.
+   */
+  remove(ref: CollectionRef, jobId: string, etag?: string): Promise<boolean>;
 }
 
 /** History read side; the executor writes entries (docs/classic-scheduler.md#d8). */

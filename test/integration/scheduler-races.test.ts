@@ -16,7 +16,13 @@ import type { JobDefinition } from '../../shared/scheduler/model';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
 import { TestClock, newSubscription, testRuntime } from '../support/runtime';
-import { executor, httpAction, newJob, schedulerStores } from '../support/scheduler-execution';
+import {
+  executor,
+  httpAction,
+  newJob,
+  otherProcessJobs,
+  schedulerStores,
+} from '../support/scheduler-execution';
 import { sampleCollection } from '../support/scheduler-values';
 
 /**
@@ -512,5 +518,44 @@ describe('a collection stopped and started again at once (docs/classic-scheduler
       ['a', 'enabled'],
       ['b', 'enabled'],
     ]);
+  });
+});
+
+describe('a finished job expiring while its id is deleted and created again (docs/classic-scheduler.md#e8)', () => {
+  it('removes only the finished job: the new one under its id stays', async () => {
+    const clock = new TestClock(new Date('2026-05-04T08:00:00Z'));
+    const stores = await schedulerStores();
+    const t = await startTarget((_req, res) => res.end('done'));
+    targets.push(t);
+    await stores.api.create(stores.ref, newJob('x', httpAction(`${t.origin}/x`), clock.now()));
+    expect(await executor(stores, clock.now).tick()).toBe(1);
+    expect((await stores.jobs.get(stores.ref, 'x'))!.state).toBe('completed');
+    clock.advance(61 * 86_400_000);
+
+    // The visit has read the job, found its retention over, and is about to remove it.
+    const reached = gate();
+    const release = gate();
+    const jobs = new Proxy(stores.jobs, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        if (prop !== 'remove') return (value as (...a: unknown[]) => unknown).bind(target);
+        return async (...args: unknown[]) => {
+          reached.open();
+          await release.opened;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const visiting = executor({ jobs, due: stores.due }, clock.now).tick();
+    await reached.opened;
+    const other = otherProcessJobs(stores);
+    expect(await other.remove(stores.ref, 'x')).toBe(true);
+    const again = newJob('x', httpAction(`${t.origin}/x2`, {}), new Date(clock.now().getTime() + 3_600_000));
+    expect(await other.create(stores.ref, again)).toBe('created');
+    release.open();
+    await visiting;
+
+    expect((await stores.jobs.get(stores.ref, 'x'))?.incarnation).toBe(again.incarnation);
   });
 });

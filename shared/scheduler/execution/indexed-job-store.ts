@@ -30,8 +30,8 @@ export class IndexedJobStore implements SchedulerJobStore {
     return this.inner.read(ref, jobId);
   }
 
-  remove(ref: CollectionRef, jobId: string): Promise<boolean> {
-    return this.inner.remove(ref, jobId);
+  remove(ref: CollectionRef, jobId: string, etag?: string): Promise<boolean> {
+    return this.inner.remove(ref, jobId, etag);
   }
 
   async create(
