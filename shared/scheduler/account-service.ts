@@ -65,11 +65,25 @@ export async function listCloudServices(
   }));
 }
 
+/** How long a cloud service's removal mark holds: far longer than a removal takes. */
+const REMOVAL_MARK_MS = 60_000;
+
+/**
+ * Collections live apart from their cloud service, so no one write can check that the service is
+ * empty and remove it. The service is marked first: a collection create that finds the mark (or
+ * the service gone) after writing its collection takes it back (createCollection), and one
+ * written before the mark is in the list read after it (docs/classic-scheduler.md#b2).
+ */
 export async function deleteCloudService(d: SchedulerDeps, sub: string, name: string): Promise<void> {
-  const { collections } = await getCloudService(d, sub, name);
-  if (collections.length > 0)
+  const gone = () => notFound(`The cloud service '${name}' was not found.`);
+  const { service } = await getCloudService(d, sub, name);
+  if (!(await d.services.markRemoving(sub, name, new Date(d.now().getTime() + REMOVAL_MARK_MS))))
+    throw gone();
+  if ((await d.collections.list(sub, service.name)).length > 0) {
+    await d.services.unmarkRemoving(sub, name);
     throw new SchedulerError('NotEmpty', `The cloud service '${name}' still holds job collections.`);
-  if (!(await d.services.remove(sub, name))) throw notFound(`The cloud service '${name}' was not found.`);
+  }
+  if (!(await d.services.remove(sub, name))) throw gone();
 }
 
 /** Every 202 is already done: its operation reports Succeeded at once (docs/classic-scheduler.md#a6). */

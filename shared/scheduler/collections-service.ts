@@ -39,12 +39,21 @@ function quotaOf(plan: Plan, input: CollectionInput, previous?: JobCollection['q
   );
 }
 
-async function checkPlanSlots(d: SchedulerDeps, sub: string, plan: Plan, except?: string): Promise<void> {
-  const all = (await d.collections.list(sub)).filter((c) => c.name.toUpperCase() !== except?.toUpperCase());
+/** The subscription's collections other than `except` leave room for one more on `plan` (#b4). */
+async function checkPlanSlots(
+  d: SchedulerDeps,
+  sub: string,
+  plan: Plan,
+  except?: { cloudService: string; name: string },
+): Promise<void> {
+  const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
+  const all = (await d.collections.list(sub)).filter(
+    (c) => !except || !(same(c.name, except.name) && same(c.cloudService, except.cloudService)),
+  );
   if (all.length >= MAX_COLLECTIONS_PER_SUBSCRIPTION)
     throw conflict('The subscription holds its maximum of job collections.');
-  const same = all.filter((c) => c.plan === plan).length;
-  if (same >= PLAN_LIMITS[plan].collectionsPerSubscription)
+  const onPlan = all.filter((c) => c.plan === plan).length;
+  if (onPlan >= PLAN_LIMITS[plan].collectionsPerSubscription)
     throw conflict(
       plan === 'Free'
         ? 'A subscription is allowed up to 1 free job collection.'
@@ -59,8 +68,9 @@ export async function createCollection(
   name: string,
   input: CollectionInput,
 ): Promise<JobCollection> {
+  const noService = () => notFound(`The cloud service '${cloudService}' was not found.`);
   const service = await d.services.get(sub, cloudService);
-  if (!service) throw notFound(`The cloud service '${cloudService}' was not found.`);
+  if (!service || !(await d.services.accepts(sub, cloudService, d.now()))) throw noService();
   if (!isValidName(name)) throw invalid(`'${name}' is not a valid job collection name.`);
   const plan = input.plan ?? 'Standard';
   const quota = quotaOf(plan, input);
@@ -81,6 +91,16 @@ export async function createCollection(
   };
   if (!(await d.collections.create(sub, collection)))
     throw new SchedulerError('AlreadyExists', `The job collection '${name}' already exists.`);
+  // A delete of the cloud service that began meanwhile may not have seen this collection, and a
+  // create racing this one may have checked the plan's slots without it: either way it goes. (Two
+  // creates that both find the other both go: refused, never over the limit.)
+  try {
+    if (!(await d.services.accepts(sub, cloudService, d.now()))) throw noService();
+    await checkPlanSlots(d, sub, plan, { cloudService: service.name, name });
+  } catch (err) {
+    await d.collections.remove(sub, cloudService, name);
+    throw err;
+  }
   return collection;
 }
 
@@ -107,7 +127,7 @@ async function checkAgainstJobs(
   if (next.quota.maxJobCount < jobs.length)
     throw conflict('MaxJobCount would fall below the number of jobs.');
   if (next.plan === 'Free' && prev.plan !== 'Free') {
-    await checkPlanSlots(d, ref.subscriptionId, 'Free', next.name);
+    await checkPlanSlots(d, ref.subscriptionId, 'Free', { cloudService: ref.cloudService, name: next.name });
     if (jobs.some(hasOutboundAuth))
       throw conflict('A job uses outbound authentication, which the Free plan lacks.');
   }
@@ -155,11 +175,47 @@ export async function updateCollection(
   await checkAgainstJobs(d, ref, next, prev);
   const written = await d.collections.modify(sub, cs, name, (current) => {
     checkIfMatch(ifMatch, current.etag);
+    // The jobs counted above may have grown since; the counter read here is the one this write
+    // is conditional on, so a job created meanwhile cannot leave more jobs than MaxJobCount.
+    if (next.quota.maxJobCount < current.jobCount)
+      throw conflict('MaxJobCount would fall below the number of jobs.');
     return { ...next, jobCount: current.jobCount };
   });
   if (!written) throw notFound(`The job collection '${name}' was not found.`);
-  if (input.state && input.state !== prev.state) await applyRunState(d, ref, input.state);
+  {
+    // A collection created (or moved) onto the plan meanwhile may have checked its slots without
+    // this one, and a job replaced meanwhile was checked against the quotas before: checked again
+    // now that it is written, and undone when over (#b4, #c8). A job write checked against the
+    // old quotas after this point finds the collection changed (jobs-service.ts).
+    try {
+      await checkAgainstJobs(d, ref, written, prev);
+    } catch (err) {
+      await d.collections.modify(sub, cs, name, (current) =>
+        current.etag === written.etag ? { ...prev, jobCount: current.jobCount } : current,
+      );
+      throw err;
+    }
+  }
+  if (input.state && input.state !== prev.state) await settleRunState(d, ref, input.state);
   return written;
+}
+
+/** Rounds of following a collection's state that other updates keep changing. */
+const RUN_STATE_ROUNDS = 10;
+
+/**
+ * Applies `state` to the jobs, then again whatever state the collection has by then: a stop and
+ * a start at once may pass over the jobs in either order, and the pass that ends last must leave
+ * them as the collection's last state says.
+ */
+async function settleRunState(d: SchedulerDeps, ref: CollectionRef, state: 'Started' | 'Stopped') {
+  let applied = state;
+  for (let round = 0; round < RUN_STATE_ROUNDS; round++) {
+    await applyRunState(d, ref, applied);
+    const now = (await d.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection))?.state;
+    if (now === undefined || now === applied) return;
+    applied = now;
+  }
 }
 
 /** Stopping disables every enabled job and remembers which; starting re-enables exactly those. */

@@ -13,7 +13,7 @@ export function scheduled(job: Job, now: Date): Job {
 
 /**
  * A job from its definition (docs/classic-scheduler.md#c6): a new one, or a replace that keeps the
- * counters, history, id spelling and incarnation, restarts the count tally and anchors S at the PUT.
+ * counters, history, id spelling, incarnation and pending attempts, restarts the count tally and anchors S at the PUT.
  */
 export function buildJob(
   id: string,
@@ -29,6 +29,9 @@ export function buildJob(
     incarnation: previous?.incarnation ?? incarnation,
     occurrences: 0,
     ...(previous?.lastOccurrence !== undefined && { lastOccurrence: previous.lastOccurrence }),
+    // Attempts in flight or pending finish under the new definition (docs/classic-scheduler.md#d1):
+    // without them the executor's outcome would find its claim gone and be dropped.
+    ...(previous?.execution !== undefined && { execution: previous.execution }),
     status: {
       executionCount: previous?.status.executionCount ?? 0,
       failureCount: previous?.status.failureCount ?? 0,
@@ -62,6 +65,7 @@ export function patchedJob(
       stateDetails: stateDetails ?? current.stateDetails,
     }),
     status: current.status,
+    ...(current.execution !== undefined && { execution: current.execution }),
   };
   return scheduled(job, now);
 }

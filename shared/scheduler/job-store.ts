@@ -12,15 +12,24 @@ export interface SchedulerJobStore {
   list(ref: CollectionRef, filter?: { state?: JobState }): Promise<Job[]>;
   /**
    * Creates a job if the collection has a free slot and no job has the id: 'created', 'exists' or
-   * 'full'. `maxJobCount` is read from the collection inside the same atomic step.
+   * 'full'. `maxJobCount` is read from the collection inside the same atomic step. With
+   * `checkedAgainst` (the collection's ETag its other quotas were checked against), 'changed' when
+   * the collection was updated since: the create commits only against that version.
    */
-  create(ref: CollectionRef, job: Job): Promise<'created' | 'exists' | 'full' | 'no-collection'>;
+  create(
+    ref: CollectionRef,
+    job: Job,
+    checkedAgainst?: string,
+  ): Promise<'created' | 'exists' | 'full' | 'no-collection' | 'changed'>;
   /** Replaces an existing job, unless it changed since it was read (`etag`): false when it did. */
   replace(ref: CollectionRef, job: Job, etag: string): Promise<boolean>;
   /** The job and the ETag that `replace` checks. */
   read(ref: CollectionRef, jobId: string): Promise<{ job: Job; etag: string } | undefined>;
-  /** Removes a job, its slot and its history: false when it did not exist. */
-  remove(ref: CollectionRef, jobId: string): Promise<boolean>;
+  /**
+   * Removes a job, its slot and its history: false when it did not exist, or (with `etag`) when it
+   * is no longer that version.
+   */
+  remove(ref: CollectionRef, jobId: string, etag?: string): Promise<boolean>;
 }
 
 /** History read side; the executor writes entries (docs/classic-scheduler.md#d8). */
@@ -50,6 +59,15 @@ export interface CloudServiceStore {
   list(subscriptionId: string): Promise<CloudService[]>;
   create(subscriptionId: string, service: CloudService): Promise<boolean>;
   remove(subscriptionId: string, name: string): Promise<boolean>;
+  /**
+   * Marks the service as being removed until `until`, so that a collection created in it meanwhile
+   * backs out (docs/classic-scheduler.md#b2): false when it does not exist.
+   */
+  markRemoving(subscriptionId: string, name: string, until: Date): Promise<boolean>;
+  /** Clears that mark: the removal was refused. */
+  unmarkRemoving(subscriptionId: string, name: string): Promise<void>;
+  /** The service exists and is not being removed at `now`: a collection may be created in it. */
+  accepts(subscriptionId: string, name: string, now: Date): Promise<boolean>;
 }
 
 export interface CollectionStore {

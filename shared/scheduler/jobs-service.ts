@@ -15,6 +15,52 @@ const finalState = (job: Job) =>
     `The job '${job.id}' is ${job.state}: a final state that cannot be updated (though the job can still be deleted).`,
   );
 
+/** A value with its objects' keys sorted: two jobs compare by their JSON. */
+const canonical = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(canonical)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+        )
+      : v;
+/** The job as its writer set it: what the executor changes left out. */
+const definitionOf = (job: Job): string => {
+  const { status: _s, execution: _e, occurrences: _o, lastOccurrence: _l, state: _t, ...rest } = job;
+  return JSON.stringify(canonical(rest));
+};
+
+/**
+ * A replace was checked against `checked`; a collection update since (docs/classic-scheduler.md#b3)
+ * may not have seen it, so it is checked again against the collection as it is now, and undone
+ * (unless written over since) when that refuses it.
+ */
+async function checkAgain(
+  d: SchedulerDeps,
+  ref: CollectionRef,
+  checked: JobCollection,
+  def: JobDefinition,
+  job: Job,
+  previous: Job,
+): Promise<void> {
+  const current = await d.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection);
+  if (!current || current.etag === checked.etag) return;
+  try {
+    checkJobQuota(def, current, new Date(job.anchor));
+  } catch (err) {
+    const now = await d.jobs.read(ref, job.id);
+    if (now && definitionOf(now.job) === definitionOf(job))
+      await d.jobs.replace(
+        ref,
+        { ...previous, status: now.job.status, ...(now.job.execution && { execution: now.job.execution }) },
+        now.etag,
+      );
+    throw err;
+  }
+}
+
 /** The collection a job request addresses, or 404 (docs/classic-scheduler.md#c). */
 export async function requireCollection(d: SchedulerDeps, ref: CollectionRef): Promise<JobCollection> {
   const found = await d.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection);
@@ -29,10 +75,11 @@ export async function requireCollection(d: SchedulerDeps, ref: CollectionRef): P
 export async function putJob(
   d: SchedulerDeps,
   ref: CollectionRef,
-  collection: JobCollection,
+  checked: JobCollection,
   id: string,
   def: JobDefinition,
 ): Promise<{ job: Job; created: boolean }> {
+  let collection = checked;
   const now = d.now();
   checkDefinition(def, { now, minRetryMs: d.minRetryMs, outbound: d.outbound });
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -41,13 +88,18 @@ export async function putJob(
       if (isFinal(existing.job)) throw finalState(existing.job);
       const job = buildJob(id, def, now, d.newId(), existing.job);
       checkJobQuota(def, collection, new Date(job.anchor));
-      if (await d.jobs.replace(ref, job, existing.etag)) return { job, created: false };
+      if (await d.jobs.replace(ref, job, existing.etag)) {
+        await checkAgain(d, ref, collection, def, job, existing.job);
+        return { job, created: false };
+      }
       continue;
     }
     const job = buildJob(id, def, now, d.newId());
     checkJobQuota(def, collection, new Date(job.anchor));
-    const result = await d.jobs.create(ref, job);
+    const result = await d.jobs.create(ref, job, collection.etag);
     if (result === 'created') return { job, created: true };
+    // Updated since it was read (a plan or quota change): checked again against the new version.
+    if (result === 'changed') collection = await requireCollection(d, ref);
     if (result === 'full')
       throw new SchedulerError(
         'QuotaExceeded',
@@ -91,7 +143,10 @@ export async function patchJob(
     if (isFinal(existing.job)) throw finalState(existing.job);
     const job = patchedJob(existing.job, definition, now, stateDetails);
     checkJobQuota(definition, collection, new Date(job.anchor));
-    if (await d.jobs.replace(ref, job, existing.etag)) return job;
+    if (await d.jobs.replace(ref, job, existing.etag)) {
+      await checkAgain(d, ref, collection, definition, job, existing.job);
+      return job;
+    }
   }
   throw new Error(`the job ${id} changed too often to be patched`);
 }

@@ -69,6 +69,41 @@ export class TableSchedulerAccount implements CloudServiceStore, RegistrationSto
     return remove(await this.table(), subKey(subscriptionId), serviceRow(name));
   }
 
+  async markRemoving(subscriptionId: string, name: string, until: Date): Promise<boolean> {
+    return this.mark(subscriptionId, name, until.toISOString());
+  }
+
+  async unmarkRemoving(subscriptionId: string, name: string): Promise<void> {
+    await this.mark(subscriptionId, name, '');
+  }
+
+  async accepts(subscriptionId: string, name: string, now: Date): Promise<boolean> {
+    const row = await readRow<{ RemovingUntil?: string }>(
+      await this.table(),
+      subKey(subscriptionId),
+      serviceRow(name),
+      ['RowKey', 'RemovingUntil'],
+    );
+    return !!row && !(row.RemovingUntil && Date.parse(row.RemovingUntil) > now.getTime());
+  }
+
+  /** Sets the removal mark, a column beside the service's data: false when the service is gone. */
+  private async mark(subscriptionId: string, name: string, until: string): Promise<boolean> {
+    const client = await this.table();
+    try {
+      await guarded(() =>
+        client.updateEntity(
+          { partitionKey: subKey(subscriptionId), rowKey: serviceRow(name), RemovingUntil: until },
+          'Merge',
+        ),
+      );
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
   async isRegistered(subscriptionId: string): Promise<boolean> {
     return (await readData<boolean>(await this.table(), subKey(subscriptionId), REGISTRATION)) !== undefined;
   }

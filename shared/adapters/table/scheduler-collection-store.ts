@@ -43,6 +43,9 @@ export class TableCollectionStore implements CollectionStore {
   async create(subscriptionId: string, collection: JobCollection): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, collection.cloudService, collection.name));
+    // Rows left by a removal that failed after the collection's row went go first, or the new
+    // collection would show them.
+    if (!(await this.sweep(client, pk))) return false;
     try {
       await guarded(() =>
         client.createEntity({ partitionKey: pk, rowKey: META_ROW, Data: JSON.stringify(collection) }),
@@ -84,22 +87,47 @@ export class TableCollectionStore implements CollectionStore {
   async remove(subscriptionId: string, cloudService: string, name: string): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(refOf(subscriptionId, cloudService, name));
-    if (!(await this.read(subscriptionId, cloudService, name))) return false;
-    const keys: string[] = [];
-    await guarded(async () => {
-      const rows = client.listEntities({
-        queryOptions: { filter: `PartitionKey eq ${literal(pk)}`, select: ['RowKey'] },
-      });
-      for await (const row of rows) keys.push(String(row.rowKey));
-    });
-    // The collection's own row first: a job create racing this one then fails on its counter.
+    // Gone, perhaps by a removal that failed after the collection's row went: what it left goes
+    // now, so that a retried delete stops the executor running jobs of no collection.
+    if (!(await this.read(subscriptionId, cloudService, name))) {
+      await this.sweep(client, pk);
+      return false;
+    }
+    // The collection's own row first, and only then the listing: a job create racing this one
+    // either committed before (it is listed) or fails on its counter. Listed first, a create
+    // between the listing and this removal was left behind, to show up in a collection created
+    // again under the name.
     await removeRows(client, pk, [META_ROW]);
+    const keys = await this.keys(client, pk);
     await removeRows(
       client,
       pk,
       keys.filter((k) => k !== META_ROW),
     );
     return true;
+  }
+
+  /**
+   * Removes the rows of a partition that has no collection row (a job, its history): they belong
+   * to no collection. False, touching nothing, when the collection's row is there.
+   */
+  private async sweep(client: TableClient, pk: string): Promise<boolean> {
+    const keys = await this.keys(client, pk);
+    if (keys.includes(META_ROW)) return false;
+    await removeRows(client, pk, keys);
+    return true;
+  }
+
+  /** The row keys of a collection's partition. */
+  private keys(client: TableClient, pk: string): Promise<string[]> {
+    return guarded(async () => {
+      const keys: string[] = [];
+      const rows = client.listEntities({
+        queryOptions: { filter: `PartitionKey eq ${literal(pk)}`, select: ['RowKey'] },
+      });
+      for await (const row of rows) keys.push(String(row.rowKey));
+      return keys;
+    });
   }
 
   private async read(

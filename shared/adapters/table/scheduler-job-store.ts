@@ -106,7 +106,11 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     });
   }
 
-  async create(ref: CollectionRef, job: Job): Promise<'created' | 'exists' | 'full' | 'no-collection'> {
+  async create(
+    ref: CollectionRef,
+    job: Job,
+    checkedAgainst?: string,
+  ): Promise<'created' | 'exists' | 'full' | 'no-collection' | 'changed'> {
     const client = await this.table();
     const pk = collectionPartition(ref);
     const row = jobToRow(this.box, pk, job);
@@ -114,6 +118,9 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
       const meta = await this.meta(client, pk);
       if (!meta) return 'no-collection';
       const collection = JSON.parse(meta.Data) as JobCollection;
+      // Its quotas changed since the job was checked against them: the transaction below is
+      // conditional on this version, so checking it here makes the check and the create one step.
+      if (checkedAgainst !== undefined && collection.etag !== checkedAgainst) return 'changed';
       if (collection.jobCount >= collection.quota.maxJobCount) {
         if (await this.exists(client, pk, job.id)) return 'exists';
         return 'full';
@@ -176,14 +183,21 @@ export class TableSchedulerJobStore implements SchedulerJobStore {
     }
   }
 
-  async remove(ref: CollectionRef, jobId: string): Promise<boolean> {
+  async remove(ref: CollectionRef, jobId: string, etag?: string): Promise<boolean> {
     const client = await this.table();
     const pk = collectionPartition(ref);
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const meta = await this.meta(client, pk);
-      if (!meta || !(await this.exists(client, pk, jobId))) return false;
+      const job = meta && (await readRow(client, pk, jobRow(jobId), ['RowKey']));
+      if (!job || (etag !== undefined && job.etag !== etag)) return false;
+      // History first, while the job still stands: a removal that fails here can be retried, where
+      // one that failed after the job went left its history to a job created again under the id.
+      // Entries written meanwhile go with the sweep after the job.
+      if (attempt === 0) await this.history.removeJob(ref, jobId);
       const collection = JSON.parse(meta.Data) as JobCollection;
       const actions: TransactionAction[] = [
+        // A transaction's delete takes no ETag; the counter's does: a job deleted and created
+        // again since the counter was read moved it twice, and the next round reads the new job.
         ['delete', { partitionKey: pk, rowKey: jobRow(jobId) }],
         recount(pk, collection, -1, meta.etag),
       ];

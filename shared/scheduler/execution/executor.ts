@@ -143,7 +143,8 @@ export class Executor {
           continue;
         }
         if (claim?.kind === 'expire') {
-          await jobs.remove(item.ref, item.jobId);
+          // Only the version read: a job deleted and created again under the id meanwhile stays.
+          await jobs.remove(item.ref, item.jobId, current.etag);
           current = undefined;
         }
         break;

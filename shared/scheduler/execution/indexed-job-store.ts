@@ -30,13 +30,17 @@ export class IndexedJobStore implements SchedulerJobStore {
     return this.inner.read(ref, jobId);
   }
 
-  remove(ref: CollectionRef, jobId: string): Promise<boolean> {
-    return this.inner.remove(ref, jobId);
+  remove(ref: CollectionRef, jobId: string, etag?: string): Promise<boolean> {
+    return this.inner.remove(ref, jobId, etag);
   }
 
-  async create(ref: CollectionRef, job: Job): ReturnType<SchedulerJobStore['create']> {
+  async create(
+    ref: CollectionRef,
+    job: Job,
+    checkedAgainst?: string,
+  ): ReturnType<SchedulerJobStore['create']> {
     const row = await this.index(ref, job);
-    const created = await this.inner.create(ref, job);
+    const created = await this.inner.create(ref, job, checkedAgainst);
     await this.settle(ref, row, created === 'created');
     return created;
   }

@@ -55,8 +55,10 @@ export function recordOutcome(
     }
   }
   const resolved = main && (result.success || held.retryCount >= retry.count);
-  // The error action's outcome never changes the state (#d1); a disable meanwhile stays.
-  if (resolved && held.final && job.state === 'enabled') state = result.success ? 'completed' : 'faulted';
+  // The error action's outcome never changes the state (#d1); a disable meanwhile stays. The
+  // attempt was its definition's last, but a PUT or PATCH since may have given the job more.
+  const last = held.final && !job.status.nextExecutionTime;
+  if (resolved && last && job.state === 'enabled') state = result.success ? 'completed' : 'faulted';
   if (state !== 'enabled') delete status.nextExecutionTime;
   const finishedAt = state !== job.state ? result.endedAt.toISOString() : job.execution?.finishedAt;
   const entry: JobHistoryEntry = {

@@ -48,7 +48,8 @@ async function expireJobs(d: RetentionDeps, now: Date): Promise<number> {
     const expiry = current && jobExpiry(current.job);
     // Anything else due is the executor's: a job to run, a retry, a lapsed claim.
     if (!expiry || expiry > now) continue;
-    if (await d.jobs.remove(item.ref, item.jobId)) deleted++;
+    // Only the version read: a job deleted and created again under the id meanwhile stays.
+    if (await d.jobs.remove(item.ref, item.jobId, current.etag)) deleted++;
     gone.push(item);
   }
   if (gone.length > 0) await d.due.drop(gone);
