@@ -1,5 +1,4 @@
 import type { TableClient } from '@azure/data-tables';
-import { RestError } from '@azure/core-rest-pipeline';
 import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
 import { TableSchedulerHistory } from '../../shared/adapters/table/scheduler-history-store';
 import { TableSchedulerJobStore } from '../../shared/adapters/table/scheduler-job-store';
@@ -339,7 +338,7 @@ describe('a job collection delete that fails once the collection row is gone (50
       get(target, prop, receiver) {
         if (prop === 'listEntities')
           return () => {
-            throw new RestError('unavailable', { statusCode: 503 });
+            throw Object.assign(new Error('unavailable'), { name: 'RestError', statusCode: 503 });
           };
         return Reflect.get(target, prop, receiver) as unknown;
       },
@@ -414,7 +413,7 @@ describe('a job delete whose history removal fails (503)', () => {
       get(target, prop, receiver) {
         if (prop === 'listEntities')
           return () => {
-            throw new RestError('unavailable', { statusCode: 503 });
+            throw Object.assign(new Error('unavailable'), { name: 'RestError', statusCode: 503 });
           };
         return Reflect.get(target, prop, receiver) as unknown;
       },
