@@ -77,11 +77,16 @@ const REMOVAL_MARK_MS = 60_000;
 export async function deleteCloudService(d: SchedulerDeps, sub: string, name: string): Promise<void> {
   const gone = () => notFound(`The cloud service '${name}' was not found.`);
   const { service } = await getCloudService(d, sub, name);
+  const holdsCollections = async () => (await d.collections.list(sub, service.name)).length > 0;
+  const notEmpty = () =>
+    new SchedulerError('NotEmpty', `The cloud service '${name}' still holds job collections.`);
+  // Refused before the mark, so that a refused request writes nothing; checked again after it.
+  if (await holdsCollections()) throw notEmpty();
   if (!(await d.services.markRemoving(sub, name, new Date(d.now().getTime() + REMOVAL_MARK_MS))))
     throw gone();
-  if ((await d.collections.list(sub, service.name)).length > 0) {
+  if (await holdsCollections()) {
     await d.services.unmarkRemoving(sub, name);
-    throw new SchedulerError('NotEmpty', `The cloud service '${name}' still holds job collections.`);
+    throw notEmpty();
   }
   if (!(await d.services.remove(sub, name))) throw gone();
 }
