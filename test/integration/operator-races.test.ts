@@ -71,23 +71,32 @@ function failingFirstWrite(store: JobStore): JobStore {
 const relative = (uri: string, container: string) =>
   decodeURIComponent(uri.slice(uri.indexOf(`/${container}/`) + container.length + 2));
 
+/**
+ * A Shipping export job over a fresh container of the customer's storage holding `blobs` (100 bytes
+ * each), with a states path of its own.
+ */
+async function shippedExport(tag: string, blobs: string[]) {
+  const c = uniqueName(tag);
+  for (const b of blobs) await putBlob(CUSTOMER2.name, c, b, 100);
+  const states = uniqueName(`${tag}states`);
+  const at = { subscriptionId: newSubscription(), jobName: uniqueName(tag) };
+  const definition: JobDefinition = {
+    Properties: {
+      StorageAccountKey: CUSTOMER2.key,
+      Location: 'West US',
+      Type: 'Export',
+      ReturnAddress: RETURN_ADDRESS,
+      ImportExportStatesPath: states,
+    },
+    Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
+  };
+  await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, definition);
+  return { c, states, at };
+}
+
 describe('operator races on one job', () => {
   it('two receives of an export racing: the incomplete list selects exactly what no drive got, and is the only one left', async () => {
-    const c = uniqueName('race');
-    for (const b of ['a.bin', 'b.bin', 'c.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
-    const states = uniqueName('rxstates');
-    const definition: JobDefinition = {
-      Properties: {
-        StorageAccountKey: CUSTOMER2.key,
-        Location: 'West US',
-        Type: 'Export',
-        ReturnAddress: RETURN_ADDRESS,
-        ImportExportStatesPath: states,
-      },
-      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
-    };
-    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Rx') };
-    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, definition);
+    const { c, states, at } = await shippedExport('race', ['a.bin', 'b.bin', 'c.bin']);
 
     const g = gate();
     const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
@@ -134,20 +143,7 @@ describe('operator races on one job', () => {
   });
 
   it('an export receive retried after a 503 plans what the customer’s storage holds by then', async () => {
-    const c = uniqueName('retry');
-    for (const b of ['a.bin', 'b.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
-    const states = uniqueName('rtstates');
-    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Rt') };
-    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, {
-      Properties: {
-        StorageAccountKey: CUSTOMER2.key,
-        Location: 'West US',
-        Type: 'Export',
-        ReturnAddress: RETURN_ADDRESS,
-        ImportExportStatesPath: states,
-      },
-      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
-    });
+    const { c, at } = await shippedExport('retry', ['a.bin', 'b.bin']);
     const cmd = { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] };
     await expect(
       receivePackage({ ...deps, store: failingFirstWrite(deps.store) }, at, cmd),
@@ -173,20 +169,7 @@ describe('operator races on one job', () => {
   });
 
   it('an export receive that finds its job deleted meanwhile leaves no incomplete list', async () => {
-    const c = uniqueName('gone');
-    for (const b of ['a.bin', 'b.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
-    const states = uniqueName('gnstates');
-    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Gn') };
-    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, {
-      Properties: {
-        StorageAccountKey: CUSTOMER2.key,
-        Location: 'West US',
-        Type: 'Export',
-        ReturnAddress: RETURN_ADDRESS,
-        ImportExportStatesPath: states,
-      },
-      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
-    });
+    const { states, at } = await shippedExport('gone', ['a.bin', 'b.bin']);
     const g = gate();
     const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
     const losing = receivePackage(paused, at, { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] });
@@ -210,20 +193,7 @@ describe('operator races on one job', () => {
   });
 
   it('the same export receive from two processes at once: one plan, one incomplete list, the one the job names', async () => {
-    const c = uniqueName('twice');
-    for (const b of ['a.bin', 'b.bin', 'c.bin']) await putBlob(CUSTOMER2.name, c, b, 100);
-    const states = uniqueName('twstates');
-    const at = { subscriptionId: newSubscription(), jobName: uniqueName('Tw') };
-    await shippedJob(rt, at.subscriptionId, at.jobName, CUSTOMER2.name, {
-      Properties: {
-        StorageAccountKey: CUSTOMER2.key,
-        Location: 'West US',
-        Type: 'Export',
-        ReturnAddress: RETURN_ADDRESS,
-        ImportExportStatesPath: states,
-      },
-      Export: { BlobList: { BlobPathPrefix: [`/${c}/`] } },
-    });
+    const { c, states, at } = await shippedExport('twice', ['a.bin', 'b.bin', 'c.bin']);
     const cmd = { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] };
     const answers = await Promise.all(
       [deps, other.datacenter, deps, other.datacenter].map((d) => receivePackage(d, at, cmd)),
