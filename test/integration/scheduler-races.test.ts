@@ -67,28 +67,37 @@ function holding(client: TableClient, method: keyof TableClient, nth = 1) {
   return { client: proxy, reached: reached.opened, release: release.open };
 }
 
+/** The Scheduler's deps over `stores`, at `clock`. */
+const depsOver = (stores: Awaited<ReturnType<typeof schedulerStores>>, clock: TestClock): SchedulerDeps => ({
+  ...rt.scheduler,
+  jobs: stores.api,
+  collections: stores.collections,
+  now: clock.now,
+});
+
+/** A target that answers `status` only once `answered` opens; `asked` opens when a call arrives. */
+async function heldTarget(status: number) {
+  const answered = gate();
+  const asked = gate();
+  const t = await startTarget((_req, res) => {
+    asked.open();
+    void answered.opened.then(() => {
+      res.statusCode = status;
+      res.end(status === 200 ? 'done' : 'boom');
+    });
+  });
+  targets.push(t);
+  return { t, asked, answered };
+}
+
 describe('a job PUT or PATCH while its attempt is in flight (docs/classic-scheduler.md#d1)', () => {
   for (const how of ['PUT', 'PATCH'] as const)
     it(`keeps the attempt: its outcome, history entry and retry survive a ${how}`, async () => {
       const T0 = new Date('2026-05-04T08:00:00Z');
       const clock = new TestClock(T0);
       const stores = await schedulerStores();
-      const d: SchedulerDeps = {
-        ...rt.scheduler,
-        jobs: stores.api,
-        collections: stores.collections,
-        now: clock.now,
-      };
-      const answered = gate();
-      const asked = gate();
-      const t = await startTarget((_req, res) => {
-        asked.open();
-        void answered.opened.then(() => {
-          res.statusCode = 500;
-          res.end('boom');
-        });
-      });
-      targets.push(t);
+      const d = depsOver(stores, clock);
+      const { t, asked, answered } = await heldTarget(500);
       const retryPolicy = { retryType: 'fixed' as const, retryCount: 1, retryInterval: 60_000 };
       const action = httpAction(`${t.origin}/hook`, { retryPolicy });
       await stores.api.create(
@@ -223,19 +232,8 @@ describe('a one-time job replaced by a recurring one while its attempt is in fli
   it('stays enabled: the attempt was the old definition’s last, not the new one’s', async () => {
     const clock = new TestClock(new Date('2026-05-04T08:00:00Z'));
     const stores = await schedulerStores();
-    const d: SchedulerDeps = {
-      ...rt.scheduler,
-      jobs: stores.api,
-      collections: stores.collections,
-      now: clock.now,
-    };
-    const answered = gate();
-    const asked = gate();
-    const t = await startTarget((_req, res) => {
-      asked.open();
-      void answered.opened.then(() => res.end('done'));
-    });
-    targets.push(t);
+    const d = depsOver(stores, clock);
+    const { t, asked, answered } = await heldTarget(200);
     const action = httpAction(`${t.origin}/hook`);
     await stores.api.create(stores.ref, newJob('once', action, clock.now()));
 
