@@ -9,6 +9,7 @@ import {
   updateCollection,
 } from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
+import type { CollectionRef } from '../../shared/scheduler/model';
 import { createCloudService, deleteCloudService } from '../../shared/scheduler/account-service';
 import { deleteJob, listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
 import type { JobDefinition } from '../../shared/scheduler/model';
@@ -88,6 +89,19 @@ async function heldTarget(status: number) {
   });
   targets.push(t);
   return { t, asked, answered };
+}
+
+/**
+ * A deleted collection left nothing: not its job `job` (for the executor to run), nor any job or
+ * count in a collection created again under its name.
+ */
+async function expectNothingLeft(d: SchedulerDeps, ref: CollectionRef, job: string): Promise<void> {
+  expect(await d.jobs.get(ref, job)).toBeUndefined();
+  await createCollection(d, ref.subscriptionId, ref.cloudService, ref.jobCollection, {});
+  expect(await listJobs(d, ref)).toEqual([]);
+  expect((await d.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection))!.jobCount).toBe(
+    0,
+  );
 }
 
 describe('a job PUT or PATCH while its attempt is in flight (docs/classic-scheduler.md#d1)', () => {
@@ -181,10 +195,7 @@ describe('a job collection deleted while a job is created in it (docs/classic-sc
 
     expect(['created', 'NotFound']).toContain(created);
     // Nothing of it is left, for the executor to run or for a new collection to show.
-    expect(await d.jobs.get(ref, 'b')).toBeUndefined();
-    await createCollection(d, sub, CS, 'jc-del', {});
-    expect(await listJobs(d, ref)).toEqual([]);
-    expect((await d.collections.get(sub, CS, 'jc-del'))!.jobCount).toBe(0);
+    await expectNothingLeft(d, ref, 'b');
   });
 });
 
@@ -347,11 +358,7 @@ describe('a job collection delete that fails once the collection row is gone (50
     });
     // Retried, it is gone (404), and so is what it left: the executor would have run job 'a'.
     await expect(deleteCollection(d, sub, CS, 'jc-half')).rejects.toMatchObject({ code: 'NotFound' });
-    expect(await d.jobs.get(ref, 'a')).toBeUndefined();
-
-    await createCollection(d, sub, CS, 'jc-half', {});
-    expect(await listJobs(d, ref)).toEqual([]);
-    expect((await d.collections.get(sub, CS, 'jc-half'))!.jobCount).toBe(0);
+    await expectNothingLeft(d, ref, 'a');
   });
 });
 
