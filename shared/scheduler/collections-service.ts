@@ -1,65 +1,9 @@
 import type { SchedulerDeps } from './deps';
 import { SchedulerError, invalid, notFound } from './errors';
-import { isFinal } from './job-build';
-import { hasOutboundAuth } from './job-rules';
-import { setJobState } from './jobs-service';
-import type { CollectionRef } from './model';
-import type { JobCollection, MaxRecurrence, Plan } from './model-collections';
+import { settleRunState } from './collection-run-state';
+import type { CollectionInput, JobCollection } from './model-collections';
 import { isValidName } from './names';
-import { MAX_COLLECTIONS_PER_SUBSCRIPTION, PLAN_LIMITS, effectiveQuota, recurrenceMinutes } from './plans';
-import { shortestGapMinutes } from './recurrence';
-
-/** What a collection PUT carries (docs/classic-scheduler.md#b3); absent fields are undefined. */
-export interface CollectionInput {
-  schemaVersion?: string;
-  plan?: Plan;
-  maxJobCount?: number;
-  maxJobOccurrence?: number;
-  maxRecurrence?: MaxRecurrence;
-  label?: string;
-  state?: 'Started' | 'Stopped';
-}
-
-const conflict = (message: string) => new SchedulerError('PlanConflict', message);
-
-function quotaOf(plan: Plan, input: CollectionInput, previous?: JobCollection['quota']) {
-  const limits = PLAN_LIMITS[plan];
-  if (input.maxJobCount !== undefined && (input.maxJobCount < 1 || input.maxJobCount > limits.maxJobCount))
-    throw invalid(`MaxJobCount must be 1..${limits.maxJobCount} on the ${plan} plan.`);
-  if (input.maxRecurrence && recurrenceMinutes(input.maxRecurrence) < recurrenceMinutes(limits.minRecurrence))
-    throw invalid(`MaxRecurrence is finer than the ${plan} plan allows.`);
-  return effectiveQuota(
-    plan,
-    {
-      ...(input.maxJobCount !== undefined && { maxJobCount: input.maxJobCount }),
-      ...(input.maxJobOccurrence !== undefined && { maxJobOccurrence: input.maxJobOccurrence }),
-      ...(input.maxRecurrence && { maxRecurrence: input.maxRecurrence }),
-    },
-    previous,
-  );
-}
-
-/** The subscription's collections other than `except` leave room for one more on `plan` (#b4). */
-async function checkPlanSlots(
-  d: SchedulerDeps,
-  sub: string,
-  plan: Plan,
-  except?: { cloudService: string; name: string },
-): Promise<void> {
-  const same = (a: string, b: string) => a.toUpperCase() === b.toUpperCase();
-  const all = (await d.collections.list(sub)).filter(
-    (c) => !except || !(same(c.name, except.name) && same(c.cloudService, except.cloudService)),
-  );
-  if (all.length >= MAX_COLLECTIONS_PER_SUBSCRIPTION)
-    throw conflict('The subscription holds its maximum of job collections.');
-  const onPlan = all.filter((c) => c.plan === plan).length;
-  if (onPlan >= PLAN_LIMITS[plan].collectionsPerSubscription)
-    throw conflict(
-      plan === 'Free'
-        ? 'A subscription is allowed up to 1 free job collection.'
-        : `A subscription is allowed up to ${PLAN_LIMITS[plan].collectionsPerSubscription} ${plan} job collections.`,
-    );
-}
+import { checkAgainstJobs, checkPlanSlots, conflict, quotaOf } from './quota-rules';
 
 export async function createCollection(
   d: SchedulerDeps,
@@ -113,30 +57,6 @@ export async function getCollection(
   const found = await d.collections.get(sub, cs, name);
   if (!found) throw notFound(`The job collection '${name}' was not found.`);
   return found;
-}
-
-/** Checks a plan or quota change against the jobs held (docs/classic-scheduler.md#b3). */
-async function checkAgainstJobs(
-  d: SchedulerDeps,
-  ref: CollectionRef,
-  next: JobCollection,
-  prev: JobCollection,
-) {
-  const jobs = await d.jobs.list(ref);
-  // Also Free's "at most 5 jobs": a Free quota never holds more (quotaOf).
-  if (next.quota.maxJobCount < jobs.length)
-    throw conflict('MaxJobCount would fall below the number of jobs.');
-  if (next.plan === 'Free' && prev.plan !== 'Free') {
-    await checkPlanSlots(d, ref.subscriptionId, 'Free', { cloudService: ref.cloudService, name: next.name });
-    if (jobs.some(hasOutboundAuth))
-      throw conflict('A job uses outbound authentication, which the Free plan lacks.');
-  }
-  const floor = recurrenceMinutes(next.quota.maxRecurrence);
-  for (const job of jobs) {
-    if (isFinal(job) || !job.recurrence) continue;
-    if (shortestGapMinutes(job.recurrence, new Date(job.anchor)) < floor)
-      throw conflict(`The job '${job.id}' recurs more often than the new MaxRecurrence.`);
-  }
 }
 
 /** docs/classic-scheduler.md#b3: an If-Match other than the current ETag or `*` is 412; none is unconditional. */
@@ -198,43 +118,6 @@ export async function updateCollection(
   }
   if (input.state && input.state !== prev.state) await settleRunState(d, ref, input.state);
   return written;
-}
-
-/** Rounds of following a collection's state that other updates keep changing. */
-const RUN_STATE_ROUNDS = 10;
-
-/**
- * Applies `state` to the jobs, then again whatever state the collection has by then: a stop and
- * a start at once may pass over the jobs in either order, and the pass that ends last must leave
- * them as the collection's last state says.
- */
-async function settleRunState(d: SchedulerDeps, ref: CollectionRef, state: 'Started' | 'Stopped') {
-  let applied = state;
-  for (let round = 0; round < RUN_STATE_ROUNDS; round++) {
-    await applyRunState(d, ref, applied);
-    const now = (await d.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection))?.state;
-    if (now === undefined || now === applied) return;
-    applied = now;
-  }
-}
-
-/** Stopping disables every enabled job and remembers which; starting re-enables exactly those. */
-async function applyRunState(
-  d: SchedulerDeps,
-  ref: CollectionRef,
-  state: 'Started' | 'Stopped',
-): Promise<void> {
-  for (const job of await d.jobs.list(ref)) {
-    await setJobState(d, ref, job.id, (j) => {
-      if (state === 'Stopped' && j.state === 'enabled')
-        return { ...j, state: 'disabled', disabledByCollection: true };
-      if (state === 'Started' && j.state === 'disabled' && j.disabledByCollection) {
-        const { disabledByCollection: _, ...rest } = j;
-        return { ...rest, state: 'enabled' };
-      }
-      return undefined;
-    });
-  }
 }
 
 export async function deleteCollection(

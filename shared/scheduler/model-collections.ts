@@ -50,3 +50,14 @@ export interface OperationRecord {
   createdAt: string;
   error?: { code: string; message: string };
 }
+
+/** What a collection PUT carries (docs/classic-scheduler.md#b3); absent fields are undefined. */
+export interface CollectionInput {
+  schemaVersion?: string;
+  plan?: Plan;
+  maxJobCount?: number;
+  maxJobOccurrence?: number;
+  maxRecurrence?: MaxRecurrence;
+  label?: string;
+  state?: 'Started' | 'Stopped';
+}

@@ -2,7 +2,8 @@ import forge from 'node-forge';
 import { issueCertificate } from '../../local-host/certificates';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
 import { createCloudService } from '../../shared/scheduler/account-service';
-import { createCollection, type CollectionInput } from '../../shared/scheduler/collections-service';
+import { createCollection } from '../../shared/scheduler/collections-service';
+import type { CollectionInput } from '../../shared/scheduler/model-collections';
 import type { CollectionRef } from '../../shared/scheduler/model';
 
 /** A PFX (base64) of a fresh certificate, as a job's ClientCertificate authentication carries it. */

@@ -1,5 +1,5 @@
 import { invalid } from '../../scheduler/errors';
-import type { CollectionInput } from '../../scheduler/collections-service';
+import type { CollectionInput } from '../../scheduler/model-collections';
 import type { CloudServiceInput } from '../../scheduler/account-service';
 import { PLANS } from '../../scheduler/model-collections';
 import type { MaxRecurrence } from '../../scheduler/model-collections';
