@@ -13,8 +13,8 @@ export async function createCollection(
   input: CollectionInput,
 ): Promise<JobCollection> {
   const noService = () => notFound(`The cloud service '${cloudService}' was not found.`);
-  const service = await d.services.get(sub, cloudService);
-  if (!service || !(await d.services.accepts(sub, cloudService, d.now()))) throw noService();
+  const service = await d.services.accepting(sub, cloudService, d.now());
+  if (!service) throw noService();
   if (!isValidName(name)) throw invalid(`'${name}' is not a valid job collection name.`);
   const plan = input.plan ?? 'Standard';
   const quota = quotaOf(plan, input);
@@ -39,7 +39,7 @@ export async function createCollection(
   // create racing this one may have checked the plan's slots without it: either way it goes. (Two
   // creates that both find the other both go: refused, never over the limit.)
   try {
-    if (!(await d.services.accepts(sub, cloudService, d.now()))) throw noService();
+    if (!(await d.services.accepting(sub, cloudService, d.now()))) throw noService();
     await checkPlanSlots(d, sub, plan, { cloudService: service.name, name });
   } catch (err) {
     await d.collections.remove(sub, cloudService, name);

@@ -66,8 +66,8 @@ export interface CloudServiceStore {
   markRemoving(subscriptionId: string, name: string, until: Date): Promise<boolean>;
   /** Clears that mark: the removal was refused. */
   unmarkRemoving(subscriptionId: string, name: string): Promise<void>;
-  /** The service exists and is not being removed at `now`: a collection may be created in it. */
-  accepts(subscriptionId: string, name: string, now: Date): Promise<boolean>;
+  /** The service, when it exists and is not being removed at `now`: a collection may be created in it. */
+  accepting(subscriptionId: string, name: string, now: Date): Promise<CloudService | undefined>;
 }
 
 export interface CollectionStore {

@@ -77,14 +77,14 @@ export class TableSchedulerAccount implements CloudServiceStore, RegistrationSto
     await this.mark(subscriptionId, name, '');
   }
 
-  async accepts(subscriptionId: string, name: string, now: Date): Promise<boolean> {
-    const row = await readRow<{ RemovingUntil?: string }>(
+  async accepting(subscriptionId: string, name: string, now: Date): Promise<CloudService | undefined> {
+    const row = await readRow<{ Data: string; RemovingUntil?: string }>(
       await this.table(),
       subKey(subscriptionId),
       serviceRow(name),
-      ['RowKey', 'RemovingUntil'],
     );
-    return !!row && !(row.RemovingUntil && Date.parse(row.RemovingUntil) > now.getTime());
+    if (!row || (row.RemovingUntil && Date.parse(row.RemovingUntil) > now.getTime())) return undefined;
+    return JSON.parse(row.Data) as CloudService;
   }
 
   /** Sets the removal mark, a column beside the service's data: false when the service is gone. */
