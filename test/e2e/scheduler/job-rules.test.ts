@@ -5,6 +5,11 @@ let c: SchedulerClients;
 const NS = 'xmlns="http://schemas.microsoft.com/windowsazure"';
 const JSON_TYPE = { 'content-type': 'application/json; charset=utf-8' };
 const http = { type: 'http', request: { uri: 'http://127.0.0.1:9/', method: 'GET' } };
+/** The same action with outbound authentication, which the Free plan lacks. */
+const basicAuthHttp = {
+  ...http,
+  request: { ...http.request, authentication: { type: 'Basic', username: 'u', password: 'p' } },
+};
 
 beforeAll(async () => {
   c = await startSchedulerClients();
@@ -321,14 +326,7 @@ describe('quotas on job writes (docs/classic-scheduler.md#c8): 409 ConflictError
 
   it('outbound authentication on the Free plan', async () => {
     const res = await put('free', 'auth', {
-      action: {
-        type: 'http',
-        request: {
-          uri: 'http://127.0.0.1:9/',
-          method: 'GET',
-          authentication: { type: 'Basic', username: 'u', password: 'p' },
-        },
-      },
+      action: basicAuthHttp,
     });
     expect([res.status, codeOf(res.body)]).toEqual([409, 'ConflictError']);
   });
@@ -495,14 +493,7 @@ describe('management-plane inputs (docs/classic-scheduler.md#b2, #b3)', () => {
     await call((cb) => c.smc.jobCollections.create('cs-rules', 'authed', {}, cb));
     await put('authed', 'a', {
       ...hourly,
-      action: {
-        type: 'http',
-        request: {
-          uri: 'http://127.0.0.1:9/',
-          method: 'GET',
-          authentication: { type: 'Basic', username: 'u', password: 'p' },
-        },
-      },
+      action: basicAuthHttp,
     });
     const refusal = async (jc: string) => {
       const res = await toFree(jc);
