@@ -10,6 +10,7 @@ import {
 } from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
 import type { CollectionRef } from '../../shared/scheduler/model';
+import type { CollectionInput } from '../../shared/scheduler/model-collections';
 import { createCloudService, deleteCloudService } from '../../shared/scheduler/account-service';
 import { deleteJob, listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
 import type { JobDefinition } from '../../shared/scheduler/model';
@@ -104,6 +105,26 @@ async function expectNothingLeft(d: SchedulerDeps, ref: CollectionRef, job: stri
   );
 }
 
+/** What a call came to: `ok`, or the code it failed with. */
+const settled = (call: Promise<unknown>, ok: string): Promise<string | undefined> =>
+  call.then(
+    () => ok,
+    (err: { code?: string }) => err.code,
+  );
+
+/**
+ * A new subscription's collection `name` holding hourly jobs `ids`, with the collection as read
+ * before they were put (the version a later write of the test was checked against).
+ */
+async function collectionWith(name: string, ids: string[], input: CollectionInput = {}) {
+  const d = rt.scheduler;
+  const sub = newSubscription();
+  const ref = await sampleCollection(d, sub, name, input);
+  const collection = (await d.collections.get(sub, CS, name))!;
+  for (const id of ids) await putJob(d, ref, collection, id, every('hour'));
+  return { d, sub, ref, collection };
+}
+
 describe('a job PUT or PATCH while its attempt is in flight (docs/classic-scheduler.md#d1)', () => {
   for (const how of ['PUT', 'PATCH'] as const)
     it(`keeps the attempt: its outcome, history entry and retry survive a ${how}`, async () => {
@@ -176,20 +197,13 @@ async function heldCollections(method: keyof TableClient) {
 
 describe('a job collection deleted while a job is created in it (docs/classic-scheduler.md#b3)', () => {
   it('leaves no job behind: the collection created again under its name is empty', async () => {
-    const d = rt.scheduler;
-    const sub = newSubscription();
-    const ref = await sampleCollection(d, sub, 'jc-del');
-    const collection = (await d.collections.get(sub, CS, 'jc-del'))!;
-    await putJob(d, ref, collection, 'a', every('hour'));
+    const { d, sub, ref, collection } = await collectionWith('jc-del', ['a']);
 
     // The delete has listed the partition's rows and is about to remove them.
     const held = await heldCollections('submitTransaction');
     const deleting = deleteCollection(held.d, sub, CS, 'jc-del');
     await held.reached;
-    const created = await putJob(d, ref, collection, 'b', every('hour')).then(
-      () => 'created',
-      (err: { code?: string }) => err.code,
-    );
+    const created = await settled(putJob(d, ref, collection, 'b', every('hour')), 'created');
     held.release();
     await deleting;
 
@@ -201,12 +215,7 @@ describe('a job collection deleted while a job is created in it (docs/classic-sc
 
 describe('a collection quota change while a job is created in it (docs/classic-scheduler.md#b3, #c8)', () => {
   it('refuses a MaxJobCount below the jobs held once the create went through', async () => {
-    const d = rt.scheduler;
-    const sub = newSubscription();
-    const ref = await sampleCollection(d, sub, 'jc-shrink', { maxJobCount: 3 });
-    const collection = (await d.collections.get(sub, CS, 'jc-shrink'))!;
-    await putJob(d, ref, collection, 'a', every('hour'));
-    await putJob(d, ref, collection, 'b', every('hour'));
+    const { d, sub, ref, collection } = await collectionWith('jc-shrink', ['a', 'b'], { maxJobCount: 3 });
 
     // The update has counted 2 jobs against its MaxJobCount of 2 and is about to write.
     const held = await heldCollections('updateEntity');
@@ -280,15 +289,9 @@ describe('a cloud service deleted while a collection is created in it (docs/clas
 
     // The create has found the cloud service and is about to write the collection.
     const held = await heldCollections('createEntity');
-    const creating = createCollection(held.d, sub, CS, 'jc-late', {}).then(
-      () => 'created',
-      (err: { code?: string }) => err.code,
-    );
+    const creating = settled(createCollection(held.d, sub, CS, 'jc-late', {}), 'created');
     await held.reached;
-    const deleted = await deleteCloudService(d, sub, CS).then(
-      () => 'deleted',
-      (err: { code?: string }) => err.code,
-    );
+    const deleted = await settled(deleteCloudService(d, sub, CS), 'deleted');
     held.release();
     const created = await creating;
 
@@ -318,10 +321,7 @@ describe('two Free collections created at once in one subscription (docs/classic
 
     // The first create has found no Free collection and is about to write its own.
     const held = await heldCollections('createEntity');
-    const first = createCollection(held.d, sub, CS, 'free-a', { plan: 'Free' }).then(
-      () => 'created',
-      (err: { code?: string }) => err.code,
-    );
+    const first = settled(createCollection(held.d, sub, CS, 'free-a', { plan: 'Free' }), 'created');
     await held.reached;
     await expect(createCollection(d, sub, CS, 'free-b', { plan: 'Free' })).resolves.toMatchObject({
       name: 'free-b',
@@ -335,11 +335,7 @@ describe('two Free collections created at once in one subscription (docs/classic
 
 describe('a job collection delete that fails once the collection row is gone (503)', () => {
   it('leaves nothing for a collection created again under the name', async () => {
-    const d = rt.scheduler;
-    const sub = newSubscription();
-    const ref = await sampleCollection(d, sub, 'jc-half');
-    const collection = (await d.collections.get(sub, CS, 'jc-half'))!;
-    await putJob(d, ref, collection, 'a', every('hour'));
+    const { d, sub, ref } = await collectionWith('jc-half', ['a']);
 
     // The store answers the partition's listing with a 503, after the collection's row went.
     const client = await rt.tables.table('schedjobs');
@@ -370,10 +366,7 @@ describe('a collection moved to Free while another Free collection is created (d
 
     // The update has found no Free collection and is about to write.
     const held = await heldCollections('updateEntity');
-    const moving = updateCollection(held.d, sub, CS, 'jc-std', undefined, { plan: 'Free' }).then(
-      () => 'moved',
-      (err: { code?: string }) => err.code,
-    );
+    const moving = settled(updateCollection(held.d, sub, CS, 'jc-std', undefined, { plan: 'Free' }), 'moved');
     await held.reached;
     await expect(createCollection(d, sub, CS, 'jc-free', { plan: 'Free' })).resolves.toMatchObject({
       plan: 'Free',
@@ -440,19 +433,15 @@ describe('a job delete whose history removal fails (503)', () => {
 
 describe('a job replaced while its collection’s MaxRecurrence changes (docs/classic-scheduler.md#b3, #c8)', () => {
   it('undoes the change when a replace checked against the old value went in first', async () => {
-    const d = rt.scheduler;
-    const sub = newSubscription();
-    const ref = await sampleCollection(d, sub, 'jc-u');
-    const before = (await d.collections.get(sub, CS, 'jc-u'))!;
-    await putJob(d, ref, before, 'j', every('hour'));
+    const { d, sub, ref, collection: before } = await collectionWith('jc-u', ['j']);
 
     // The update has checked the jobs (all hourly) and is about to write.
     const held = await heldCollections('updateEntity');
-    const updating = updateCollection(held.d, sub, CS, 'jc-u', undefined, {
-      maxRecurrence: { frequency: 'Hour', interval: 1 },
-    }).then(
-      () => 'updated',
-      (err: { code?: string }) => err.code,
+    const updating = settled(
+      updateCollection(held.d, sub, CS, 'jc-u', undefined, {
+        maxRecurrence: { frequency: 'Hour', interval: 1 },
+      }),
+      'updated',
     );
     await held.reached;
     await patchJob(d, ref, before, 'j', () => ({ definition: every('minute') }));
@@ -467,11 +456,7 @@ describe('a job replaced while its collection’s MaxRecurrence changes (docs/cl
 
   for (const how of ['PUT', 'PATCH'] as const)
     it(`refuses a ${how} checked against the value the collection had before the change`, async () => {
-      const d = rt.scheduler;
-      const sub = newSubscription();
-      const ref = await sampleCollection(d, sub, 'jc-j');
-      const before = (await d.collections.get(sub, CS, 'jc-j'))!;
-      await putJob(d, ref, before, 'j', every('hour'));
+      const { d, sub, ref, collection: before } = await collectionWith('jc-j', ['j']);
       await updateCollection(d, sub, CS, 'jc-j', undefined, {
         maxRecurrence: { frequency: 'Hour', interval: 1 },
       });
@@ -487,11 +472,7 @@ describe('a job replaced while its collection’s MaxRecurrence changes (docs/cl
 
 describe('a collection stopped and started again at once (docs/classic-scheduler.md#b3)', () => {
   it('leaves its jobs as its last state says, whichever pass over them ends last', async () => {
-    const d = rt.scheduler;
-    const sub = newSubscription();
-    const ref = await sampleCollection(d, sub, 'jc-run');
-    const collection = (await d.collections.get(sub, CS, 'jc-run'))!;
-    for (const id of ['a', 'b']) await putJob(d, ref, collection, id, every('hour'));
+    const { d, sub, ref } = await collectionWith('jc-run', ['a', 'b']);
 
     // The stop has written the collection and is about to list its jobs to disable them (its
     // third list of them: the check before its write and the one after come first).
