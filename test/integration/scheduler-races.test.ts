@@ -304,7 +304,7 @@ describe('a cloud service deleted while a collection is created in it (docs/clas
     );
   });
 
-  it('takes its mark back when it refuses (the service still holds a collection)', async () => {
+  it('leaves the service open to new collections when it refuses (the service still holds one)', async () => {
     const d = rt.scheduler;
     const sub = newSubscription();
     await sampleCollection(d, sub, 'jc-held');
