@@ -1,7 +1,11 @@
 /* eslint-disable @typescript-eslint/no-require-imports -- Microsoft's old clients are CommonJS without types */
+import moment from 'moment';
 import { issueCertificate } from '../../local-host/certificates';
 import { startService, testClientCertificate, type TestService } from './service';
 
+// azure-scheduler serializes retry intervals with moment's old `toIsoString`, which warns on every
+// call: the client's own deprecation, not the service's, so it is not printed.
+moment.suppressDeprecationWarnings = true;
 const scheduler = require('azure-scheduler');
 const asm = require('azure-asm-scheduler');
 
