@@ -30,6 +30,11 @@ export class CertificateAuthenticator {
   private readonly parsed = new LruCache<string, ManagementCertificate | undefined>(CACHE_LIMIT);
   private readonly registered = new LruCache<string, number>(CACHE_LIMIT);
   private readonly unknown = new LruCache<string, number>(CACHE_LIMIT);
+  /**
+   * Counts the registrations and removals made here. A lookup that was out while one was made may
+   * have read the store before it, so its answer is used but not remembered.
+   */
+  private changes = 0;
 
   constructor(
     private readonly store: CertificateStore,
@@ -55,23 +60,27 @@ export class CertificateAuthenticator {
     if (seen !== undefined && now.getTime() - seen < REGISTRATION_CACHE_MS) return;
     const refused = this.unknown.get(key);
     if (refused !== undefined && now.getTime() - refused < UNKNOWN_CACHE_MS) throw notRegistered(cert);
+    const changes = this.changes;
     const found = await this.store.get(subscriptionId, cert.Thumbprint);
+    const current = changes === this.changes;
     if (!found) {
       this.registered.delete(key);
-      this.unknown.set(key, now.getTime());
+      if (current) this.unknown.set(key, now.getTime());
       throw notRegistered(cert);
     }
     this.unknown.delete(key);
-    this.registered.set(key, now.getTime());
+    if (current) this.registered.set(key, now.getTime());
   }
 
   /** A certificate was just registered here: it authenticates at once. */
   registeredNow(subscriptionId: string, thumbprint: string): void {
+    this.changes++;
     this.unknown.delete(`${subscriptionId}/${thumbprint}`);
   }
 
   /** Drops what is known of a subscription's certificates (after an operator removed one here). */
   forget(subscriptionId: string): void {
+    this.changes++;
     for (const key of [...this.registered.keys()])
       if (key.startsWith(`${subscriptionId}/`)) this.registered.delete(key);
   }
