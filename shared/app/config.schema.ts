@@ -87,7 +87,11 @@ export const ConfigEnvSchema = z.object({
     ),
   ACTIVE_JOB_LIMIT: positiveInt('ACTIVE_JOB_LIMIT').default(20),
   /** How long a call to the service's own storage may take, retries included, before 503. */
-  STORAGE_TIMEOUT_MS: positiveInt('STORAGE_TIMEOUT_MS').default(8_000),
+  STORAGE_TIMEOUT_MS: positiveInt('STORAGE_TIMEOUT_MS')
+    // One call and the clock skew between instances must fit in the due-time index's grace
+    // (two minutes, adapters/table/due-index.ts), or a sweep could retire a marker a write relies on.
+    .refine((ms) => ms <= 60_000, 'STORAGE_TIMEOUT_MS must be at most 60000')
+    .default(8_000),
   /** How long a call to the customer's storage may take, retries included, before 502. */
   CUSTOMER_STORAGE_TIMEOUT_MS: positiveInt('CUSTOMER_STORAGE_TIMEOUT_MS').default(25_000),
   SWEEP_SCHEDULE: schedule.default('0 */5 * * * *'),

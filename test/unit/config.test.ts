@@ -56,6 +56,7 @@ describe('configuration (docs/contract/import-export.md#d7)', () => {
     [{ ACTIVE_JOB_LIMIT: 'twenty' }, 'ACTIVE_JOB_LIMIT'],
     [{ ACTIVE_JOB_LIMIT: '0' }, 'ACTIVE_JOB_LIMIT'],
     [{ STORAGE_TIMEOUT_MS: 'soon' }, 'STORAGE_TIMEOUT_MS'],
+    [{ STORAGE_TIMEOUT_MS: '60001' }, 'STORAGE_TIMEOUT_MS'],
     [{ CUSTOMER_STORAGE_TIMEOUT_MS: '0' }, 'CUSTOMER_STORAGE_TIMEOUT_MS'],
     [{ OPERATOR_KEYS: 'short' }, 'OPERATOR_KEYS'],
     [{ CUSTOMER_BLOB_ENDPOINT: 'https://fixed.blob.core.windows.net' }, 'CUSTOMER_BLOB_ENDPOINT'],

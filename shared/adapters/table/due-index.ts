@@ -10,8 +10,9 @@ import { literal } from './list-filter';
 export const BUCKET_MS = 60 * 60 * 1000;
 /**
  * A marker is removed only this long after its hour ended, and a writer trusts its memory of a
- * marker only while the hour ends more than this later: far more than one write takes (its storage
- * calls have deadlines) plus the clock skew between instances.
+ * marker only while the hour ends more than this later. A write covers its due time right before
+ * each commit (table-job-store.ts), so this must exceed one storage call, whose deadline config
+ * bounds to a minute, plus the clock skew between instances.
  */
 export const GRACE_MS = 2 * 60 * 1000;
 const PAGE_SIZE = 1000;

@@ -116,7 +116,6 @@ export class TableJobStore implements JobStore {
     let heldSlot = previous && wasActive ? await this.slotOf(previous) : undefined;
     const dueAfter = dueItem(job);
     const dueActions = this.due.rowActions(dueItem(before), dueAfter);
-    if (dueAfter && dueActions.length > 0) await this.due.cover(sub, dueAfter.at);
     let tombstoneEtag: string | undefined;
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       // The tracking claim first: a number in use refuses the write before it reserves a slot.
@@ -149,6 +148,9 @@ export class TableJobStore implements JobStore {
         actions.push(...dueActions, ...tracking);
         if (claim) actions.push(claim.action);
         if (release) actions.push(release.action);
+        // Right before each commit, not once before the attempts: a marker is retired GRACE_MS
+        // after its hour, which one storage call (with its deadline) fits in, not a whole write.
+        if (dueAfter && dueActions.length > 0) await this.due.cover(sub, dueAfter.at);
         result = await this.commit(actions);
       } finally {
         // A claim never sent, or sent and failed, stops being reserved whatever happened in
