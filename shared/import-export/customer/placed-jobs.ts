@@ -1,5 +1,6 @@
 import type { Conditions } from '../../kernel/conditions';
-import { deleteJob } from './delete-job';
+import { deleteVersion } from './delete-job';
+import { retryOnConflict } from '../../kernel/retry';
 import { ImportExportError, requireConditions } from '../model/errors';
 import type { Placement } from './job-spec';
 import type { Job, JobSummary, Versioned } from '../model/model';
@@ -46,7 +47,9 @@ export async function requirePlacedJob(
 
 /**
  * Deletes the job (docs/arm-import-export.md#c6): Creating, Completed and Closed jobs; a job that
- * is not there is no error, since both Microsoft clients refuse any status but 200.
+ * is not there is no error, since both Microsoft clients refuse any status but 200. A lost race
+ * reads the job again at its placement, group included: one deleted meanwhile is done (200), and
+ * one of that name placed in another group meanwhile is not this request's to delete.
  */
 export async function removePlacedJob(
   deps: JobDeps,
@@ -54,14 +57,10 @@ export async function removePlacedJob(
   classicGroup: string,
   conditions: Conditions,
 ): Promise<void> {
-  const found = await placedJob(deps, at, classicGroup);
-  requireConditions(conditions, found);
-  if (!found) return;
-  await deleteJob(deps, {
-    subscriptionId: at.subscriptionId,
-    storageAccountName: found.value.StorageAccountName,
-    jobName: at.jobName,
-    conditions,
+  await retryOnConflict(async () => {
+    const found = await placedJob(deps, at, classicGroup);
+    requireConditions(conditions, found);
+    if (found) await deleteVersion(deps, found);
   });
 }
 
