@@ -78,6 +78,24 @@ it('pages by nextLink with byPage(), $top capping the whole result, and $filter'
   });
 });
 
+it('pages stably while jobs are deleted and created between pages: nothing seen twice, no job that lived throughout missed', async () => {
+  const client = arm.client(oid);
+  for (const name of ['churnA', 'churnB', 'churnC', 'churnD']) {
+    await client.jobs.create(name, 'churn', exportBody(arm.svc.sub));
+  }
+  const first = (await client.jobs.listByResourceGroup('churn').byPage().next()).value as JobResponse[];
+  expect(first.map((j) => j.name)).toEqual(['churnA', 'churnB']);
+  // One job already listed and one not yet listed go; a new one comes.
+  await client.jobs.delete('churnA', 'churn');
+  await client.jobs.delete('churnC', 'churn');
+  await client.jobs.create('churnE', 'churn', exportBody(arm.svc.sub));
+  const rest: string[][] = [];
+  const continuationToken = getContinuationToken(first);
+  for await (const page of client.jobs.listByResourceGroup('churn').byPage({ continuationToken }))
+    rest.push(page.map((j) => j.name ?? ''));
+  expect(rest).toEqual([['churnD', 'churnE']]);
+});
+
 it('resumes byPage() from a continuationToken, pages by subscription, and keeps apiVersion, $top and $filter on every nextLink', async () => {
   const client = arm.client(oid);
   for (const name of ['resumeA', 'resumeB', 'resumeC', 'resumeD', 'resumeE']) {
