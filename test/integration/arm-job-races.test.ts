@@ -3,11 +3,12 @@ import type { Placement } from '../../shared/import-export/customer/job-spec';
 import { placeJob } from '../../shared/import-export/customer/place-job';
 import { removePlacedJob, requirePlacedJob } from '../../shared/import-export/customer/placed-jobs';
 import { reviseJob } from '../../shared/import-export/customer/revise-job';
-import type { JobDeps, JobStore } from '../../shared/import-export/model/ports';
+import type { JobDeps } from '../../shared/import-export/model/ports';
 import { NO_CONDITIONS, type Conditions } from '../../shared/kernel/conditions';
 import { specOf } from '../../shared/surfaces/arm-import-export/arm-job-input';
 import { armImportBody } from '../support/arm';
 import { newSubscription, testRuntime } from '../support/runtime';
+import { gate, holdingFirstWrite, slotCount, type Gate } from '../support/races';
 
 /**
  * Resource Manager's job operations (docs/arm-import-export.md#c3, #c5, #c6) racing each other and
@@ -22,35 +23,8 @@ const GROUP = 'rgOne';
 const author = { name: 'someone@example.com', type: 'User' as const };
 const classicGroup = rt.config.arm.classicResourceGroup;
 
-/** A gate: `reached` resolves when the paused call gets there, `release` lets it go on. */
-function gate() {
-  let reach!: () => void;
-  let release!: () => void;
-  const reached = new Promise<void>((r) => (reach = r));
-  const released = new Promise<void>((r) => (release = r));
-  return { reached, release, reach, released };
-}
-
 /** The instance's job deps, their store's first `write` held at the gate until released. */
-function holdingFirstWrite(deps: JobDeps, g: ReturnType<typeof gate>): JobDeps {
-  const store = deps.store;
-  let first = true;
-  const held: JobStore = {
-    get: (s, n) => store.get(s, n),
-    list: (q) => store.list(q),
-    storageAccounts: (s) => store.storageAccounts(s),
-    summaries: (s, now) => store.summaries(s, now),
-    async write(w) {
-      if (first) {
-        first = false;
-        g.reach();
-        await g.released;
-      }
-      return store.write(w);
-    },
-  };
-  return { ...deps, store: held };
-}
+const holding = (deps: JobDeps, g: Gate): JobDeps => ({ ...deps, store: holdingFirstWrite(deps.store, g) });
 
 const placement = (sub: string, name: string, group = GROUP): Placement => ({
   subscriptionId: sub,
@@ -73,13 +47,7 @@ const settled = <T>(p: Promise<T>) =>
     (err: Error & { code?: string }) => ({ ok: false as const, code: err.code ?? err.message }),
   );
 
-const slots = async (sub: string) => {
-  const jobs = await rt.tables.table('jobs');
-  let n = 0;
-  const filter = `PartitionKey eq '${sub}' and RowKey ge 'slot_' and RowKey lt 'slot_~'`;
-  for await (const _ of jobs.listEntities({ queryOptions: { filter } })) n++;
-  return n;
-};
+const slots = (sub: string) => slotCount(rt, sub);
 
 describe('DELETE racing another write of the same name', () => {
   it('two DELETEs of one job at once: both answer 200 (an absent job is 200), the job is gone', async () => {
@@ -87,7 +55,7 @@ describe('DELETE racing another write of the same name', () => {
     const at = placement(sub, 'Twice');
     await put(rt.jobs, at);
     const g = gate();
-    const first = settled(removePlacedJob(holdingFirstWrite(rt.jobs, g), at, classicGroup, NO_CONDITIONS));
+    const first = settled(removePlacedJob(holding(rt.jobs, g), at, classicGroup, NO_CONDITIONS));
     await g.reached; // the first DELETE read the job
     await removePlacedJob(other.jobs, at, classicGroup, NO_CONDITIONS);
     g.release();
@@ -101,7 +69,7 @@ describe('DELETE racing another write of the same name', () => {
     const at = placement(sub, 'Moved');
     await put(rt.jobs, at);
     const g = gate();
-    const deleting = settled(removePlacedJob(holdingFirstWrite(rt.jobs, g), at, classicGroup, NO_CONDITIONS));
+    const deleting = settled(removePlacedJob(holding(rt.jobs, g), at, classicGroup, NO_CONDITIONS));
     await g.reached; // the DELETE read the job in rgOne
     await removePlacedJob(other.jobs, at, classicGroup, NO_CONDITIONS);
     const elsewhere = await put(other.jobs, placement(sub, 'Moved', 'rgTwo'));
@@ -117,7 +85,7 @@ describe('DELETE racing another write of the same name', () => {
     const at = placement(sub, 'Faces');
     const { job } = await put(rt.jobs, at);
     const g = gate();
-    const arm = settled(removePlacedJob(holdingFirstWrite(rt.jobs, g), at, classicGroup, NO_CONDITIONS));
+    const arm = settled(removePlacedJob(holding(rt.jobs, g), at, classicGroup, NO_CONDITIONS));
     await g.reached;
     const address = {
       subscriptionId: sub,
@@ -137,7 +105,7 @@ describe('PUT and PATCH racing', () => {
     const sub = newSubscription();
     const at = placement(sub, 'Same');
     const g = gate();
-    const first = settled(put(holdingFirstWrite(rt.jobs, g), at));
+    const first = settled(put(holding(rt.jobs, g), at));
     await g.reached;
     const second = await put(other.jobs, at);
     g.release();
@@ -152,7 +120,7 @@ describe('PUT and PATCH racing', () => {
     const at = placement(sub, 'Once');
     const none: Conditions = { kind: 'ifNoneMatch', etags: '*' };
     const g = gate();
-    const first = settled(put(holdingFirstWrite(rt.jobs, g), at, none));
+    const first = settled(put(holding(rt.jobs, g), at, none));
     await g.reached;
     const second = await put(other.jobs, at, none);
     g.release();
@@ -169,7 +137,7 @@ describe('PUT and PATCH racing', () => {
     const patch = (deps: JobDeps, tags: Record<string, string>) =>
       reviseJob(deps, { at, revision: { tags }, author, classicGroup, conditions: ifMatch });
     const g = gate();
-    const first = settled(patch(holdingFirstWrite(rt.jobs, g), { by: 'first' }));
+    const first = settled(patch(holding(rt.jobs, g), { by: 'first' }));
     await g.reached;
     const second = await patch(other.jobs, { by: 'second' });
     g.release();
@@ -194,7 +162,7 @@ describe('PUT and PATCH racing', () => {
         conditions: NO_CONDITIONS,
       });
     const g = gate();
-    const first = settled(patch(holdingFirstWrite(rt.jobs, g), false));
+    const first = settled(patch(holding(rt.jobs, g), false));
     await g.reached;
     await patch(other.jobs, undefined, false);
     g.release();

@@ -8,6 +8,7 @@ import type { CertificateStore } from '../../shared/identity/certificates';
 import { registerCertificate, removeCertificate } from '../../shared/identity/certificates';
 import { readCertificate } from '../../shared/identity/client-certificate';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
+import { gate, type Gate } from '../support/races';
 
 /**
  * Management-certificate authentication (docs/authentication.md#management-certificates) racing
@@ -18,17 +19,8 @@ import { newSubscription, TestClock, testRuntime } from '../support/runtime';
 const rt = testRuntime();
 const clock = new TestClock(new Date());
 
-/** A gate: `reached` resolves when the paused call gets there, `release` lets it go on. */
-function gate() {
-  let reach!: () => void;
-  let release!: () => void;
-  const reached = new Promise<void>((r) => (reach = r));
-  const released = new Promise<void>((r) => (release = r));
-  return { reached, release, reach, released };
-}
-
 /** The real store, its first `get` answered from the table, then held at the gate. */
-function holdingFirstAnswer(store: CertificateStore, g: ReturnType<typeof gate>): CertificateStore {
+function holdingFirstAnswer(store: CertificateStore, g: Gate): CertificateStore {
   let first = true;
   return {
     put: (s, c) => store.put(s, c),

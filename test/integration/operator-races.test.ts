@@ -12,6 +12,7 @@ import { blobNames, CUSTOMER1, CUSTOMER2, downloadXml, putBlob } from '../suppor
 import { manifestFor, shippedJob, uniqueName } from '../support/datacenter';
 import { receivedImport } from '../support/received-import';
 import { newSubscription, testRuntime } from '../support/runtime';
+import { gate, holdingFirstWrite } from '../support/races';
 import { customerCancels, RETURN_ADDRESS } from '../support/shipping';
 
 /**
@@ -23,34 +24,6 @@ const rt = testRuntime();
 const deps = rt.datacenter;
 /** A second process on the same tables. */
 const other = testRuntime({ STORAGE_PREFIX: rt.config.storagePrefix });
-
-/** A gate: `reached` resolves when the paused call gets there, `release` lets it go on. */
-function gate() {
-  let reach!: () => void;
-  let release!: () => void;
-  const reached = new Promise<void>((r) => (reach = r));
-  const released = new Promise<void>((r) => (release = r));
-  return { reached, release, reach, released };
-}
-
-/** The real store, its first `write` paused at the gate until released. */
-function pausingFirstWrite(store: JobStore, g: ReturnType<typeof gate>): JobStore {
-  let first = true;
-  return new Proxy(store, {
-    get(t, prop, receiver) {
-      const value = Reflect.get(t, prop, receiver) as unknown;
-      if (prop !== 'write') return typeof value === 'function' ? value.bind(t) : value;
-      return async (...args: Parameters<JobStore['write']>) => {
-        if (first) {
-          first = false;
-          g.reach();
-          await g.released;
-        }
-        return t.write(...args);
-      };
-    },
-  });
-}
 
 /** The real store, its first `write` failing with a 503 before it reaches the table. */
 function failingFirstWrite(store: JobStore): JobStore {
@@ -99,7 +72,7 @@ describe('operator races on one job', () => {
     const { c, states, at } = await shippedExport('race', ['a.bin', 'b.bin', 'c.bin']);
 
     const g = gate();
-    const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
+    const paused: DatacenterDeps = { ...deps, store: holdingFirstWrite(deps.store, g) };
     const second = receivePackage(paused, at, { Drives: [{ DriveId: 'BLANK2', CapacityBytes: 150 }] });
     await g.reached;
     await receivePackage(deps, at, { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] });
@@ -133,7 +106,7 @@ describe('operator races on one job', () => {
     });
     await startCopy(deps, at, 'R1');
     const g = gate();
-    const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
+    const paused: DatacenterDeps = { ...deps, store: holdingFirstWrite(deps.store, g) };
     const losing = act(paused, at);
     await g.reached;
     await fault(deps, at, { Reason: 'the copy station broke' });
@@ -171,7 +144,7 @@ describe('operator races on one job', () => {
   it('an export receive that finds its job deleted meanwhile leaves no incomplete list', async () => {
     const { states, at } = await shippedExport('gone', ['a.bin', 'b.bin']);
     const g = gate();
-    const paused: DatacenterDeps = { ...deps, store: pausingFirstWrite(deps.store, g) };
+    const paused: DatacenterDeps = { ...deps, store: holdingFirstWrite(deps.store, g) };
     const losing = receivePackage(paused, at, { Drives: [{ DriveId: 'BLANK1', CapacityBytes: 150 }] });
     await g.reached;
     // The sweep closed it (44 days in Shipping) and the customer deleted it.

@@ -3,12 +3,12 @@ import { ActiveSlots } from '../../shared/adapters/table/active-slots';
 import { BUCKET_MS, GRACE_MS, TableDueIndex } from '../../shared/adapters/table/due-index';
 import { JobRows } from '../../shared/adapters/table/job-rows';
 import { TableJobStore } from '../../shared/adapters/table/table-job-store';
-import type { JobStore } from '../../shared/import-export/model/ports';
 import { addDays, TIMER_DAYS } from '../../shared/import-export/model/timers';
 import { sweep } from '../../shared/import-export/sweep/sweeper';
 import { SecretBox } from '../../shared/kernel/secret-box';
 import { makeJob } from '../support/jobs';
 import { newSubscription, TestClock, testRuntime } from '../support/runtime';
+import { gate, holdingFirstWrite, slotCount, type Gate } from '../support/races';
 import { at, moveAlong, putSampleJob, reportOf, T0 } from '../support/timed-jobs';
 
 /**
@@ -22,41 +22,7 @@ const rt = testRuntime({}, clock.now);
 beforeAll(() => rt.tables.ensure());
 beforeEach(() => clock.set(T0));
 
-/** A gate: `reached` resolves when the paused call gets there, `release` lets it go on. */
-function gate() {
-  let reach!: () => void;
-  let release!: () => void;
-  const reached = new Promise<void>((r) => (reach = r));
-  const released = new Promise<void>((r) => (release = r));
-  return { reached, release, reach, released };
-}
-
-/** The real store, its first `write` held at the gate until released. */
-function holdingFirstWrite(store: JobStore, g: ReturnType<typeof gate>): JobStore {
-  let first = true;
-  return {
-    get: (s, n) => store.get(s, n),
-    list: (q) => store.list(q),
-    storageAccounts: (s) => store.storageAccounts(s),
-    summaries: (s, now) => store.summaries(s, now),
-    async write(w) {
-      if (first) {
-        first = false;
-        g.reach();
-        await g.released;
-      }
-      return store.write(w);
-    },
-  };
-}
-
-const slots = async (sub: string) => {
-  const jobs = await rt.tables.table('jobs');
-  let n = 0;
-  const filter = `PartitionKey eq '${sub}' and RowKey ge 'slot_' and RowKey lt 'slot_~'`;
-  for await (const _ of jobs.listEntities({ queryOptions: { filter } })) n++;
-  return n;
-};
+const slots = (sub: string) => slotCount(rt, sub);
 
 describe('a sweep and a write of the same job', () => {
   it('a job moved on by an operator between the sweep reading it and writing it keeps the move: no alert, no overwrite', async () => {
@@ -116,7 +82,7 @@ describe('a sweep and a write of the same job', () => {
 
 describe("the due-time index's markers and a slow write (adapters/table/due-index.ts, GRACE_MS)", () => {
   /** A store of its own (another instance), whose first read of quota slots is held at the gate. */
-  function slowStore(g: ReturnType<typeof gate>) {
+  function slowStore(g: Gate) {
     let first = true;
     const hold = (real: TableClient): TableClient =>
       new Proxy(real, {
