@@ -70,6 +70,25 @@ function holding(client: TableClient, method: keyof TableClient, nth = 1) {
   return { client: proxy, reached: reached.opened, release: release.open };
 }
 
+/** `store` with its `method` held until `release` opens; `reached` resolves when it is called. */
+function holdingCall<T extends object>(store: T, method: keyof T) {
+  const reached = gate();
+  const release = gate();
+  const proxy = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (prop !== method) return (value as (...a: unknown[]) => unknown).bind(target);
+      return async (...args: unknown[]) => {
+        reached.open();
+        await release.opened;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { proxy, reached, release };
+}
+
 /** The Scheduler's deps over `stores`, at `clock`. */
 const depsOver = (stores: Awaited<ReturnType<typeof schedulerStores>>, clock: TestClock): SchedulerDeps => ({
   ...rt.scheduler,
@@ -519,20 +538,7 @@ describe('a finished job expiring while its id is deleted and created again (doc
     clock.advance(61 * 86_400_000);
 
     // The visit has read the job, found its retention over, and is about to remove it.
-    const reached = gate();
-    const release = gate();
-    const jobs = new Proxy(stores.jobs, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        if (prop !== 'remove') return (value as (...a: unknown[]) => unknown).bind(target);
-        return async (...args: unknown[]) => {
-          reached.open();
-          await release.opened;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
+    const { proxy: jobs, reached, release } = holdingCall(stores.jobs, 'remove');
     const visiting = executor({ jobs, due: stores.due }, clock.now).tick();
     await reached.opened;
     const other = otherProcessJobs(stores);
@@ -553,21 +559,8 @@ describe('a visit between a job write’s index row and the write itself (docs/s
     const stores = await schedulerStores();
     const t = await startTarget((_req, res) => res.end('ok'));
     targets.push(t);
-    const reached = gate();
-    const release = gate();
-    const inner = new Proxy(stores.jobs, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        if (prop !== method) return (value as (...a: unknown[]) => unknown).bind(target);
-        return async (...args: unknown[]) => {
-          reached.open();
-          await release.opened;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
-    return { clock, stores, t, reached, release, api: new IndexedJobStore(inner, stores.due) };
+    const { proxy, reached, release } = holdingCall(stores.jobs, method);
+    return { clock, stores, t, reached, release, api: new IndexedJobStore(proxy, stores.due) };
   }
 
   it('a job created due now still runs: the visit that found no job does not leave it unindexed', async () => {
