@@ -13,6 +13,7 @@ import type { CollectionRef } from '../../shared/scheduler/model';
 import type { CollectionInput } from '../../shared/scheduler/model-collections';
 import { createCloudService, deleteCloudService } from '../../shared/scheduler/account-service';
 import { deleteJob, listJobs, patchJob, putJob } from '../../shared/scheduler/jobs-service';
+import { IndexedJobStore } from '../../shared/scheduler/execution/indexed-job-store';
 import type { JobDefinition } from '../../shared/scheduler/model';
 import type { Target } from '../support/outbound-targets';
 import { startTarget } from '../support/outbound-targets';
@@ -67,6 +68,25 @@ function holding(client: TableClient, method: keyof TableClient, nth = 1) {
     },
   });
   return { client: proxy, reached: reached.opened, release: release.open };
+}
+
+/** `store` with its `method` held until `release` opens; `reached` resolves when it is called. */
+function holdingCall<T extends object>(store: T, method: keyof T) {
+  const reached = gate();
+  const release = gate();
+  const proxy = new Proxy(store, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      if (prop !== method) return (value as (...a: unknown[]) => unknown).bind(target);
+      return async (...args: unknown[]) => {
+        reached.open();
+        await release.opened;
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return { proxy, reached, release };
 }
 
 /** The Scheduler's deps over `stores`, at `clock`. */
@@ -518,20 +538,7 @@ describe('a finished job expiring while its id is deleted and created again (doc
     clock.advance(61 * 86_400_000);
 
     // The visit has read the job, found its retention over, and is about to remove it.
-    const reached = gate();
-    const release = gate();
-    const jobs = new Proxy(stores.jobs, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        if (prop !== 'remove') return (value as (...a: unknown[]) => unknown).bind(target);
-        return async (...args: unknown[]) => {
-          reached.open();
-          await release.opened;
-          return (value as (...a: unknown[]) => unknown).apply(target, args);
-        };
-      },
-    });
+    const { proxy: jobs, reached, release } = holdingCall(stores.jobs, 'remove');
     const visiting = executor({ jobs, due: stores.due }, clock.now).tick();
     await reached.opened;
     const other = otherProcessJobs(stores);
@@ -542,5 +549,45 @@ describe('a finished job expiring while its id is deleted and created again (doc
     await visiting;
 
     expect((await stores.jobs.get(stores.ref, 'x'))?.incarnation).toBe(again.incarnation);
+  });
+});
+
+describe('a visit between a job write’s index row and the write itself (docs/scheduler-execution.md#the-due-time-index)', () => {
+  // The jobs API puts the row, then writes the job; the executor meets the row in between.
+  async function heldWrite(method: 'create' | 'replace') {
+    const clock = new TestClock(new Date('2026-05-04T08:00:00Z'));
+    const stores = await schedulerStores();
+    const t = await startTarget((_req, res) => res.end('ok'));
+    targets.push(t);
+    const { proxy, reached, release } = holdingCall(stores.jobs, method);
+    return { clock, stores, t, reached, release, api: new IndexedJobStore(proxy, stores.due) };
+  }
+
+  it('a job created due now still runs: the visit that found no job does not leave it unindexed', async () => {
+    const { clock, stores, t, reached, release, api } = await heldWrite('create');
+    const creating = api.create(stores.ref, newJob('j', httpAction(`${t.origin}/j`), clock.now()));
+    await reached.opened;
+    expect(await executor(stores, clock.now).tick()).toBe(0);
+    release.open();
+    expect(await creating).toBe('created');
+
+    expect(await executor(stores, clock.now).tick()).toBe(1);
+    expect(t.seen.map((s) => s.path)).toEqual(['/j']);
+  });
+
+  it('a disabled job enabled to run now still runs', async () => {
+    const { clock, stores, t, reached, release, api } = await heldWrite('replace');
+    const job = newJob('k', httpAction(`${t.origin}/k`), clock.now());
+    const { nextExecutionTime: _, ...idle } = job.status;
+    await stores.api.create(stores.ref, { ...job, state: 'disabled', status: idle });
+    const current = (await stores.jobs.read(stores.ref, 'k'))!;
+    const enabling = api.replace(stores.ref, job, current.etag);
+    await reached.opened;
+    expect(await executor(stores, clock.now).tick()).toBe(0);
+    release.open();
+    expect(await enabling).toBe(true);
+
+    expect(await executor(stores, clock.now).tick()).toBe(1);
+    expect(t.seen.map((s) => s.path)).toEqual(['/k']);
   });
 });

@@ -5,11 +5,12 @@ import type { DueItem, SchedulerDueIndex } from './due-index-port';
 
 /**
  * The jobs API's store with the due-time index kept up: a write that gives a job a due time puts
- * the index row first, so the index never misses a job. A refused write takes its row back, so a
- * rejected request changes nothing (#a7), unless the job as now stored is due at that very time:
- * a row is keyed by job and time only, so a writer that won with the same due time relies on it.
- * A failed write leaves its row, stale, for the executor to drop. `onDue` tells a local executor
- * to wake up (docs/classic-scheduler.md#e7).
+ * the index row first, so the index never misses a job, and again after it (a visit in between
+ * finds no job, or the version before, and takes the row away). A refused write takes its row
+ * back, so a rejected request changes nothing (#a7), unless the job as now stored is due at that
+ * very time: a row is keyed by job and time only, so a writer that won with the same due time
+ * relies on it. A failed write leaves its row, stale, for the executor to drop. `onDue` tells a
+ * local executor to wake up (docs/classic-scheduler.md#e7).
  */
 export class IndexedJobStore implements SchedulerJobStore {
   constructor(
@@ -54,7 +55,12 @@ export class IndexedJobStore implements SchedulerJobStore {
 
   private async settle(ref: CollectionRef, row: DueItem | undefined, written: boolean): Promise<void> {
     if (!row) return;
-    if (written) return this.onDue(row.at);
+    if (written) {
+      // A visit that met the row before the job was written found no job, or the version before,
+      // and took the row away: put it again now that the job is there to find.
+      await this.due.put(ref, row.jobId, row.at);
+      return this.onDue(row.at);
+    }
     const stored = await this.inner.get(ref, row.jobId);
     const relied = stored && dueAt(stored)?.getTime() === row.at.getTime();
     // Conditional on the row as this write put it: one put again since is another writer's.
