@@ -12,6 +12,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['<rootDir>/test/support/quiet-functions.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/collect-garbage.ts'],
   testTimeout: 60_000,
   maxWorkers: 2,
 };

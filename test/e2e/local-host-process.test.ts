@@ -125,10 +125,12 @@ describe('a port in use', () => {
     async (setting) => {
       const port = String((blocker.address() as AddressInfo).port);
       const host = startHost({ [setting]: port }, dir);
+      // The deadline is cleared once the host exits: a pending 30 s timer would hold the jest worker.
+      let deadline: NodeJS.Timeout | undefined;
       const { code } = await Promise.race([
         host.exited,
-        new Promise<never>((_, no) => setTimeout(() => no(new Error(host.out())), 30_000)),
-      ]);
+        new Promise<never>((_, no) => (deadline = setTimeout(() => no(new Error(host.out())), 30_000))),
+      ]).finally(() => clearTimeout(deadline));
       expect(code).toBe(1);
       const lines = host.out().trim().split('\n');
       expect(lines).toEqual([
