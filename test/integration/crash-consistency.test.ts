@@ -1,6 +1,11 @@
 import { TableCollectionStore } from '../../shared/adapters/table/scheduler-collection-store';
 import { standingCollections } from '../../shared/scheduler/execution/standing-collections';
-import { updateCollection } from '../../shared/scheduler/collections-service';
+import {
+  createCloudService,
+  deleteCloudService,
+  getCloudService,
+} from '../../shared/scheduler/account-service';
+import { createCollection, updateCollection } from '../../shared/scheduler/collections-service';
 import type { SchedulerDeps } from '../../shared/scheduler/deps';
 import { listJobs, putJob } from '../../shared/scheduler/jobs-service';
 import type { CollectionRef, JobDefinition } from '../../shared/scheduler/model';
@@ -149,5 +154,33 @@ describe('a collection stop or start that dies between its jobs (docs/classic-sc
       ['a', 'enabled'],
       ['b', 'enabled'],
     ]);
+  });
+});
+
+describe('a cloud service removal that dies after its removal mark (docs/classic-scheduler.md#b2)', () => {
+  it('blocks new collections only while the mark holds, and a retry removes the service', async () => {
+    const clock = new TestClock(T0);
+    const d: SchedulerDeps = { ...rt.scheduler, now: clock.now };
+    const sub = newSubscription();
+    await createCloudService(d, sub, 'cs-crash', { label: 'l', description: 'd', geoRegion: 'West US' });
+
+    await expect(
+      deleteCloudService({ ...d, services: dyingAt(d.services, 'remove', 1) }, sub, 'cs-crash'),
+    ).rejects.toThrow('died');
+    // Not acknowledged, so still there; marked, so a collection create is refused for now.
+    expect((await getCloudService(d, sub, 'cs-crash')).service.name).toBe('cs-crash');
+    await expect(createCollection(d, sub, 'cs-crash', 'jc1', {})).rejects.toMatchObject({ code: 'NotFound' });
+    // The mark lapses on its own: nothing is blocked for good.
+    clock.advance(61_000);
+    await createCollection(d, sub, 'cs-crash', 'jc1', {});
+    expect((await getCloudService(d, sub, 'cs-crash')).collections.map((c) => c.name)).toEqual(['jc1']);
+
+    // And a retried delete of an empty service goes through at once after a crash.
+    await createCloudService(d, sub, 'cs-crash2', { label: 'l', description: 'd', geoRegion: 'West US' });
+    await expect(
+      deleteCloudService({ ...d, services: dyingAt(d.services, 'remove', 1) }, sub, 'cs-crash2'),
+    ).rejects.toThrow('died');
+    await deleteCloudService(d, sub, 'cs-crash2');
+    await expect(getCloudService(d, sub, 'cs-crash2')).rejects.toMatchObject({ code: 'NotFound' });
   });
 });
