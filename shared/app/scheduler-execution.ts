@@ -10,8 +10,10 @@ import { ExecutorLoop } from '../scheduler/execution/executor-loop';
 import { HistoryRetention } from '../scheduler/execution/history-retention';
 import { IndexedJobStore } from '../scheduler/execution/indexed-job-store';
 import type { RetentionDeps } from '../scheduler/execution/retention';
+import { standingCollections } from '../scheduler/execution/standing-collections';
 import type {
   CloudServiceStore,
+  CollectionStore,
   JobHistoryTrimmer,
   OperationStore,
   SchedulerJobStore,
@@ -27,6 +29,7 @@ export interface SchedulerExecutionDeps {
   jobs: SchedulerJobStore & ExecutionJobStore;
   history: JobHistoryTrimmer;
   services: Pick<CloudServiceStore, 'get'>;
+  collections: Pick<CollectionStore, 'get'>;
   operations: Pick<OperationStore, 'removeExpired'>;
   dueTable: () => Promise<TableClient>;
   now: () => Date;
@@ -79,6 +82,10 @@ export function createSchedulerExecution(
       }),
       queue: new StorageQueueSender({ endpointTemplate: cfg.queueEndpoint, timeoutMs: cfg.httpTimeoutMs }),
     },
+    standing: standingCollections(
+      (ref) => deps.collections.get(ref.subscriptionId, ref.cloudService, ref.jobCollection),
+      deps.now,
+    ),
     region,
     now: deps.now,
     instanceId: randomUUID(),

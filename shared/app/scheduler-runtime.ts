@@ -24,6 +24,7 @@ export interface SchedulerRuntime {
 export function schedulerRuntime(config: Config, tables: TableClients, now: () => Date): SchedulerRuntime {
   const schedulerHistory = new TableSchedulerHistory(() => tables.table('schedjobs'));
   const schedulerAccount = new TableSchedulerAccount(() => tables.table('schedacct'));
+  const collections = new TableCollectionStore(() => tables.table('schedjobs'));
   const schedulerExecution = createSchedulerExecution(config.schedulerExecution, {
     jobs: new TableSchedulerJobStore(
       () => tables.table('schedjobs'),
@@ -32,6 +33,7 @@ export function schedulerRuntime(config: Config, tables: TableClients, now: () =
     ),
     history: schedulerHistory,
     services: schedulerAccount,
+    collections,
     operations: schedulerAccount,
     dueTable: () => tables.table('scheddue'),
     now,
@@ -40,7 +42,7 @@ export function schedulerRuntime(config: Config, tables: TableClients, now: () =
   const scheduler: SchedulerDeps = {
     jobs: schedulerExecution.jobs,
     history: schedulerHistory,
-    collections: new TableCollectionStore(() => tables.table('schedjobs')),
+    collections,
     services: schedulerAccount,
     registrations: schedulerAccount,
     operations: schedulerAccount,

@@ -1,6 +1,6 @@
 import type { SchedulerDeps } from './deps';
 import { setJobState } from './jobs-service';
-import type { CollectionRef } from './model';
+import type { CollectionRef, Job } from './model';
 
 /** Rounds of following a collection's state that other updates keep changing. */
 const RUN_STATE_ROUNDS = 10;
@@ -26,15 +26,15 @@ async function applyRunState(
   ref: CollectionRef,
   state: 'Started' | 'Stopped',
 ): Promise<void> {
-  for (const job of await d.jobs.list(ref)) {
-    await setJobState(d, ref, job.id, (j) => {
-      if (state === 'Stopped' && j.state === 'enabled')
-        return { ...j, state: 'disabled', disabledByCollection: true };
-      if (state === 'Started' && j.state === 'disabled' && j.disabledByCollection) {
-        const { disabledByCollection: _, ...rest } = j;
-        return { ...rest, state: 'enabled' };
-      }
-      return undefined;
-    });
-  }
+  const change = (j: Job): Job | undefined => {
+    if (state === 'Stopped' && j.state === 'enabled')
+      return { ...j, state: 'disabled', disabledByCollection: true };
+    if (state === 'Started' && j.state === 'disabled' && j.disabledByCollection) {
+      const { disabledByCollection: _, ...rest } = j;
+      return { ...rest, state: 'enabled' };
+    }
+    return undefined;
+  };
+  // Only the jobs the list shows with something to change are read and written again.
+  for (const job of await d.jobs.list(ref)) if (change(job)) await setJobState(d, ref, job.id, change);
 }

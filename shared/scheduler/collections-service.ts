@@ -116,7 +116,9 @@ export async function updateCollection(
       throw err;
     }
   }
-  if (input.state && input.state !== prev.state) await settleRunState(d, ref, input.state);
+  // Even when the collection already has that state: a stop or start that died between its jobs
+  // is finished by the same request again (jobs already there cost nothing but the list).
+  if (input.state) await settleRunState(d, ref, input.state);
   return written;
 }
 

@@ -93,13 +93,20 @@ export const realActions = (timeoutMs = 5000): ActionPorts => ({
 export function executor(
   stores: Pick<SchedulerStores, 'jobs'> & { due: SchedulerDueIndex },
   now: () => Date,
-  opts: { id?: string; actions?: ActionPorts; leaseMs?: number; concurrency?: number } = {},
+  opts: {
+    id?: string;
+    actions?: ActionPorts;
+    leaseMs?: number;
+    concurrency?: number;
+    standing?: (ref: CollectionRef) => Promise<boolean>;
+  } = {},
 ): Executor {
   return new Executor({
     jobs: stores.jobs,
     appended: () => Promise.resolve(),
     due: stores.due,
     actions: opts.actions ?? realActions(),
+    standing: opts.standing ?? (() => Promise.resolve(true)),
     region: () => Promise.resolve('West US'),
     now,
     instanceId: opts.id ?? randomUUID(),
@@ -148,7 +155,7 @@ export function devAccount(): { name: string; key: string } {
 }
 
 /** A Started Standard collection of 50 jobs, as the management API would store it. */
-const startedCollection = (ref: CollectionRef): JobCollection => ({
+export const startedCollection = (ref: CollectionRef): JobCollection => ({
   name: ref.jobCollection,
   cloudService: ref.cloudService,
   schemaVersion: '1.0',

@@ -38,6 +38,11 @@ export interface ExecutorDeps {
   appended: (ref: CollectionRef, jobId: string, entry: JobHistoryEntry) => Promise<void>;
   due: SchedulerDueIndex;
   actions: ActionPorts;
+  /**
+   * Whether the job's collection still stands: a removal that died after the collection's row
+   * went leaves jobs that must never run (standing-collections.ts).
+   */
+  standing: (ref: CollectionRef) => Promise<boolean>;
   /** The cloud service's GeoRegion, for `x-ms-scheduler-execution-region`. */
   region: (ref: CollectionRef) => Promise<string>;
   now: () => Date;

@@ -133,6 +133,7 @@ export class Executor {
     let made = 0;
     let current = await jobs.latest(item.ref, item.jobId);
     let fresh = false;
+    let checked = false;
     for (let step = 0; step < MAX_STEPS && current; step++) {
       const at = dueAt(current.job);
       const claim = at && at <= now() ? claimNext(current.job, now(), instanceId, leaseMs) : undefined;
@@ -149,6 +150,13 @@ export class Executor {
         }
         break;
       }
+      // Before the first write: a job its collection's removal left behind is never claimed again,
+      // and its row goes (the rows themselves go with the next removal or create under the name).
+      if (!checked && !(await this.deps.standing(item.ref))) {
+        current = undefined;
+        break;
+      }
+      checked = true;
       const postponed = claim.kind === 'run' ? claim.postponed : undefined;
       const etag = await jobs.write(item.ref, claim.job, current.etag, postponed ? [postponed] : []);
       if (!etag) {
