@@ -209,6 +209,13 @@ const every = (frequency: 'minute' | 'hour'): JobDefinition => ({
 });
 
 /** The runtime's Scheduler with a collection store whose `method`'s first call is held. */
+/** A new subscription holding the cloud service CS, and nothing in it. */
+async function subscriptionWithService(): Promise<string> {
+  const sub = newSubscription();
+  await createCloudService(rt.scheduler, sub, CS, { label: 'l', description: 'd', geoRegion: 'West US' });
+  return sub;
+}
+
 async function heldCollections(method: keyof TableClient) {
   const held = holding(await rt.tables.table('schedjobs'), method);
   const collections = new TableCollectionStore(() => Promise.resolve(held.client));
@@ -304,8 +311,7 @@ describe('a one-time job replaced by a recurring one while its attempt is in fli
 describe('a cloud service deleted while a collection is created in it (docs/classic-scheduler.md#b2)', () => {
   it('never leaves a collection without its cloud service', async () => {
     const d = rt.scheduler;
-    const sub = newSubscription();
-    await createCloudService(d, sub, CS, { label: 'l', description: 'd', geoRegion: 'West US' });
+    const sub = await subscriptionWithService();
 
     // The create has found the cloud service and is about to write the collection.
     const held = await heldCollections('createEntity');
@@ -336,8 +342,7 @@ describe('a cloud service deleted while a collection is created in it (docs/clas
 describe('two Free collections created at once in one subscription (docs/classic-scheduler.md#b4)', () => {
   it('leaves at most one: the create that finds the other after writing backs out', async () => {
     const d = rt.scheduler;
-    const sub = newSubscription();
-    await createCloudService(d, sub, CS, { label: 'l', description: 'd', geoRegion: 'West US' });
+    const sub = await subscriptionWithService();
 
     // The first create has found no Free collection and is about to write its own.
     const held = await heldCollections('createEntity');
