@@ -64,6 +64,21 @@ describe('DELETE racing another write of the same name', () => {
     expect(await slots(sub)).toBe(0);
   });
 
+  it('two DELETEs with the ETag they read: one removes the job, the other is 412 (no version left to match)', async () => {
+    const sub = newSubscription();
+    const at = placement(sub, 'Matched');
+    const { job } = await put(rt.jobs, at);
+    const ifMatch: Conditions = { kind: 'ifMatch', etags: [job.etag] };
+    const g = gate();
+    const first = settled(removePlacedJob(holding(rt.jobs, g), at, classicGroup, ifMatch));
+    await g.reached; // the first DELETE read the job
+    await removePlacedJob(other.jobs, at, classicGroup, ifMatch);
+    g.release();
+    expect(await first).toEqual({ ok: false, code: 'ConditionNotMet' });
+    expect(await rt.jobs.store.get(sub, 'Matched')).toBeUndefined();
+    expect(await slots(sub)).toBe(0);
+  });
+
   it('a DELETE addressed to one group never removes the job of that name re-created in another group meanwhile', async () => {
     const sub = newSubscription();
     const at = placement(sub, 'Moved');

@@ -359,6 +359,25 @@ describe('collection state (docs/classic-scheduler.md#b3)', () => {
     expect((await setState('Paused')).status).toBe(400);
   });
 
+  it('a repeated stop disables again a job enabled by hand meanwhile (docs/decisions.md)', async () => {
+    await call((cb) => c.smc.jobCollections.create('cs-rules', 'stopped-twice', {}, cb));
+    const path = `/${c.svc.sub}/cloudservices/cs-rules/resources/scheduler/JobCollections/stopped-twice`;
+    const stop = () =>
+      c.raw('PUT', path, {
+        body: `<Resource ${NS}><State>Stopped</State></Resource>`,
+        headers: { 'content-type': 'application/xml', 'if-match': '*' },
+      });
+    const hourly = { action: http, recurrence: { frequency: 'hour' } };
+    await put('stopped-twice', 'job', hourly);
+    expect((await stop()).status).toBe(202);
+    expect((await put('stopped-twice', 'job', { ...hourly, state: 'enabled' })).status).toBe(200);
+    const stateOfJob = async () =>
+      JSON.parse((await c.raw('GET', `${jobs('stopped-twice')}/job?api-version=2014-04-01`)).body).state;
+    expect(await stateOfJob()).toBe('enabled');
+    expect((await stop()).status).toBe(202);
+    expect(await stateOfJob()).toBe('disabled');
+  });
+
   it('a plan change to Free is refused while a job recurs more often than hourly', async () => {
     await call((cb) => c.smc.jobCollections.create('cs-rules', 'tofree', {}, cb));
     await put('tofree', 'fast', { action: http, recurrence: { frequency: 'minute', interval: 5 } });
