@@ -98,6 +98,14 @@ const depsOver = (stores: Awaited<ReturnType<typeof schedulerStores>>, clock: Te
 });
 
 /** A target that answers `status` only once `answered` opens; `asked` opens when a call arrives. */
+/** The collection the stores' jobs live in, as stored. */
+const collectionOf = async (stores: Awaited<ReturnType<typeof schedulerStores>>) =>
+  (await stores.collections.get(
+    stores.ref.subscriptionId,
+    stores.ref.cloudService,
+    stores.ref.jobCollection,
+  ))!;
+
 async function heldTarget(status: number) {
   const answered = gate();
   const asked = gate();
@@ -162,11 +170,7 @@ describe('a job PUT or PATCH while its attempt is in flight (docs/classic-schedu
 
       const ran = executor(stores, clock.now).tick();
       await asked.opened;
-      const collection = (await stores.collections.get(
-        stores.ref.subscriptionId,
-        stores.ref.cloudService,
-        'jc1',
-      ))!;
+      const collection = await collectionOf(stores);
       if (how === 'PUT')
         await putJob(d, stores.ref, collection, 'busy', {
           action,
@@ -286,11 +290,7 @@ describe('a one-time job replaced by a recurring one while its attempt is in fli
 
     const ran = executor(stores, clock.now).tick();
     await asked.opened;
-    const collection = (await stores.collections.get(
-      stores.ref.subscriptionId,
-      stores.ref.cloudService,
-      'jc1',
-    ))!;
+    const collection = await collectionOf(stores);
     await putJob(d, stores.ref, collection, 'once', {
       action,
       recurrence: { frequency: 'hour', interval: 1 },
@@ -411,11 +411,7 @@ describe('a job delete whose history removal fails (503)', () => {
   it('can be retried, and a job created again under the id has no history of the old one', async () => {
     const stores = await schedulerStores();
     const d: SchedulerDeps = { ...rt.scheduler, jobs: stores.api, collections: stores.collections };
-    const collection = (await stores.collections.get(
-      stores.ref.subscriptionId,
-      stores.ref.cloudService,
-      'jc1',
-    ))!;
+    const collection = await collectionOf(stores);
     await putJob(d, stores.ref, collection, 'x', every('hour'));
     const entry = {
       jobId: 'x',
